@@ -1,0 +1,90 @@
+/**
+ * Domain types the kube layer produces from upstream JSON (parsed once, at the boundary).
+ * Units are in the names; CPU is integer nanocores, memory integer bytes, times unix ms.
+ * `null` means "not set" (no request, no limit), never zero.
+ */
+
+export interface ResourcePair {
+  cpuNanocores: number;
+  memoryBytes: number;
+}
+
+export interface NodeInfo {
+  name: string;
+  ready: boolean;
+  roles: string[];
+  unschedulable: boolean;
+  allocatable: ResourcePair;
+  capacity: ResourcePair;
+  createdMs: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  cpuRequestNanocores: number | null;
+  cpuLimitNanocores: number | null;
+  memoryRequestBytes: number | null;
+  memoryLimitBytes: number | null;
+}
+
+export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
+export interface PodInfo {
+  namespace: string;
+  name: string;
+  uid: string;
+  node: string | null;
+  phase: string;
+  restarts: number;
+  qosClass: QosClass;
+  createdMs: number;
+  /** Regular containers only (init containers are not in PodMetrics either). */
+  containers: ContainerSpec[];
+}
+
+export interface NamespaceInfo {
+  name: string;
+  phase: string;
+  createdMs: number;
+}
+
+/** The informers' current view of the cluster. Pods are keyed `namespace/name`. */
+export interface Inventory {
+  nodes: ReadonlyMap<string, NodeInfo>;
+  pods: ReadonlyMap<string, PodInfo>;
+  namespaces: ReadonlyMap<string, NamespaceInfo>;
+}
+
+export interface ContainerUsage {
+  name: string;
+  cpuNanocores: number;
+  memoryBytes: number;
+}
+
+export interface NodeUsage {
+  name: string;
+  cpuNanocores: number;
+  memoryBytes: number;
+  timestampMs: number;
+  windowMs: number;
+}
+
+export interface PodUsage {
+  namespace: string;
+  name: string;
+  containers: ContainerUsage[];
+  timestampMs: number;
+  windowMs: number;
+}
+
+/** One poll of metrics.k8s.io: NodeMetricsList + PodMetricsList. */
+export interface MetricsSample {
+  /** Newest `timestamp` among the items; identifies the sample. */
+  timestampMs: number;
+  nodes: NodeUsage[];
+  pods: PodUsage[];
+}
+
+export function podKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}

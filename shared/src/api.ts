@@ -1,0 +1,239 @@
+/**
+ * The HTTP/SSE contract between the kubeglance server and its browsers.
+ *
+ * Units are in the field names (`Millicores`, `Bytes`, `Ms`). `null` always means
+ * "unknown" or "not set", never zero: a pod without a CPU limit has
+ * `limitMillicores: null`, a node without metrics has `usageMillicores: null`.
+ * Usage values are already rounded the way `kubectl top` rounds them
+ * (CPU up to the millicore, memory exact bytes; see `format.ts`).
+ */
+
+/** Machine-readable reason the metrics pipeline (or the cluster connection) is unhealthy. */
+export type ProblemCode =
+  | 'metrics-api-unavailable' // 503 from the aggregated metrics API (APIService not Available)
+  | 'metrics-api-missing' // 404: metrics-server not installed / APIService not registered
+  | 'metrics-forbidden' // 403: RBAC does not allow reading metrics.k8s.io
+  | 'metrics-stale' // timestamps stopped advancing
+  | 'nodes-missing-metrics' // some nodes absent from NodeMetrics (kubelet scrape failures)
+  | 'metrics-not-ready' // metrics-server up, but no samples yet
+  | 'throttled' // 429 from the apiserver
+  | 'upstream-timeout' // the apiserver did not answer in time
+  | 'apiserver-unreachable' // connection refused / DNS / TLS handshake failure
+  | 'unauthorized' // 401: the credential was rejected
+  | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
+  | 'watch-failed' // informers cannot keep their watch open
+  | 'upstream-error'; // anything else, with detail
+
+export interface Problem {
+  code: ProblemCode;
+  /** One plain sentence for a human: what is wrong. */
+  message: string;
+  /** What to do about it (a command, a flag, a manifest change). */
+  hint: string;
+  /** Upstream detail (HTTP status and Status.message), for the diagnostics view. */
+  detail?: string;
+  sinceMs: number;
+}
+
+export type ClusterState = 'starting' | 'ok' | 'degraded' | 'down';
+export type MetricsState = 'waiting' | 'ok' | 'stale' | 'failing';
+
+export interface ClusterStatus {
+  state: ClusterState;
+  inventorySynced: boolean;
+  metrics: MetricsState;
+  /** Timestamp (upstream `timestamp`) of the newest stored sample. */
+  lastSampleMs: number | null;
+  resolutionSeconds: number | null;
+  problems: Problem[];
+}
+
+export interface ClusterInfo {
+  /** kubeconfig context name, or the simulated cluster's name. */
+  name: string;
+  simulated: boolean;
+  /** API server URL (no credentials). */
+  server: string;
+  status: ClusterStatus;
+}
+
+export interface ListResponse<T> {
+  items: T[];
+}
+
+/** List responses that are derived from metrics carry the sample they are based on. */
+export interface SampledListResponse<T> extends ListResponse<T> {
+  timestampMs: number | null;
+  stale: boolean;
+}
+
+export interface CpuTotals {
+  usageMillicores: number | null;
+  requestMillicores: number;
+  limitMillicores: number;
+  allocatableMillicores: number;
+  capacityMillicores: number;
+  /** kubectl-style truncated percent of allocatable; null without metrics. */
+  percent: number | null;
+}
+
+export interface MemoryTotals {
+  usageBytes: number | null;
+  requestBytes: number;
+  limitBytes: number;
+  allocatableBytes: number;
+  capacityBytes: number;
+  percent: number | null;
+}
+
+export interface Summary {
+  cluster: string;
+  simulated: boolean;
+  status: ClusterStatus;
+  timestampMs: number | null;
+  stale: boolean;
+  nodes: { total: number; ready: number; withMetrics: number };
+  pods: { total: number; running: number; pending: number; withMetrics: number };
+  cpu: CpuTotals;
+  memory: MemoryTotals;
+}
+
+export interface NodeRow {
+  name: string;
+  ready: boolean;
+  roles: string[];
+  pods: number;
+  metricsAvailable: boolean;
+  cpu: {
+    usageMillicores: number | null;
+    requestMillicores: number;
+    allocatableMillicores: number;
+    capacityMillicores: number;
+    percent: number | null;
+  };
+  memory: {
+    usageBytes: number | null;
+    requestBytes: number;
+    allocatableBytes: number;
+    capacityBytes: number;
+    percent: number | null;
+  };
+}
+
+export interface NamespaceRow {
+  name: string;
+  pods: number;
+  cpu: { usageMillicores: number | null; requestMillicores: number; limitMillicores: number };
+  memory: { usageBytes: number | null; requestBytes: number; limitBytes: number };
+}
+
+export interface CpuUsage {
+  usageMillicores: number | null;
+  requestMillicores: number | null;
+  limitMillicores: number | null;
+}
+
+export interface MemoryUsage {
+  usageBytes: number | null;
+  requestBytes: number | null;
+  limitBytes: number | null;
+}
+
+export interface ContainerRow {
+  name: string;
+  cpu: CpuUsage;
+  memory: MemoryUsage;
+}
+
+/** `warming-up`: no metrics yet but the pod is younger than kubectl's 2-minute grace. */
+export type PodMetricsState = 'ok' | 'warming-up' | 'missing';
+export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
+export interface PodRow {
+  name: string;
+  namespace: string;
+  node: string | null;
+  phase: string;
+  restarts: number;
+  qosClass: QosClass;
+  createdMs: number;
+  metrics: PodMetricsState;
+  cpu: CpuUsage;
+  memory: MemoryUsage;
+  containers: ContainerRow[];
+}
+
+export type HistoryScope = 'cluster' | 'node' | 'namespace' | 'pod' | 'container';
+export type HistoryRange = '5m' | '15m' | '1h';
+export const HISTORY_RANGES: readonly HistoryRange[] = ['5m', '15m', '1h'];
+
+/** `[unixMs, value]`; value `null` is a gap (no sample), never zero. */
+export type Point = [number, number | null];
+
+export interface Series {
+  metric: 'cpu' | 'memory';
+  unit: 'millicores' | 'bytes';
+  points: Point[];
+}
+
+export interface HistoryResponse {
+  scope: HistoryScope;
+  range: HistoryRange;
+  resolutionSeconds: number;
+  series: Series[];
+}
+
+/** Error body of every non-2xx response. */
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+// ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
+
+/** Compact per-node usage for live updates: `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent]`. */
+export type NodeUsageTuple = [string, number | null, number | null, number | null, number | null];
+
+export interface TopPod {
+  namespace: string;
+  name: string;
+  node: string | null;
+  cpuMillicores: number | null;
+  memoryBytes: number | null;
+  memoryLimitBytes: number | null;
+}
+
+/** Everything a screen needs to draw a cluster without another request. */
+export interface ClusterSnapshot {
+  cluster: string;
+  simulated: boolean;
+  summary: Summary;
+  nodes: NodeRow[];
+  namespaces: NamespaceRow[];
+  topPods: { cpu: TopPod[]; memory: TopPod[] };
+  /** Cluster totals over the last hour. */
+  history: HistoryResponse;
+}
+
+/** One new metrics sample of one cluster. */
+export interface SampleEvent {
+  cluster: string;
+  timestampMs: number;
+  summary: Summary;
+  nodes: NodeUsageTuple[];
+  namespaces: NamespaceRow[];
+  topPods: { cpu: TopPod[]; memory: TopPod[] };
+}
+
+export interface StatusEvent {
+  cluster: string;
+  status: ClusterStatus;
+}
+
+/** Sent first on every connection; `version` changes when the server is redeployed. */
+export interface HelloEvent {
+  version: string;
+  startedMs: number;
+  clusters: string[];
+}
+
+export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';
