@@ -53,6 +53,11 @@ export interface Inventory {
   nodes: ReadonlyMap<string, NodeInfo>;
   pods: ReadonlyMap<string, PodInfo>;
   namespaces: ReadonlyMap<string, NamespaceInfo>;
+  /**
+   * Increments on every change (the maps are live and mutated in place), so derived
+   * indexes can be cached by version. Absent for fixed inventories (tests).
+   */
+  version?: number;
 }
 
 export interface ContainerUsage {
