@@ -1,0 +1,76 @@
+import { Router, type Request } from 'express';
+import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
+import type { ClusterRegistry } from '../../pipeline/registry.js';
+import { HttpError, notFound } from '../errors.js';
+import {
+  clusterParams,
+  historyQuery,
+  namespaceParams,
+  noQuery,
+  parse,
+  topPodsQuery,
+} from '../params.js';
+
+/** `/api/v1/clusters` and everything under `/api/v1/clusters/:cluster/`. */
+export function clustersRouter(registry: ClusterRegistry): Router {
+  const router = Router();
+
+  const viewFor = (req: Request) => {
+    const { cluster } = parse(clusterParams, req.params, 'path');
+    const entry = registry.get(cluster);
+    if (!entry)
+      throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`);
+    return entry.view;
+  };
+
+  router.get('/', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    const body: ListResponse<ClusterInfo> = {
+      items: registry.pipelines().map((p) => p.info()),
+    };
+    res.json(body);
+  });
+
+  router.get('/:cluster/summary', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    res.json(viewFor(req).summary());
+  });
+
+  router.get('/:cluster/nodes', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    res.json(viewFor(req).nodes());
+  });
+
+  router.get('/:cluster/namespaces', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    res.json(viewFor(req).namespaces());
+  });
+
+  router.get('/:cluster/namespaces/:namespace/pods', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    const view = viewFor(req);
+    const { namespace } = parse(namespaceParams, req.params, 'path');
+    const pods = view.namespacePods(namespace);
+    if (!pods) throw notFound(`namespace "${namespace}"`);
+    res.json(pods);
+  });
+
+  router.get('/:cluster/pods', (req, res) => {
+    const view = viewFor(req);
+    const q = parse(topPodsQuery, req.query, 'query');
+    if (q.namespace !== undefined && !view.hasNamespace(q.namespace)) {
+      throw notFound(`namespace "${q.namespace}"`);
+    }
+    res.json(view.topPods(q.sort, q.limit, q.namespace));
+  });
+
+  router.get('/:cluster/history', (req, res) => {
+    const view = viewFor(req);
+    const q = parse(historyQuery, req.query, 'query');
+    const history = view.history(q);
+    if (!history) throw notFound(`${q.scope} series`);
+    res.json(history);
+  });
+
+  return router;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { parseNamespace, parseNode, parsePod } from './parseInventory.js';
+
+const node = {
+  metadata: {
+    name: 'w1',
+    creationTimestamp: '2026-11-20T00:00:00Z',
+    labels: {
+      'node-role.kubernetes.io/worker': '',
+      'node-role.kubernetes.io/control-plane': '',
+      other: 'x',
+    },
+  },
+  status: {
+    capacity: { cpu: '4', memory: '16Gi', pods: '110' },
+    allocatable: { cpu: '3800m', memory: '15Gi', pods: '110' },
+    conditions: [
+      { type: 'MemoryPressure', status: 'False' },
+      { type: 'Ready', status: 'True' },
+    ],
+  },
+};
+
+describe('parseNode', () => {
+  it('reads roles, readiness, capacity and allocatable exactly', () => {
+    expect(parseNode(node)).toEqual({
+      name: 'w1',
+      ready: true,
+      roles: ['control-plane', 'worker'],
+      unschedulable: false,
+      allocatable: { cpuNanocores: 3_800_000_000, memoryBytes: 15 * 2 ** 30 },
+      capacity: { cpuNanocores: 4_000_000_000, memoryBytes: 16 * 2 ** 30 },
+      createdMs: Date.parse('2026-11-20T00:00:00Z'),
+    });
+  });
+
+  it('is not ready without a True Ready condition', () => {
+    expect(parseNode({ ...node, status: { ...node.status, conditions: [] } }).ready).toBe(false);
+  });
+});
+
+describe('parsePod', () => {
+  const pod = (resources: object[], extra: object = {}) => ({
+    metadata: { name: 'p', namespace: 'ns', uid: 'u', creationTimestamp: '2026-11-21T00:00:00Z' },
+    spec: {
+      nodeName: 'w1',
+      containers: resources.map((r, i) => ({ name: `c${i}`, resources: r })),
+    },
+    status: {
+      phase: 'Running',
+      containerStatuses: [{ restartCount: 2 }, { restartCount: 1 }],
+      ...extra,
+    },
+  });
+
+  it('keeps unset requests and limits as null, never 0', () => {
+    const p = parsePod(pod([{ requests: { cpu: '100m' } }, {}]));
+    expect(p.containers).toEqual([
+      {
+        name: 'c0',
+        cpuRequestNanocores: 100_000_000,
+        cpuLimitNanocores: null,
+        memoryRequestBytes: null,
+        memoryLimitBytes: null,
+      },
+      {
+        name: 'c1',
+        cpuRequestNanocores: null,
+        cpuLimitNanocores: null,
+        memoryRequestBytes: null,
+        memoryLimitBytes: null,
+      },
+    ]);
+    expect(p.restarts).toBe(3);
+    expect(p.qosClass).toBe('Burstable');
+  });
+
+  it('derives the QoS class when status has none', () => {
+    const g = { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } };
+    expect(parsePod(pod([g])).qosClass).toBe('Guaranteed');
+    expect(parsePod(pod([{}])).qosClass).toBe('BestEffort');
+    expect(parsePod(pod([{}], { qosClass: 'Guaranteed' })).qosClass).toBe('Guaranteed');
+  });
+
+  it('defaults a missing request to the limit, as the apiserver does', () => {
+    const p = parsePod(pod([{ limits: { cpu: '500m', memory: '256Mi' } }]));
+    expect(p.containers[0]).toMatchObject({
+      cpuRequestNanocores: 500_000_000,
+      memoryRequestBytes: 256 * 2 ** 20,
+    });
+  });
+
+  it('unscheduled pods have no node', () => {
+    const raw = pod([{}]);
+    delete (raw.spec as { nodeName?: string }).nodeName;
+    expect(parsePod(raw).node).toBeNull();
+  });
+
+  it('throws on a bad quantity rather than storing NaN', () => {
+    expect(() => parsePod(pod([{ requests: { cpu: 'much' } }]))).toThrow();
+  });
+});
+
+describe('parseNamespace', () => {
+  it('reads name and phase', () => {
+    expect(
+      parseNamespace({ metadata: { name: 'kube-system' }, status: { phase: 'Active' } }),
+    ).toMatchObject({
+      name: 'kube-system',
+      phase: 'Active',
+    });
+  });
+});

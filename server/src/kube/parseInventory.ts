@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
+import type { ContainerSpec, NamespaceInfo, NodeInfo, PodInfo, QosClass } from './types.js';
+
+/**
+ * Upstream Node/Pod/Namespace JSON → domain objects, parsed once at the boundary.
+ * Schemas name only the fields kubeglance uses; everything else is ignored, so the
+ * informers' caches hold small objects even for 150,000 pods.
+ */
+
+const meta = z.object({
+  name: z.string(),
+  namespace: z.string().optional(),
+  uid: z.string().optional(),
+  resourceVersion: z.string().optional(),
+  creationTimestamp: z.string().optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+const resources = z.record(z.string(), z.string()).optional();
+
+const nodeSchema = z.object({
+  metadata: meta,
+  spec: z.object({ unschedulable: z.boolean().optional() }).optional(),
+  status: z
+    .object({
+      capacity: resources,
+      allocatable: resources,
+      conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
+    })
+    .optional(),
+});
+
+const containerSchema = z.object({
+  name: z.string(),
+  resources: z.object({ requests: resources, limits: resources }).optional(),
+});
+
+const podSchema = z.object({
+  metadata: meta,
+  spec: z.object({ nodeName: z.string().optional(), containers: z.array(containerSchema) }),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      qosClass: z.enum(['Guaranteed', 'Burstable', 'BestEffort']).optional(),
+      containerStatuses: z.array(z.object({ restartCount: z.number().optional() })).optional(),
+    })
+    .optional(),
+});
+
+const namespaceSchema = z.object({
+  metadata: meta,
+  status: z.object({ phase: z.string().optional() }).optional(),
+});
+
+function createdMs(m: z.infer<typeof meta>): number {
+  const t = m.creationTimestamp ? Date.parse(m.creationTimestamp) : NaN;
+  return Number.isFinite(t) ? t : 0;
+}
+
+function cpuOf(r: Record<string, string> | undefined): number | null {
+  return r?.cpu === undefined ? null : parseCpuNanocores(r.cpu);
+}
+
+function memoryOf(r: Record<string, string> | undefined): number | null {
+  return r?.memory === undefined ? null : parseMemoryBytes(r.memory);
+}
+
+const ROLE_PREFIX = 'node-role.kubernetes.io/';
+
+export function parseNode(raw: unknown): NodeInfo {
+  const n = nodeSchema.parse(raw);
+  const labels = n.metadata.labels ?? {};
+  const roles = Object.keys(labels)
+    .filter((k) => k.startsWith(ROLE_PREFIX) && k.length > ROLE_PREFIX.length)
+    .map((k) => k.slice(ROLE_PREFIX.length))
+    .sort();
+  const ready = n.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  return {
+    name: n.metadata.name,
+    ready,
+    roles,
+    unschedulable: n.spec?.unschedulable ?? false,
+    allocatable: {
+      cpuNanocores: cpuOf(n.status?.allocatable) ?? 0,
+      memoryBytes: memoryOf(n.status?.allocatable) ?? 0,
+    },
+    capacity: {
+      cpuNanocores: cpuOf(n.status?.capacity) ?? 0,
+      memoryBytes: memoryOf(n.status?.capacity) ?? 0,
+    },
+    createdMs: createdMs(n.metadata),
+  };
+}
+
+function containerSpec(c: z.infer<typeof containerSchema>): ContainerSpec {
+  const req = c.resources?.requests;
+  const lim = c.resources?.limits;
+  // Kubernetes defaults a missing request to the limit when only the limit is set.
+  return {
+    name: c.name,
+    cpuRequestNanocores: cpuOf(req) ?? cpuOf(lim),
+    cpuLimitNanocores: cpuOf(lim),
+    memoryRequestBytes: memoryOf(req) ?? memoryOf(lim),
+    memoryLimitBytes: memoryOf(lim),
+  };
+}
+
+/** QoS as the kubelet derives it, for pods whose status does not carry it yet. */
+function deriveQos(containers: ContainerSpec[]): QosClass {
+  const none = containers.every(
+    (c) => c.cpuRequestNanocores === null && c.memoryRequestBytes === null,
+  );
+  if (none) return 'BestEffort';
+  const guaranteed = containers.every(
+    (c) =>
+      c.cpuLimitNanocores !== null &&
+      c.memoryLimitBytes !== null &&
+      c.cpuRequestNanocores === c.cpuLimitNanocores &&
+      c.memoryRequestBytes === c.memoryLimitBytes,
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+export function parsePod(raw: unknown): PodInfo {
+  const p = podSchema.parse(raw);
+  const containers = p.spec.containers.map(containerSpec);
+  return {
+    namespace: p.metadata.namespace ?? 'default',
+    name: p.metadata.name,
+    uid: p.metadata.uid ?? '',
+    node: p.spec.nodeName ?? null,
+    phase: p.status?.phase ?? 'Unknown',
+    restarts: (p.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
+    qosClass: p.status?.qosClass ?? deriveQos(containers),
+    createdMs: createdMs(p.metadata),
+    containers,
+  };
+}
+
+export function parseNamespace(raw: unknown): NamespaceInfo {
+  const n = namespaceSchema.parse(raw);
+  return {
+    name: n.metadata.name,
+    phase: n.status?.phase ?? 'Active',
+    createdMs: createdMs(n.metadata),
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { problemFromError } from './problems.js';
+import { UpstreamError } from './upstream.js';
+
+const http = (status: number, message?: string) =>
+  new UpstreamError(
+    'http',
+    `HTTP ${status}`,
+    '/apis/metrics.k8s.io/v1beta1/nodes',
+    status,
+    undefined,
+    message,
+  );
+
+describe('problemFromError', () => {
+  it.each([
+    [
+      http(503, 'the server is currently unable to handle the request'),
+      'metrics',
+      'metrics-api-unavailable',
+      /503/,
+    ],
+    [http(404), 'metrics', 'metrics-api-missing', /not installed/],
+    [
+      http(403, 'nodes.metrics.k8s.io is forbidden: User "system:anonymous" cannot list'),
+      'metrics',
+      'metrics-forbidden',
+      /system:anonymous/,
+    ],
+    [http(403), 'inventory', 'inventory-forbidden', /forbidden/],
+    [http(401), 'metrics', 'unauthorized', /401/],
+    [http(429), 'inventory', 'throttled', /429/],
+    [
+      new UpstreamError('network', 'ECONNREFUSED: connect', '/api/v1/pods'),
+      'inventory',
+      'apiserver-unreachable',
+      /ECONNREFUSED/,
+    ],
+    [
+      new UpstreamError('tls', 'DEPTH_ZERO_SELF_SIGNED_CERT: x', '/api/v1/pods'),
+      'inventory',
+      'apiserver-unreachable',
+      /TLS/,
+    ],
+    [
+      new UpstreamError('timeout', 'no answer', '/api/v1/pods'),
+      'metrics',
+      'upstream-timeout',
+      /in time/,
+    ],
+  ] as const)('%s (%s) → %s', (err, source, code, text) => {
+    const p = problemFromError(err, source, 1000);
+    expect(p.code).toBe(code);
+    expect(p.message).toMatch(text);
+    expect(p.hint.length).toBeGreaterThan(10);
+  });
+
+  it('keeps sinceMs while the same problem persists and resets it when it changes', () => {
+    const first = problemFromError(http(503), 'metrics', 1000);
+    expect(problemFromError(http(503), 'metrics', 5000, first).sinceMs).toBe(1000);
+    expect(problemFromError(http(403), 'metrics', 5000, first).sinceMs).toBe(5000);
+  });
+});
