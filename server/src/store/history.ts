@@ -1,0 +1,230 @@
+import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
+import type { HistoryScope, Point, Series } from '@kubeglance/shared/api';
+import { podKey, type Inventory, type MetricsSample } from '../kube/types.js';
+import { buildGrid } from './historyGrid.js';
+import { RingBuffer } from './ringBuffer.js';
+import { indexSample } from './sampleIndex.js';
+import { SeriesIndex } from './seriesIndex.js';
+import { ValueTable } from './valueTable.js';
+
+export interface HistoryOptions {
+  /** How far back history reaches (default 1 h). */
+  retentionMs?: number;
+  /** Expected time between samples (default 15 s); see {@link HistoryStore.setResolution}. */
+  resolutionMs?: number;
+}
+
+/**
+ * Identifies a series: node `{name}`, namespace `{namespace}` (or `{name}`), pod
+ * `{namespace, pod}` (or `{namespace, name}`), container `{namespace, pod, name}`; cluster `{}`.
+ * Extra fields are ignored, so the API's validated history query can be passed as is.
+ */
+export interface HistoryKey {
+  name?: string;
+  namespace?: string;
+  pod?: string;
+}
+
+export interface HistoryStats {
+  /** Stored series; each holds a CPU and a memory column. */
+  series: number;
+  /** Time slots currently holding a sample (≤ retention / resolution). */
+  slots: number;
+  /** Bytes allocated in typed arrays (time column, value chunks, bookkeeping). */
+  bytes: number;
+}
+
+const CPU = 0;
+const MEMORY = 1;
+const CLUSTER_KEY = 'cluster';
+// Kubernetes names never contain '/', so these prefixes cannot collide with each other.
+const NODE_PREFIX = 'node/';
+const NAMESPACE_PREFIX = 'ns/';
+
+/**
+ * One cluster's usage history over a sliding retention window, on a shared time column.
+ *
+ * Storage tiers: cluster, nodes and namespaces share a table whose chunks start as uint32
+ * (millicores; memory in KiB) and widen to float64 when a value does not fit (totals above
+ * 4 TiB, or bytes that are not whole KiB). Pods and containers — 99% of the series — start at
+ * uint16 millicores (≤ 65.534 cores) and uint32 KiB (metrics-server reports memory in Ki), i.e.
+ * 6 bytes per series per tick, widening per 32-row chunk when needed. Every value is exact.
+ *
+ * A failed poll is not stored; {@link buildGrid} turns the missing ticks into nulls at query
+ * time. A series absent from a sample reads null at that tick. Series that have had no value
+ * for a whole retention window are dropped (checked on every append), so memory follows the
+ * live object count under churn, not the number of objects ever seen.
+ */
+export class HistoryStore {
+  readonly retentionMs: number;
+  private resolution: number;
+  private readonly ring: RingBuffer;
+  private readonly aggregates: SeriesIndex;
+  private readonly workloads: SeriesIndex;
+
+  constructor(options: HistoryOptions = {}) {
+    this.retentionMs = options.retentionMs ?? 3_600_000;
+    this.resolution = positive('resolutionMs', options.resolutionMs ?? 15_000);
+    positive('retentionMs', this.retentionMs);
+    const slots = this.capacityFor(this.resolution);
+    const aggregateTable = new ValueTable(slots, [
+      { encoding: 'u32' },
+      { encoding: 'u32', quantum: 1024 },
+    ]);
+    const workloadTable = new ValueTable(slots, [
+      { encoding: 'u16' },
+      { encoding: 'u32', quantum: 1024 },
+    ]);
+    this.aggregates = new SeriesIndex(aggregateTable);
+    this.workloads = new SeriesIndex(workloadTable);
+    this.ring = new RingBuffer(slots, [aggregateTable, workloadTable]);
+  }
+
+  get resolutionMs(): number {
+    return this.resolution;
+  }
+
+  /** Timestamp of the newest stored sample, or null before the first. */
+  get lastTimestampMs(): number | null {
+    const seq = this.ring.newestSeq;
+    return seq < 0 ? null : this.ring.timeOf(seq);
+  }
+
+  /**
+   * Adopts a newly detected resolution. The ring is re-laid for `retention / resolution` slots
+   * keeping the newest samples that fit (all of them when the slot count grows).
+   */
+  setResolution(resolutionMs: number): void {
+    this.resolution = positive('resolutionMs', resolutionMs);
+    this.ring.resize(this.capacityFor(resolutionMs));
+  }
+
+  /**
+   * Stores one sample: cluster (sum over the sample's nodes), each node, each namespace (sum
+   * over its pods in the sample), each pod and each container. CPU in kubectl millicores
+   * (pod, namespace and cluster round the exact nanocore sum once), memory in bytes.
+   * Returns false, storing nothing, when the timestamp is not newer than the last sample's.
+   *
+   * `_inventory` is accepted but deliberately unused: history is derived from the sample alone,
+   * so informer lag (a pod not listed yet, or already deleted) never changes what is stored.
+   */
+  append(sample: MetricsSample, _inventory?: Inventory): boolean {
+    const last = this.lastTimestampMs;
+    if (last !== null && !(sample.timestampMs > last)) return false;
+    const seq = this.ring.push(sample.timestampMs, this.resolution);
+    const slot = this.ring.slotOf(seq);
+    const index = indexSample(sample);
+    const agg = (key: string, nanocores: number, bytes: number) =>
+      put(this.aggregates, key, seq, slot, cpuMillicoresKubectl(nanocores), bytes);
+    // No node metrics at all: the cluster total is unknown, not zero.
+    if (sample.nodes.length > 0) agg(CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
+    for (const n of sample.nodes) agg(NODE_PREFIX + n.name, n.cpuNanocores, n.memoryBytes);
+    for (const [ns, t] of index.namespaces)
+      agg(NAMESPACE_PREFIX + ns, t.cpuNanocores, t.memoryBytes);
+    for (const [key, pod] of index.pods) {
+      put(this.workloads, key, seq, slot, pod.cpuMillicores, pod.memoryBytes);
+      for (const c of pod.usage.containers) {
+        const millicores = cpuMillicoresKubectl(c.cpuNanocores);
+        put(this.workloads, `${key}/${c.name}`, seq, slot, millicores, c.memoryBytes);
+      }
+    }
+    this.sweep();
+    return true;
+  }
+
+  /**
+   * Points for the window `(end - rangeMs, end]` (never reaching back past the retention
+   * window), `end` defaulting to the newest sample's timestamp. Pass `endMs` (e.g. now, on the
+   * upstream clock) to show a trailing outage as nulls. Returns CPU (millicores) then memory
+   * (bytes) on the same grid, or `undefined` for a series that is not stored (never seen, or
+   * dropped after a retention window without values). The cluster series always exists.
+   */
+  query(
+    scope: HistoryScope,
+    key: HistoryKey,
+    rangeMs: number,
+    endMs?: number,
+  ): Series[] | undefined {
+    const located = this.locate(scope, key);
+    if (!located) return undefined;
+    const { index, row } = located;
+    const newest = this.lastTimestampMs ?? 0;
+    const end = endMs ?? newest;
+    const startMs = Math.max(end - rangeMs, newest - this.retentionMs);
+    const grid = buildGrid(this.ring, { startMs, endMs: end, resolutionMs: this.resolution });
+    const cpu: Point[] = [];
+    const memory: Point[] = [];
+    grid.times.forEach((t, i) => {
+      const seq = grid.seqs[i]!;
+      const slot = this.ring.slotOf(seq);
+      const known = seq >= 0 && row >= 0;
+      cpu.push([t, known ? index.table.get(CPU, row, slot) : null]);
+      memory.push([t, known ? index.table.get(MEMORY, row, slot) : null]);
+    });
+    return [
+      { metric: 'cpu', unit: 'millicores', points: cpu },
+      { metric: 'memory', unit: 'bytes', points: memory },
+    ];
+  }
+
+  /** Sizes for `/metrics` and the benchmark. */
+  stats(): HistoryStats {
+    return {
+      series: this.aggregates.size + this.workloads.size,
+      slots: this.ring.size,
+      bytes: this.ring.bytes + this.aggregates.bytes + this.workloads.bytes,
+    };
+  }
+
+  private capacityFor(resolutionMs: number): number {
+    return Math.max(1, Math.ceil(this.retentionMs / resolutionMs));
+  }
+
+  /** Drops series whose newest value is older than the retention window. */
+  private sweep(): void {
+    const newest = this.lastTimestampMs!;
+    const cutoff = this.ring.firstSeqAfter(newest - this.retentionMs);
+    this.aggregates.sweep(cutoff);
+    this.workloads.sweep(cutoff);
+  }
+
+  private locate(
+    scope: HistoryScope,
+    key: HistoryKey,
+  ): { index: SeriesIndex; row: number } | undefined {
+    const find = (index: SeriesIndex, k: string) => {
+      const row = index.find(k);
+      return row === undefined ? undefined : { index, row };
+    };
+    const { name, namespace, pod } = key;
+    switch (scope) {
+      case 'cluster':
+        return { index: this.aggregates, row: this.aggregates.find(CLUSTER_KEY) ?? -1 };
+      case 'node':
+        return name ? find(this.aggregates, NODE_PREFIX + name) : undefined;
+      case 'namespace': {
+        const ns = namespace ?? name;
+        return ns ? find(this.aggregates, NAMESPACE_PREFIX + ns) : undefined;
+      }
+      case 'pod': {
+        const podName = pod ?? name;
+        return namespace && podName ? find(this.workloads, podKey(namespace, podName)) : undefined;
+      }
+      case 'container':
+        return namespace && pod && name
+          ? find(this.workloads, `${podKey(namespace, pod)}/${name}`)
+          : undefined;
+    }
+  }
+}
+
+function put(index: SeriesIndex, key: string, seq: number, slot: number, cpu: number, mem: number) {
+  const row = index.touch(key, seq);
+  index.table.set(CPU, row, slot, cpu);
+  index.table.set(MEMORY, row, slot, mem);
+}
+
+function positive(what: string, value: number): number {
+  if (!(Number.isFinite(value) && value > 0)) throw new Error(`${what} must be > 0, got ${value}`);
+  return value;
+}
