@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, initialLiveState, LIVE_WINDOW_MS, withConnection } from './liveState';
+import { okStatus, sample, snapshot } from './testFixtures';
+
+const hello = (version: string) => ({ version, startedMs: 0, clusters: ['alpha'] });
+
+describe('live state', () => {
+  it('remembers the first server version and flags a redeploy', () => {
+    let s = applyEvent(initialLiveState(), 'hello', hello('v1'), 1);
+    expect(s.version).toBe('v1');
+    expect(s.versionChanged).toBe(false);
+    expect(s.clusterNames).toEqual(['alpha']);
+    s = applyEvent(s, 'hello', hello('v1'), 2);
+    expect(s.versionChanged).toBe(false);
+    s = applyEvent(s, 'hello', hello('v2'), 3);
+    expect(s.versionChanged).toBe(true);
+  });
+
+  it('builds a cluster from its snapshot', () => {
+    const s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 5);
+    const c = s.clusters.alpha;
+    expect(c?.lastSampleMs).toBe(1_000);
+    expect(c?.totals.cpu).toEqual([[1_000, 1200]]);
+    expect(c?.nodeUsage['node-2']?.cpu).toEqual([[1_000, null]]);
+    expect(s.lastEventMs).toBe(5);
+  });
+
+  it('ignores samples for clusters without a snapshot', () => {
+    const s0 = initialLiveState();
+    const s = applyEvent(s0, 'sample', sample(2_000), 1);
+    expect(s.clusters).toEqual({});
+  });
+
+  it('applies samples: totals, node usage, new and vanished nodes', () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
+    s = applyEvent(s, 'sample', sample(16_000), 2);
+    const c = s.clusters.alpha!;
+    expect(c.lastSampleMs).toBe(16_000);
+    expect(c.totals.cpu).toEqual([
+      [1_000, 1200],
+      [16_000, 1500],
+    ]);
+    const byName = Object.fromEntries(c.nodes.map((n) => [n.name, n]));
+    expect(byName['node-1']?.cpu.usageMillicores).toBe(1500);
+    expect(byName['node-1']?.memory.percent).toBe(50);
+    // node-2 is not in the sample: unknown, not zero.
+    expect(byName['node-2']?.cpu.usageMillicores).toBeNull();
+    expect(byName['node-2']?.metricsAvailable).toBe(false);
+    expect(byName['node-3']?.cpu.usageMillicores).toBe(10);
+    expect(c.nodeUsage['node-1']?.cpu).toEqual([
+      [1_000, 1200],
+      [16_000, 1500],
+    ]);
+  });
+
+  it('drops replayed samples and points older than the live window', () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
+    s = applyEvent(s, 'sample', sample(16_000), 2);
+    s = applyEvent(s, 'sample', sample(16_000, 9_999), 3);
+    expect(s.clusters.alpha?.totals.cpu).toHaveLength(2);
+    s = applyEvent(s, 'sample', sample(1_000 + LIVE_WINDOW_MS + 1), 4);
+    expect(s.clusters.alpha?.totals.cpu.map(([t]) => t)).toEqual([
+      16_000,
+      1_000 + LIVE_WINDOW_MS + 1,
+    ]);
+  });
+
+  it('applies status events to the cluster and its summary', () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(), 1);
+    const status = { ...okStatus, state: 'degraded' as const, metrics: 'failing' as const };
+    s = applyEvent(s, 'status', { cluster: 'alpha', status }, 2);
+    expect(s.clusters.alpha?.status.state).toBe('degraded');
+    expect(s.clusters.alpha?.summary.status.metrics).toBe('failing');
+  });
+
+  it('records connection changes', () => {
+    const info = { state: 'retrying' as const, attempt: 2, retryAtMs: 9, error: 'down' };
+    expect(withConnection(initialLiveState(), info).connection).toEqual(info);
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * What the live stream has told us, per cluster, as an immutable value. Pure so it
+ * can be unit-tested event by event; `live.ts` wires it to a connection and React.
+ */
+import type {
+  ClusterSnapshot,
+  ClusterStatus,
+  HelloEvent,
+  NodeRow,
+  NodeUsageTuple,
+  Point,
+  SampleEvent,
+  StatusEvent,
+  StreamEventName,
+} from '@kubeglance/shared/api';
+import { appendPoint, seriesPoints } from '../lib/series';
+import type { ConnectionInfo } from './streamClient';
+
+/** Live points are kept for the longest chart range. */
+export const LIVE_WINDOW_MS = 60 * 60_000;
+
+export interface UsageSeries {
+  cpu: Point[];
+  memory: Point[];
+}
+
+export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
+  status: ClusterStatus;
+  /** Timestamp of the newest sample (snapshot or `sample` event). */
+  lastSampleMs: number | null;
+  /** Cluster totals: the snapshot's hour of history, then one point per sample. */
+  totals: UsageSeries & { resolutionSeconds: number };
+  /** Per node, accumulated from samples (for sparklines and the heat-map). */
+  nodeUsage: Record<string, UsageSeries>;
+}
+
+export interface LiveState {
+  connection: ConnectionInfo;
+  /** Server build of the first `hello`; a different later one means "redeployed". */
+  version: string | null;
+  versionChanged: boolean;
+  /** Cluster names from the last `hello`. */
+  clusterNames: string[];
+  clusters: Record<string, LiveCluster>;
+  /** Browser time of the last event of any kind. */
+  lastEventMs: number | null;
+}
+
+export function initialLiveState(): LiveState {
+  return {
+    connection: { state: 'connecting', attempt: 0, retryAtMs: null, error: null },
+    version: null,
+    versionChanged: false,
+    clusterNames: [],
+    clusters: {},
+    lastEventMs: null,
+  };
+}
+
+export function withConnection(state: LiveState, connection: ConnectionInfo): LiveState {
+  return { ...state, connection };
+}
+
+export function applyEvent(
+  state: LiveState,
+  name: StreamEventName,
+  data: unknown,
+  nowMs: number,
+): LiveState {
+  const next = { ...state, lastEventMs: nowMs };
+  switch (name) {
+    case 'hello':
+      return applyHello(next, data as HelloEvent);
+    case 'snapshot':
+      return putCluster(next, fromSnapshot(data as ClusterSnapshot));
+    case 'sample':
+      return updateCluster(next, (data as SampleEvent).cluster, (c) =>
+        applySample(c, data as SampleEvent),
+      );
+    case 'status':
+      return updateCluster(next, (data as StatusEvent).cluster, (c) =>
+        applyStatus(c, data as StatusEvent),
+      );
+  }
+}
+
+function applyHello(state: LiveState, hello: HelloEvent): LiveState {
+  const changed = state.version != null && state.version !== hello.version;
+  return {
+    ...state,
+    version: state.version ?? hello.version,
+    versionChanged: state.versionChanged || changed,
+    clusterNames: hello.clusters,
+  };
+}
+
+function putCluster(state: LiveState, cluster: LiveCluster): LiveState {
+  return { ...state, clusters: { ...state.clusters, [cluster.cluster]: cluster } };
+}
+
+function updateCluster(state: LiveState, name: string, fn: (c: LiveCluster) => LiveCluster) {
+  const current = state.clusters[name];
+  // Samples before the snapshot cannot be placed; the snapshot always comes first.
+  return current ? putCluster(state, fn(current)) : state;
+}
+
+export function fromSnapshot(snapshot: ClusterSnapshot): LiveCluster {
+  const { history, ...rest } = snapshot;
+  const ts = snapshot.summary.timestampMs;
+  const nodeUsage: Record<string, UsageSeries> = {};
+  for (const n of snapshot.nodes) {
+    nodeUsage[n.name] = {
+      cpu: ts == null ? [] : [[ts, n.cpu.usageMillicores]],
+      memory: ts == null ? [] : [[ts, n.memory.usageBytes]],
+    };
+  }
+  return {
+    ...rest,
+    status: snapshot.summary.status,
+    lastSampleMs: ts,
+    totals: {
+      cpu: [...seriesPoints(history, 'cpu')],
+      memory: [...seriesPoints(history, 'memory')],
+      resolutionSeconds: history.resolutionSeconds,
+    },
+    nodeUsage,
+  };
+}
+
+export function applySample(cluster: LiveCluster, sample: SampleEvent): LiveCluster {
+  const t = sample.timestampMs;
+  const since = t - LIVE_WINDOW_MS;
+  const nodeUsage: Record<string, UsageSeries> = {};
+  for (const [name, cpu, memory] of sample.nodes) {
+    const prev = cluster.nodeUsage[name] ?? { cpu: [], memory: [] };
+    nodeUsage[name] = {
+      cpu: appendPoint(prev.cpu, [t, cpu], since),
+      memory: appendPoint(prev.memory, [t, memory], since),
+    };
+  }
+  return {
+    ...cluster,
+    summary: sample.summary,
+    status: sample.summary.status,
+    nodes: mergeNodeUsage(cluster.nodes, sample.nodes),
+    namespaces: sample.namespaces,
+    topPods: sample.topPods,
+    lastSampleMs: Math.max(t, cluster.lastSampleMs ?? t),
+    totals: {
+      ...cluster.totals,
+      cpu: appendPoint(cluster.totals.cpu, [t, sample.summary.cpu.usageMillicores], since),
+      memory: appendPoint(cluster.totals.memory, [t, sample.summary.memory.usageBytes], since),
+    },
+    nodeUsage,
+  };
+}
+
+/**
+ * Update the usage columns of the snapshot's node rows. A node missing from the
+ * sample has no metrics now (unknown, not 0); a node that is new since the
+ * snapshot is added with what the tuple tells us until the next snapshot.
+ */
+export function mergeNodeUsage(rows: readonly NodeRow[], tuples: readonly NodeUsageTuple[]) {
+  const byName = new Map(tuples.map((t) => [t[0], t]));
+  const merged = rows.map((row) => withUsage(row, byName.get(row.name)));
+  const known = new Set(rows.map((r) => r.name));
+  for (const tuple of tuples)
+    if (!known.has(tuple[0])) merged.push(withUsage(blankNode(tuple[0]), tuple));
+  return merged;
+}
+
+function withUsage(row: NodeRow, tuple: NodeUsageTuple | undefined): NodeRow {
+  const [, cpu = null, memory = null, cpuPct = null, memPct = null] = tuple ?? [];
+  return {
+    ...row,
+    metricsAvailable: cpu != null || memory != null,
+    cpu: { ...row.cpu, usageMillicores: cpu, percent: cpuPct },
+    memory: { ...row.memory, usageBytes: memory, percent: memPct },
+  };
+}
+
+function blankNode(name: string): NodeRow {
+  const zero = { requestMillicores: 0, allocatableMillicores: 0, capacityMillicores: 0 };
+  const zeroMem = { requestBytes: 0, allocatableBytes: 0, capacityBytes: 0 };
+  return {
+    name,
+    ready: true,
+    roles: [],
+    pods: 0,
+    metricsAvailable: false,
+    cpu: { usageMillicores: null, percent: null, ...zero },
+    memory: { usageBytes: null, percent: null, ...zeroMem },
+  };
+}
+
+function applyStatus(cluster: LiveCluster, event: StatusEvent): LiveCluster {
+  return {
+    ...cluster,
+    status: event.status,
+    summary: { ...cluster.summary, status: event.status },
+  };
+}

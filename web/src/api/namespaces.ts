@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { NamespaceRow, SampledListResponse } from '@kubeglance/shared/api';
+import { clusterPath, fetchJson } from './http';
+import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+
+export function fetchNamespaces(
+  cluster: string,
+  signal?: AbortSignal,
+): Promise<SampledListResponse<NamespaceRow>> {
+  return fetchJson(clusterPath(cluster, 'namespaces'), signal);
+}
+
+export function namespacesQuery(cluster: string) {
+  return queryOptions({
+    queryKey: [...clusterKey(cluster), 'namespaces'],
+    queryFn: ({ signal }) => fetchNamespaces(cluster, signal),
+    refetchInterval: FALLBACK_REFRESH_MS,
+  });
+}
+
+export function useNamespaces(cluster: string) {
+  return useQuery(namespacesQuery(cluster));
+}

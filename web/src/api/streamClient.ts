@@ -1,0 +1,120 @@
+/**
+ * One connection to GET /api/v1/stream with our own reconnect: exponential
+ * back-off after failures, and a watchdog that treats a silent stream (no event,
+ * no heartbeat) as dead — a half-open TCP connection never errors by itself.
+ */
+import type { StreamEventName } from '@kubeglance/shared/api';
+import { API_BASE } from './http';
+import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import { createSseParser } from './sseParser';
+
+export type ConnectionState = 'connecting' | 'open' | 'retrying';
+
+export interface ConnectionInfo {
+  state: ConnectionState;
+  /** Failed attempts since the last successful `hello`. */
+  attempt: number;
+  retryAtMs: number | null;
+  error: string | null;
+}
+
+export interface StreamOptions {
+  /** `null`: let the server pick (every cluster). */
+  clusters: readonly string[] | null;
+  onEvent(name: StreamEventName, data: unknown): void;
+  onConnection(info: ConnectionInfo): void;
+  idleTimeoutMs?: number;
+  backoff?: BackoffOptions;
+}
+
+const EVENT_NAMES: readonly StreamEventName[] = ['hello', 'snapshot', 'sample', 'status'];
+const DEFAULT_IDLE_TIMEOUT_MS = 45_000;
+
+export function streamUrl(clusters: readonly string[] | null): string {
+  const base = `${API_BASE}/stream`;
+  return clusters && clusters.length > 0
+    ? `${base}?clusters=${clusters.map(encodeURIComponent).join(',')}`
+    : base;
+}
+
+/** Opens the stream and keeps it open until the returned function is called. */
+export function openStream(options: StreamOptions): () => void {
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  let closed = false;
+  let attempt = 0;
+  let controller: AbortController | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const armWatchdog = () => {
+    clearTimeout(idleTimer);
+    const current = controller;
+    idleTimer = setTimeout(() => current?.abort(), idleMs);
+  };
+
+  const parser = () =>
+    createSseParser({
+      onMessage: ({ event, data }) => {
+        const name = EVENT_NAMES.find((n) => n === event);
+        if (!name) return;
+        if (name === 'hello') attempt = 0;
+        try {
+          options.onEvent(name, JSON.parse(data));
+        } catch (err) {
+          console.warn(`kubeglance: ignoring malformed ${name} event`, err);
+        }
+      },
+    });
+
+  const retry = (error: string) => {
+    clearTimeout(idleTimer);
+    controller?.abort();
+    const delay = backoffDelayMs(attempt, options.backoff ?? DEFAULT_BACKOFF);
+    attempt += 1;
+    options.onConnection({ state: 'retrying', attempt, retryAtMs: Date.now() + delay, error });
+    retryTimer = setTimeout(() => void connect(), delay);
+  };
+
+  const connect = async () => {
+    if (closed) return;
+    const ctrl = new AbortController();
+    controller = ctrl;
+    options.onConnection({ state: 'connecting', attempt, retryAtMs: null, error: null });
+    armWatchdog();
+    try {
+      const res = await fetch(streamUrl(options.clusters), {
+        signal: ctrl.signal,
+        headers: { accept: 'text/event-stream' },
+        cache: 'no-store',
+      });
+      if (!res.ok || !res.body) throw new Error(`the stream answered ${res.status}`);
+      options.onConnection({ state: 'open', attempt, retryAtMs: null, error: null });
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      const sse = parser();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        armWatchdog();
+        sse.push(value);
+      }
+      throw new Error('the server closed the stream');
+    } catch (err) {
+      if (closed) return;
+      const aborted = ctrl.signal.aborted;
+      retry(aborted ? 'no data or heartbeat from the server' : errorText(err));
+    }
+  };
+
+  void connect();
+  return () => {
+    closed = true;
+    clearTimeout(retryTimer);
+    clearTimeout(idleTimer);
+    controller?.abort();
+  };
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof TypeError) return 'the kubeglance server cannot be reached';
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,103 @@
+/** Typed contract fixtures for unit tests only (never imported by the app). */
+import type {
+  ClusterSnapshot,
+  ClusterStatus,
+  NodeRow,
+  SampleEvent,
+  Summary,
+} from '@kubeglance/shared/api';
+
+export const okStatus: ClusterStatus = {
+  state: 'ok',
+  inventorySynced: true,
+  metrics: 'ok',
+  lastSampleMs: 1_000,
+  resolutionSeconds: 15,
+  problems: [],
+};
+
+export function node(name: string, cpu: number | null, memory: number | null): NodeRow {
+  return {
+    name,
+    ready: true,
+    roles: ['worker'],
+    pods: 10,
+    metricsAvailable: cpu != null,
+    cpu: {
+      usageMillicores: cpu,
+      requestMillicores: 500,
+      allocatableMillicores: 4000,
+      capacityMillicores: 4000,
+      percent: cpu == null ? null : Math.floor((cpu / 4000) * 100),
+    },
+    memory: {
+      usageBytes: memory,
+      requestBytes: 1 << 30,
+      allocatableBytes: 8 << 30,
+      capacityBytes: 8 << 30,
+      percent: memory == null ? null : Math.floor((memory / (8 << 30)) * 100),
+    },
+  };
+}
+
+export function summary(timestampMs: number, cpu: number, memory: number): Summary {
+  return {
+    cluster: 'alpha',
+    simulated: true,
+    status: { ...okStatus, lastSampleMs: timestampMs },
+    timestampMs,
+    stale: false,
+    nodes: { total: 2, ready: 2, withMetrics: 1 },
+    pods: { total: 20, running: 20, pending: 0, withMetrics: 20 },
+    cpu: {
+      usageMillicores: cpu,
+      requestMillicores: 1000,
+      limitMillicores: 2000,
+      allocatableMillicores: 8000,
+      capacityMillicores: 8000,
+      percent: Math.floor((cpu / 8000) * 100),
+    },
+    memory: {
+      usageBytes: memory,
+      requestBytes: 2 << 30,
+      limitBytes: 4 << 30,
+      allocatableBytes: 16 << 30,
+      capacityBytes: 16 << 30,
+      percent: Math.floor((memory / (16 << 30)) * 100),
+    },
+  };
+}
+
+export function snapshot(timestampMs = 1_000): ClusterSnapshot {
+  return {
+    cluster: 'alpha',
+    simulated: true,
+    summary: summary(timestampMs, 1200, 3 << 30),
+    nodes: [node('node-1', 1200, 3 << 30), node('node-2', null, null)],
+    namespaces: [],
+    topPods: { cpu: [], memory: [] },
+    history: {
+      scope: 'cluster',
+      range: '1h',
+      resolutionSeconds: 15,
+      series: [
+        { metric: 'cpu', unit: 'millicores', points: [[timestampMs, 1200]] },
+        { metric: 'memory', unit: 'bytes', points: [[timestampMs, 3 << 30]] },
+      ],
+    },
+  };
+}
+
+export function sample(timestampMs: number, cpu = 1500): SampleEvent {
+  return {
+    cluster: 'alpha',
+    timestampMs,
+    summary: summary(timestampMs, cpu, 4 << 30),
+    nodes: [
+      ['node-1', cpu, 4 << 30, 37, 50],
+      ['node-3', 10, 1 << 20, 1, 1],
+    ],
+    namespaces: [],
+    topPods: { cpu: [], memory: [] },
+  };
+}

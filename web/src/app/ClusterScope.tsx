@@ -1,0 +1,35 @@
+/**
+ * Resolves the route's cluster (or the default one) before a screen renders, so
+ * screens always receive a cluster that exists.
+ */
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { describeError } from '../api/errors';
+import { PanelMessage } from '../components/PanelMessage';
+import { useCurrentCluster } from './currentCluster';
+
+export function ClusterScope({ render }: { render: (cluster: string) => ReactNode }) {
+  const { choice, clusters } = useCurrentCluster();
+  switch (choice.kind) {
+    case 'ok':
+      return render(choice.name);
+    case 'loading':
+      return clusters.isError ? (
+        <PanelMessage kind="error">{describeError(clusters.error)}</PanelMessage>
+      ) : (
+        <PanelMessage kind="loading">Loading clusters…</PanelMessage>
+      );
+    case 'none':
+      return (
+        <PanelMessage kind="empty" hint="Start the server with --kubeconfig or --demo.">
+          The server has no clusters configured.
+        </PanelMessage>
+      );
+    case 'unknown':
+      return (
+        <PanelMessage kind="error" hint={<Link to="/">Open the default cluster</Link>}>
+          There is no cluster named “{choice.name}”.
+        </PanelMessage>
+      );
+  }
+}

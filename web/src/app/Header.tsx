@@ -1,0 +1,62 @@
+/** Product name, cluster switcher, simulated badge, range, data age, theme. */
+import { Link, NavLink } from 'react-router';
+import { HISTORY_RANGES } from '@kubeglance/shared/api';
+import { useSummary } from '../api/summary';
+import type { LiveState } from '../api/liveState';
+import { Badge } from '../components/Badge';
+import { DataAge } from '../components/DataAge';
+import { SegmentedControl } from '../components/SegmentedControl';
+import { useRange } from '../hooks/useRange';
+import { ClusterSwitcher } from './ClusterSwitcher';
+import { useCurrentCluster } from './currentCluster';
+import { ThemeToggle } from './ThemeToggle';
+
+export function Header({ live }: { live: LiveState }) {
+  const { choice, info, clusters } = useCurrentCluster();
+  const current = choice.kind === 'ok' ? choice.name : null;
+  const [range, setRange] = useRange();
+  return (
+    <header className="app-header">
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        kubeglance
+      </Link>
+      {clusters.data && <ClusterSwitcher clusters={clusters.data.items} current={current} />}
+      {info?.simulated && (
+        <Badge tone="info" title="Data comes from kubeglance's built-in cluster simulator">
+          simulated cluster
+        </Badge>
+      )}
+      <nav aria-label="Main" className="app-nav">
+        {current && (
+          <NavLink to={`/clusters/${encodeURIComponent(current)}`} end>
+            Overview
+          </NavLink>
+        )}
+        <NavLink to="/noc">Wall screen</NavLink>
+      </nav>
+      <div className="app-header-right">
+        {current && <HeaderDataAge cluster={current} live={live} />}
+        <SegmentedControl
+          label="Time range"
+          options={HISTORY_RANGES}
+          value={range}
+          onChange={setRange}
+        />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}
+
+function HeaderDataAge({ cluster, live }: { cluster: string; live: LiveState }) {
+  const summary = useSummary(cluster);
+  const liveCluster = live.clusters[cluster];
+  const timestamps = [summary.data?.timestampMs, liveCluster?.lastSampleMs].filter(
+    (t): t is number => t != null,
+  );
+  const newest = timestamps.length > 0 ? Math.max(...timestamps) : null;
+  const resolution =
+    liveCluster?.status.resolutionSeconds ?? summary.data?.status.resolutionSeconds ?? null;
+  return <DataAge timestampMs={newest} resolutionSeconds={resolution} />;
+}

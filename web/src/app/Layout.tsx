@@ -1,0 +1,28 @@
+/**
+ * Frame of the interactive screens: header, one live connection for all clusters
+ * (it keeps every panel current), and the routed page.
+ */
+import { Suspense } from 'react';
+import { Outlet } from 'react-router';
+import { useLiveStream } from '../api/live';
+import { useLiveRefresh } from '../api/liveRefresh';
+import { PanelMessage } from '../components/PanelMessage';
+import { Header } from './Header';
+
+export function Layout() {
+  const live = useLiveStream(null);
+  useLiveRefresh(live);
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <Header live={live} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<PanelMessage kind="loading">Loading…</PanelMessage>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * A sortable column header: a real <th scope="col"> with aria-sort when active and
+ * a button inside, so the sort is reachable by keyboard and announced.
+ */
+import type { SortState } from '../lib/sort';
+
+interface SortHeaderProps<K extends string> {
+  label: string;
+  sortKey: K;
+  sort: SortState<K>;
+  onSort: (key: K) => void;
+  numeric?: boolean;
+  /** Longer explanation (e.g. "usage as a share of the request"). */
+  title?: string;
+}
+
+export function SortHeader<K extends string>({
+  label,
+  sortKey,
+  sort,
+  onSort,
+  numeric,
+  title,
+}: SortHeaderProps<K>) {
+  const active = sort.key === sortKey;
+  const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  return (
+    <th scope="col" aria-sort={ariaSort} className={numeric ? 'num' : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(sortKey)} title={title}>
+        {label}
+        <span aria-hidden="true" className={`sort-icon ${active ? 'active' : ''}`}>
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

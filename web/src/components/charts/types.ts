@@ -1,0 +1,34 @@
+import type { ChartRow } from '../../lib/series';
+
+export interface ChartSeriesDef {
+  /** Key in the rows (keep it free of dots: Recharts reads dots as paths). */
+  key: string;
+  label: string;
+  /** Any CSS colour, including var(--x). */
+  color: string;
+}
+
+export interface ChartReference {
+  value: number;
+  label: string;
+  color: string;
+  dashed?: boolean;
+}
+
+export interface TimeSeriesChartProps {
+  /** Accessible name of the chart. */
+  title: string;
+  rows: readonly ChartRow[];
+  series: readonly ChartSeriesDef[];
+  /** Stack the series (parts of a whole) instead of overlaying them. */
+  stacked?: boolean;
+  /** Horizontal lines: requests, limits, allocatable. */
+  references?: readonly ChartReference[];
+  /** Axis unit label, e.g. "cores" or "GiB". */
+  unit: string;
+  fromMs: number;
+  toMs: number;
+  height?: number;
+  /** Tick and tooltip text for a value (already in `unit`). */
+  formatValue: (value: number) => string;
+}

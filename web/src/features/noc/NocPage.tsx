@@ -1,0 +1,3 @@
+export default function NocPage() {
+  return <p>noc</p>;
+}

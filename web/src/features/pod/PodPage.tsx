@@ -1,0 +1,3 @@
+export default function Page({ cluster }: { cluster: string }) {
+  return <p>{cluster}</p>;
+}

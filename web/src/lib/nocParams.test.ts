@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROTATE_MS, parseNocOptions } from './nocParams';
+
+describe('parseNocOptions', () => {
+  it('has wall-screen defaults', () => {
+    expect(parseNocOptions(new URLSearchParams())).toEqual({
+      clusters: [],
+      namespaces: [],
+      rotateMs: DEFAULT_ROTATE_MS,
+      theme: 'dark',
+      reloadMs: null,
+    });
+  });
+
+  it('reads every option', () => {
+    const opts = parseNocOptions(
+      new URLSearchParams('clusters=a,b&namespaces=kube-system&rotate=30s&theme=light&reload=6h'),
+    );
+    expect(opts).toEqual({
+      clusters: ['a', 'b'],
+      namespaces: ['kube-system'],
+      rotateMs: 30_000,
+      theme: 'light',
+      reloadMs: 21_600_000,
+    });
+  });
+
+  it('clamps dangerous values and ignores junk', () => {
+    const opts = parseNocOptions(new URLSearchParams('rotate=1s&reload=5s&theme=neon'));
+    expect(opts.rotateMs).toBe(5_000);
+    expect(opts.reloadMs).toBe(60_000);
+    expect(opts.theme).toBe('dark');
+    expect(parseNocOptions(new URLSearchParams('rotate=fast')).rotateMs).toBe(DEFAULT_ROTATE_MS);
+  });
+});

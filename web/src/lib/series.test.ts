@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryResponse, Point } from '@kubeglance/shared/api';
+import {
+  appendPoint,
+  mergePoints,
+  OTHER_KEY,
+  seriesPoints,
+  toChartRows,
+  withOther,
+} from './series';
+
+describe('seriesPoints', () => {
+  const history: HistoryResponse = {
+    scope: 'cluster',
+    range: '5m',
+    resolutionSeconds: 15,
+    series: [{ metric: 'memory', unit: 'bytes', points: [[1, 5]] }],
+  };
+
+  it('finds a metric or returns nothing', () => {
+    expect(seriesPoints(history, 'memory')).toEqual([[1, 5]]);
+    expect(seriesPoints(history, 'cpu')).toEqual([]);
+    expect(seriesPoints(undefined, 'cpu')).toEqual([]);
+  });
+});
+
+describe('mergePoints', () => {
+  it('appends only live points newer than the history and cuts the window', () => {
+    const base: Point[] = [
+      [10, 1],
+      [20, 2],
+    ];
+    const live: Point[] = [
+      [20, 9],
+      [30, 3],
+    ];
+    expect(mergePoints(base, live)).toEqual([
+      [10, 1],
+      [20, 2],
+      [30, 3],
+    ]);
+    expect(mergePoints(base, live, 15)).toEqual([
+      [20, 2],
+      [30, 3],
+    ]);
+    expect(mergePoints([], live)).toEqual(live);
+  });
+});
+
+describe('appendPoint', () => {
+  it('ignores replays and trims old points', () => {
+    const points: Point[] = [
+      [10, 1],
+      [20, 2],
+    ];
+    expect(appendPoint(points, [20, 5], 0)).toBe(points);
+    expect(appendPoint(points, [30, 3], 15)).toEqual([
+      [20, 2],
+      [30, 3],
+    ]);
+    expect(appendPoint([], [5, null], 0)).toEqual([[5, null]]);
+  });
+});
+
+describe('toChartRows', () => {
+  it('aligns series by timestamp, scales, and keeps gaps as null', () => {
+    const rows = toChartRows(
+      {
+        a: [
+          [2, 2000],
+          [1, 1000],
+        ],
+        b: [[2, null]],
+      },
+      1000,
+    );
+    expect(rows).toEqual([
+      { t: 1, a: 1, b: null },
+      { t: 2, a: 2, b: null },
+    ]);
+  });
+});
+
+describe('withOther', () => {
+  it('adds the remainder of the total, unknown where the total is, never negative', () => {
+    const total: Point[] = [
+      [1, 100],
+      [2, null],
+      [3, 10],
+    ];
+    const parts = {
+      p0: [
+        [1, 60],
+        [3, 30],
+      ] as Point[],
+      p1: [[1, 30]] as Point[],
+    };
+    expect(withOther(total, parts)[OTHER_KEY]).toEqual([
+      [1, 10],
+      [2, null],
+      [3, 0],
+    ]);
+    expect(withOther(total, parts).p0).toEqual(parts.p0);
+  });
+});

@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { applyTheme, initialTheme } from './app/theme';
+import './app/theme.css';
+import './app/layout.css';
+import './components/ui.css';
+
+// Before the first render, so the page does not flash in the wrong theme.
+// The wall screen overrides this on its own root (?theme=, dark by default).
+applyTheme(initialTheme());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
