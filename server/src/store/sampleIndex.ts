@@ -24,6 +24,8 @@ export interface SampleIndex {
   /** Keyed `namespace/name` (see `podKey`). */
   pods: ReadonlyMap<string, PodTotals>;
   namespaces: ReadonlyMap<string, NamespaceTotals>;
+  /** The sample's pods grouped by namespace (for per-namespace top lists). */
+  podsByNamespace: ReadonlyMap<string, readonly PodTotals[]>;
   /** Sum over every node in the sample (nanocores / bytes, exact). */
   nodeCpuNanocores: number;
   nodeMemoryBytes: number;
@@ -55,16 +57,20 @@ function buildIndex(sample: MetricsSample): SampleIndex {
   }
   const pods = new Map<string, PodTotals>();
   const namespaces = new Map<string, NamespaceTotals>();
+  const podsByNamespace = new Map<string, PodTotals[]>();
   for (const usage of sample.pods) {
     const totals = podTotals(usage);
     pods.set(podKey(usage.namespace, usage.name), totals);
+    let list = podsByNamespace.get(usage.namespace);
+    if (!list) podsByNamespace.set(usage.namespace, (list = []));
+    list.push(totals);
     let ns = namespaces.get(usage.namespace);
     if (!ns) namespaces.set(usage.namespace, (ns = { cpuNanocores: 0, memoryBytes: 0, pods: 0 }));
     ns.cpuNanocores += totals.cpuNanocores;
     ns.memoryBytes += totals.memoryBytes;
     ns.pods++;
   }
-  return { sample, nodes, pods, namespaces, nodeCpuNanocores, nodeMemoryBytes };
+  return { sample, nodes, pods, namespaces, podsByNamespace, nodeCpuNanocores, nodeMemoryBytes };
 }
 
 function podTotals(usage: PodUsage): PodTotals {

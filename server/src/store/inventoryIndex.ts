@@ -1,0 +1,159 @@
+import type { Inventory, NodeInfo, PodInfo } from '../kube/types.js';
+
+/**
+ * Sums of container requests and limits, in nanocores and bytes. Only values that are set
+ * contribute: a container without a limit adds nothing to the limit sums (it is not
+ * "limited at 0"), so a limit sum is the sum of the limits that exist.
+ */
+export interface ResourceSums {
+  cpuRequestNanocores: number;
+  cpuLimitNanocores: number;
+  memoryRequestBytes: number;
+  memoryLimitBytes: number;
+}
+
+/** Per-node and per-namespace load: pod count plus resource sums. */
+export interface Load extends ResourceSums {
+  pods: number;
+}
+
+/** Cluster-wide counts and totals derived from the inventory alone. */
+export interface InventoryTotals {
+  nodesReady: number;
+  podsRunning: number;
+  podsPending: number;
+  allocatable: { cpuNanocores: number; memoryBytes: number };
+  capacity: { cpuNanocores: number; memoryBytes: number };
+  /** Requests/limits of non-terminated pods that are bound to a node (what nodes carry). */
+  scheduled: ResourceSums;
+}
+
+/** An inventory indexed once, so rows for 150k pods never rescan everything per request. */
+export interface InventoryIndex {
+  /** Pods per namespace, in inventory order. */
+  podsByNamespace: ReadonlyMap<string, readonly PodInfo[]>;
+  /** Namespaces from the namespace list plus any a pod refers to, sorted. */
+  namespaceNames: readonly string[];
+  /** Nodes sorted by name. */
+  nodes: readonly NodeInfo[];
+  /** Non-terminated pods bound to each node (by node name). */
+  nodeLoad: ReadonlyMap<string, Load>;
+  /** `pods`: every pod in the namespace; sums: its non-terminated pods. */
+  namespaceLoad: ReadonlyMap<string, Load>;
+  totals: InventoryTotals;
+}
+
+/** A pod that will not run again: its requests no longer hold capacity. */
+export function isTerminated(pod: PodInfo): boolean {
+  return pod.phase === 'Succeeded' || pod.phase === 'Failed';
+}
+
+/** Byte-wise name order (Kubernetes names are ASCII), stable across locales. */
+export function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface CacheEntry {
+  version: number | undefined;
+  nodes: Inventory['nodes'];
+  namespaces: Inventory['namespaces'];
+  index: InventoryIndex;
+}
+
+const cache = new WeakMap<Inventory['pods'], CacheEntry>();
+
+/**
+ * Indexes an inventory, memoised per pod map and `inventory.version`: the kube layer mutates
+ * its maps in place and bumps the version on every change, so an index is rebuilt only after
+ * a change. (Without a version, as in tests, the maps are assumed immutable.)
+ */
+export function indexInventory(inventory: Inventory): InventoryIndex {
+  const hit = cache.get(inventory.pods);
+  if (
+    hit &&
+    hit.version === inventory.version &&
+    hit.nodes === inventory.nodes &&
+    hit.namespaces === inventory.namespaces
+  ) {
+    return hit.index;
+  }
+  const index = buildIndex(inventory);
+  cache.set(inventory.pods, {
+    version: inventory.version,
+    nodes: inventory.nodes,
+    namespaces: inventory.namespaces,
+    index,
+  });
+  return index;
+}
+
+function buildIndex(inventory: Inventory): InventoryIndex {
+  const podsByNamespace = new Map<string, PodInfo[]>();
+  const nodeLoad = new Map<string, Load>();
+  const namespaceLoad = new Map<string, Load>();
+  const totals = nodeTotals(inventory.nodes.values());
+  for (const ns of inventory.namespaces.keys()) namespaceLoad.set(ns, emptyLoad());
+  for (const pod of inventory.pods.values()) {
+    let list = podsByNamespace.get(pod.namespace);
+    if (!list) podsByNamespace.set(pod.namespace, (list = []));
+    list.push(pod);
+    const nsLoad = loadOf(namespaceLoad, pod.namespace);
+    nsLoad.pods++;
+    if (pod.phase === 'Running') totals.podsRunning++;
+    if (pod.phase === 'Pending') totals.podsPending++;
+    if (isTerminated(pod)) continue;
+    addContainers(nsLoad, pod);
+    if (pod.node === null) continue;
+    const onNode = loadOf(nodeLoad, pod.node);
+    onNode.pods++;
+    addContainers(onNode, pod);
+    addContainers(totals.scheduled, pod);
+  }
+  const nodes = [...inventory.nodes.values()].sort((a, b) => compareNames(a.name, b.name));
+  const namespaceNames = [...namespaceLoad.keys()].sort(compareNames);
+  return { podsByNamespace, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
+}
+
+function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
+  const totals: InventoryTotals = {
+    nodesReady: 0,
+    podsRunning: 0,
+    podsPending: 0,
+    allocatable: { cpuNanocores: 0, memoryBytes: 0 },
+    capacity: { cpuNanocores: 0, memoryBytes: 0 },
+    scheduled: emptyLoad(),
+  };
+  for (const node of nodes) {
+    if (node.ready) totals.nodesReady++;
+    totals.allocatable.cpuNanocores += node.allocatable.cpuNanocores;
+    totals.allocatable.memoryBytes += node.allocatable.memoryBytes;
+    totals.capacity.cpuNanocores += node.capacity.cpuNanocores;
+    totals.capacity.memoryBytes += node.capacity.memoryBytes;
+  }
+  return totals;
+}
+
+function emptyLoad(): Load {
+  return {
+    pods: 0,
+    cpuRequestNanocores: 0,
+    cpuLimitNanocores: 0,
+    memoryRequestBytes: 0,
+    memoryLimitBytes: 0,
+  };
+}
+
+function loadOf(map: Map<string, Load>, key: string): Load {
+  let load = map.get(key);
+  if (!load) map.set(key, (load = emptyLoad()));
+  return load;
+}
+
+function addContainers(sums: ResourceSums, pod: PodInfo): void {
+  for (const c of pod.containers) {
+    sums.cpuRequestNanocores += c.cpuRequestNanocores ?? 0;
+    sums.cpuLimitNanocores += c.cpuLimitNanocores ?? 0;
+    sums.memoryRequestBytes += c.memoryRequestBytes ?? 0;
+    sums.memoryLimitBytes += c.memoryLimitBytes ?? 0;
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { podResources, podRows } from './podRows.js';
+import { container, inventory, MI, node, pod, podUsage, sample } from './testFixtures.js';
+
+const NOW = 1_000_000_000;
+
+describe('podRows', () => {
+  const inv = inventory(
+    [node('n1')],
+    [
+      pod('ns', 'web', {
+        containers: [
+          container('app', { cpuRequestNanocores: 100e6, memoryLimitBytes: 64 * MI }),
+          container('sidecar'),
+        ],
+      }),
+      pod('ns', 'young', { createdMs: NOW - 119_999 }),
+      pod('ns', 'old', { createdMs: NOW - 120_000 }),
+      pod('other', 'x'),
+    ],
+  );
+  const s = sample(
+    NOW,
+    [['n1', 1e9, MI]],
+    [
+      podUsage('ns', 'web', [
+        ['app', 1_000_001, 801_480 * 1024],
+        ['sidecar', 1_000_001, 1024],
+      ]),
+    ],
+  );
+
+  it('lists every pod of the namespace, sorted, including those without metrics', () => {
+    expect(podRows(inv, s, 'ns', NOW).map((p) => p.name)).toEqual(['old', 'web', 'young']);
+    expect(podRows(inv, s, 'nope', NOW)).toEqual([]);
+  });
+
+  it('rounds pod CPU once over the containers, like kubectl top pod', () => {
+    const web = podRows(inv, s, 'ns', NOW).find((p) => p.name === 'web')!;
+    expect(web.metrics).toBe('ok');
+    expect(web.cpu.usageMillicores).toBe(3);
+    expect(web.memory.usageBytes).toBe(820_715_520 + 1024);
+    expect(web.containers.map((c) => [c.name, c.cpu.usageMillicores, c.memory.usageBytes])).toEqual(
+      [
+        ['app', 2, 820_715_520],
+        ['sidecar', 2, 1024],
+      ],
+    );
+  });
+
+  it('tells warming-up from missing by kubectl’s 2-minute grace', () => {
+    const rows = podRows(inv, s, 'ns', NOW);
+    const state = (name: string) => rows.find((p) => p.name === name)!.metrics;
+    expect(state('young')).toBe('warming-up');
+    expect(state('old')).toBe('missing');
+    const young = rows.find((p) => p.name === 'young')!;
+    expect(young.cpu.usageMillicores).toBeNull();
+    expect(young.memory.usageBytes).toBeNull();
+    expect(young.containers[0]!.cpu.usageMillicores).toBeNull();
+  });
+
+  it('keeps a container missing from the sample as a null row', () => {
+    const partial = sample(NOW, [], [podUsage('ns', 'web', [['app', 5e6, MI]])]);
+    const web = podRows(inv, partial, 'ns', NOW).find((p) => p.name === 'web')!;
+    expect(web.containers.map((c) => c.cpu.usageMillicores)).toEqual([5, null]);
+    expect(web.containers[1]!.memory.usageBytes).toBeNull();
+  });
+
+  it('sums requests/limits where set and is null only when no container sets one', () => {
+    const web = podRows(inv, s, 'ns', NOW).find((p) => p.name === 'web')!;
+    expect(web.cpu).toMatchObject({ requestMillicores: 100, limitMillicores: null });
+    expect(web.memory).toMatchObject({ requestBytes: null, limitBytes: 64 * MI });
+    expect(web.containers[1]!.cpu).toMatchObject({
+      requestMillicores: null,
+      limitMillicores: null,
+    });
+    expect(web.containers[0]!.memory.limitBytes).toBe(64 * MI);
+  });
+});
+
+describe('podResources', () => {
+  it('rounds the exact CPU sum once and treats a set 0 as set', () => {
+    const r = podResources(
+      pod('ns', 'p', {
+        containers: [
+          container('a', { cpuRequestNanocores: 1e5, cpuLimitNanocores: 0 }),
+          container('b', { cpuRequestNanocores: 1e5 }),
+        ],
+      }),
+    );
+    expect(r).toEqual({
+      cpuRequestMillicores: 1,
+      cpuLimitMillicores: 0,
+      memoryRequestBytes: null,
+      memoryLimitBytes: null,
+    });
+  });
+});
