@@ -80,13 +80,13 @@ export class MetricsPoller {
   /** One poll, then the next one is scheduled; public so tests can drive it. */
   async pollNow(): Promise<void> {
     const started = performance.now();
-    let next = this.resolutionMs;
+    let retrySoon = false;
     try {
       const result = await this.fetch();
       const ts = result.sample.timestampMs;
       if (this.lastTimestampMs !== null && ts <= this.lastTimestampMs) {
         this.events.unchanged(this.lastTimestampMs);
-        next = Math.max(500, this.resolutionMs * RETRY_FRACTION);
+        retrySoon = true;
       } else {
         this.detector.observe(ts, windowOf(result.sample));
         this.lastTimestampMs = ts;
@@ -95,8 +95,9 @@ export class MetricsPoller {
     } catch (e) {
       this.events.failed(e);
     }
-    const elapsed = performance.now() - started;
-    this.schedule(Math.max(0, next - elapsed));
+    // Read the resolution only now: the first sample may just have revealed it.
+    const next = retrySoon ? Math.max(500, this.resolutionMs * RETRY_FRACTION) : this.resolutionMs;
+    this.schedule(Math.max(0, next - (performance.now() - started)));
   }
 
   private async fetch(): Promise<PollResult> {

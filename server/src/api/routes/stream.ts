@@ -4,6 +4,7 @@ import type { ClusterRegistry } from '../../pipeline/registry.js';
 import { HttpError } from '../errors.js';
 import { parse, streamQuery } from '../params.js';
 import { encodeEvent, type Broadcaster } from '../sse/broadcaster.js';
+import { snapshotFrame } from '../sse/snapshotFrames.js';
 
 /**
  * `GET /api/v1/stream?clusters=a,b`: a `hello` event (server version, for reload on
@@ -39,7 +40,7 @@ export function streamRouter(
     broadcaster.send(client, encodeEvent('hello', { ...hello, clusters: wanted }));
     for (const name of wanted) {
       const view = registry.get(name)?.view;
-      if (view) broadcaster.send(client, view.snapshotFrame());
+      if (view) broadcaster.send(client, snapshotFrame(view.snapshot()));
     }
   });
   return router;

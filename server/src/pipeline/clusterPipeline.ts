@@ -1,0 +1,183 @@
+import { EventEmitter } from 'node:events';
+import type { ClusterInfo, ClusterStatus } from '@kubeglance/shared/api';
+import type { ClusterTarget } from '../kube/clusterTargets.js';
+import { InventoryWatcher } from '../kube/inventoryWatcher.js';
+import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
+import type { Inventory, MetricsSample } from '../kube/types.js';
+import { Upstream } from '../kube/upstream.js';
+import { HistoryStore } from '../store/history.js';
+import { StatusTracker } from './statusTracker.js';
+
+export interface PipelineOptions {
+  /** Fixed metrics resolution; detected when undefined. */
+  resolutionMs: number | undefined;
+  retentionMs: number;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  now?: () => number;
+}
+
+export interface PipelineEvents {
+  sample: [sample: MetricsSample, result: PollResult];
+  status: [status: ClusterStatus];
+}
+
+/**
+ * Everything kubeglance knows about one cluster: its informers, its metrics poller, its
+ * history and its health. Pipelines share nothing, so one failing cluster never affects
+ * another. Readers (routes, SSE) only read; all writes happen on poll/informer callbacks.
+ */
+export class ClusterPipeline extends EventEmitter<PipelineEvents> {
+  readonly upstream: Upstream;
+  readonly history: HistoryStore;
+  private readonly watcher: InventoryWatcher;
+  private readonly poller: MetricsPoller;
+  private readonly tracker = new StatusTracker();
+  private latestSample: MetricsSample | null = null;
+  private lastStatusKey = '';
+  private readonly now: () => number;
+  /** Poll timings of the last sample, for /metrics. */
+  lastPoll: PollResult | undefined;
+  upstreamErrors = 0;
+
+  constructor(
+    readonly target: ClusterTarget,
+    private readonly options: PipelineOptions,
+  ) {
+    super();
+    this.now = options.now ?? Date.now;
+    this.upstream = new Upstream(target.kubeConfig, target.server);
+    this.history = new HistoryStore({
+      retentionMs: options.retentionMs,
+      resolutionMs: options.resolutionMs ?? 15_000,
+    });
+    this.watcher = new InventoryWatcher(this.upstream, target.kubeConfig, {
+      changed: () => undefined,
+      failed: (e) => this.onInventoryFailed(e),
+      recovered: () => {
+        this.tracker.inventoryRecovered();
+        this.emitStatusIfChanged();
+      },
+    });
+    this.poller = new MetricsPoller(
+      this.upstream,
+      options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
+      {
+        sample: (r) => this.onSample(r),
+        unchanged: () => {
+          this.tracker.metricsUnchanged();
+          this.emitStatusIfChanged();
+        },
+        failed: (e) => this.onMetricsFailed(e),
+      },
+    );
+  }
+
+  get name(): string {
+    return this.target.name;
+  }
+
+  get inventory(): Inventory {
+    return this.watcher.inventory;
+  }
+
+  get synced(): boolean {
+    return this.watcher.synced;
+  }
+
+  get sample(): MetricsSample | null {
+    return this.latestSample;
+  }
+
+  get resolutionMs(): number {
+    return this.poller.resolutionMs;
+  }
+
+  start(): void {
+    this.watcher.start();
+    this.poller.start();
+  }
+
+  stop(): void {
+    this.poller.stop();
+    this.watcher.stop();
+  }
+
+  status(): ClusterStatus {
+    return this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+  }
+
+  info(): ClusterInfo {
+    return {
+      name: this.target.name,
+      simulated: this.target.simulated,
+      server: this.target.server,
+      status: this.status(),
+    };
+  }
+
+  /** Whether the last stored sample is too old to be shown as current. */
+  get stale(): boolean {
+    const m = this.status().metrics;
+    return m === 'stale' || m === 'failing';
+  }
+
+  private onSample(result: PollResult): void {
+    const { sample } = result;
+    if (this.history.resolutionMs !== this.poller.resolutionMs) {
+      this.history.setResolution(this.poller.resolutionMs);
+    }
+    this.history.append(sample, this.watcher.inventory);
+    this.latestSample = sample;
+    this.lastPoll = result;
+    const nowMs = this.now();
+    this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
+    this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
+    this.emit('sample', sample, result);
+    this.emitStatusIfChanged();
+  }
+
+  private nodesWithoutMetrics(sample: MetricsSample): string[] {
+    const have = new Set(sample.nodes.map((n) => n.name));
+    const missing: string[] = [];
+    for (const n of this.watcher.inventory.nodes.values()) {
+      if (n.ready && !have.has(n.name)) missing.push(n.name);
+    }
+    return missing.sort();
+  }
+
+  private onMetricsFailed(e: unknown): void {
+    this.upstreamErrors += 1;
+    this.tracker.metricsFailed(e, this.now());
+    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'metrics poll failed');
+    this.emitStatusIfChanged();
+  }
+
+  private onInventoryFailed(e: unknown): void {
+    this.upstreamErrors += 1;
+    this.tracker.inventoryFailed(e, this.now());
+    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'informer failed; restarting');
+    this.emitStatusIfChanged();
+  }
+
+  /** Status events only on a change of state or of the set of problems (not their text). */
+  private emitStatusIfChanged(): void {
+    const s = this.status();
+    const key = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
+    if (key === this.lastStatusKey) return;
+    this.lastStatusKey = key;
+    this.options.log.info(
+      { cluster: this.name, state: s.state, problems: s.problems.map((p) => p.code) },
+      'cluster status',
+    );
+    this.emit('status', s);
+  }
+
+  /** Re-evaluates time-based status (staleness) without a poll; called by a timer. */
+  checkStatus(): void {
+    this.emitStatusIfChanged();
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,148 @@
+import type {
+  ClusterSnapshot,
+  HistoryRange,
+  HistoryResponse,
+  HistoryScope,
+  NamespaceRow,
+  NodeRow,
+  PodRow,
+  SampledListResponse,
+  SampleEvent,
+  Summary,
+  TopPod,
+} from '@kubeglance/shared/api';
+import { Snapshot } from '../store/snapshot.js';
+import type { ClusterPipeline } from './clusterPipeline.js';
+
+const RANGE_MS: Record<HistoryRange, number> = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
+const TOP_N = 10;
+
+export interface HistoryRequest {
+  scope: HistoryScope;
+  range: HistoryRange;
+  name?: string | undefined;
+  namespace?: string | undefined;
+  pod?: string | undefined;
+}
+
+/**
+ * Read side of one cluster: API responses built from the store's cached `Snapshot` (rows are
+ * computed once per sample/inventory change and shared by every request and SSE client).
+ */
+export class ClusterView {
+  private snap: Snapshot | undefined;
+  private snapshotCache: { snap: Snapshot; key: string; value: ClusterSnapshot } | undefined;
+
+  constructor(private readonly pipeline: ClusterPipeline) {}
+
+  private current(): Snapshot {
+    const inventory = this.pipeline.inventory;
+    const sample = this.pipeline.sample;
+    if (!this.snap || !this.snap.matches(inventory, sample)) {
+      this.snap = new Snapshot(inventory, sample, Date.now());
+    }
+    return this.snap;
+  }
+
+  private sampled<T>(items: T[]): SampledListResponse<T> {
+    return {
+      items,
+      timestampMs: this.pipeline.sample?.timestampMs ?? null,
+      stale: this.pipeline.stale,
+    };
+  }
+
+  summary(): Summary {
+    const p = this.pipeline;
+    return this.current().summary({
+      cluster: p.name,
+      simulated: p.target.simulated,
+      status: p.status(),
+      stale: p.stale,
+    });
+  }
+
+  nodes(): SampledListResponse<NodeRow> {
+    return this.sampled(this.current().nodes());
+  }
+
+  namespaces(): SampledListResponse<NamespaceRow> {
+    return this.sampled(this.current().namespaces());
+  }
+
+  hasNamespace(namespace: string): boolean {
+    return (
+      this.current().hasNamespace(namespace) || this.pipeline.inventory.namespaces.has(namespace)
+    );
+  }
+
+  /** Every pod of a namespace, or undefined for a namespace the cluster does not have. */
+  namespacePods(namespace: string): SampledListResponse<PodRow> | undefined {
+    if (!this.hasNamespace(namespace)) return undefined;
+    return this.sampled(this.current().pods(namespace));
+  }
+
+  topPods(sort: 'cpu' | 'memory', limit: number, namespace?: string): SampledListResponse<TopPod> {
+    const options = namespace === undefined ? { sort, limit } : { sort, limit, namespace };
+    return this.sampled(this.current().topPods(options));
+  }
+
+  history(q: HistoryRequest): HistoryResponse | undefined {
+    const rangeMs = RANGE_MS[q.range];
+    // While stale, extend the window to now so the outage shows as a gap at the right edge.
+    const end = this.pipeline.stale ? Date.now() : undefined;
+    const key = { name: q.name, namespace: q.namespace, pod: q.pod };
+    const series = this.pipeline.history.query(q.scope, key, rangeMs, end);
+    if (!series) return undefined;
+    return {
+      scope: q.scope,
+      range: q.range,
+      resolutionSeconds: this.pipeline.history.resolutionMs / 1000,
+      series,
+    };
+  }
+
+  private topPodsBoth(): { cpu: TopPod[]; memory: TopPod[] } {
+    const s = this.current();
+    return {
+      cpu: s.topPods({ sort: 'cpu', limit: TOP_N }),
+      memory: s.topPods({ sort: 'memory', limit: TOP_N }),
+    };
+  }
+
+  /**
+   * Everything a screen needs on connect. The same object is returned until the sample,
+   * the inventory or the status changes, so the SSE layer can serialise it once.
+   */
+  snapshot(): ClusterSnapshot {
+    const snap = this.current();
+    const status = this.pipeline.status();
+    const key = `${this.pipeline.stale}|${status.state}|${status.problems.map((p) => p.code).join(',')}`;
+    const c = this.snapshotCache;
+    if (c && c.snap === snap && c.key === key) return c.value;
+    const value: ClusterSnapshot = {
+      cluster: this.pipeline.name,
+      simulated: this.pipeline.target.simulated,
+      summary: this.summary(),
+      nodes: snap.nodes(),
+      namespaces: snap.namespaces(),
+      topPods: this.topPodsBoth(),
+      history: this.history({ scope: 'cluster', range: '1h' })!,
+    };
+    this.snapshotCache = { snap, key, value };
+    return value;
+  }
+
+  /** The `sample` event for the newest sample: small enough for hundreds of wall screens. */
+  sampleEvent(): SampleEvent {
+    const s = this.current();
+    return {
+      cluster: this.pipeline.name,
+      timestampMs: this.pipeline.sample?.timestampMs ?? 0,
+      summary: this.summary(),
+      nodes: s.nodeUsageTuples(),
+      namespaces: s.namespaces(),
+      topPods: this.topPodsBoth(),
+    };
+  }
+}

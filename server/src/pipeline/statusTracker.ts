@@ -1,0 +1,117 @@
+import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/api';
+import { makeProblem, problemFromError } from '../kube/problems.js';
+import { NoSamplesYet } from '../kube/metricsPoller.js';
+
+/**
+ * The health of one cluster's pipeline, in the terms the UI explains: which part is broken,
+ * since when, and what to do. Staleness is judged on the local clock from when the newest
+ * sample was *seen*, so clock skew between kubeglance and the cluster does not matter.
+ */
+export class StatusTracker {
+  private metricsProblem: Problem | undefined;
+  private inventoryProblem: Problem | undefined;
+  private missingNodes: Problem | undefined;
+  private staleProblem: Problem | undefined;
+  private lastSampleMs: number | null = null;
+  private lastNewSampleSeenMs: number | null = null;
+
+  metricsSucceeded(sampleTimestampMs: number, nowMs: number): void {
+    this.metricsProblem = undefined;
+    this.lastSampleMs = sampleTimestampMs;
+    this.lastNewSampleSeenMs = nowMs;
+  }
+
+  metricsUnchanged(): void {
+    // The API answers, so any request failure is over; staleness is judged by time.
+    this.metricsProblem = undefined;
+  }
+
+  metricsFailed(error: unknown, nowMs: number): void {
+    this.metricsProblem =
+      error instanceof NoSamplesYet
+        ? makeProblem(
+            'metrics-not-ready',
+            'Metrics not available yet: metrics-server has not finished its first scrapes.',
+            'Wait a minute after metrics-server starts; if it persists, check its logs for kubelet scrape errors.',
+            nowMs,
+            this.metricsProblem,
+          )
+        : problemFromError(error, 'metrics', nowMs, this.metricsProblem);
+  }
+
+  inventoryFailed(error: unknown, nowMs: number): void {
+    this.inventoryProblem = problemFromError(error, 'inventory', nowMs, this.inventoryProblem);
+  }
+
+  inventoryRecovered(): void {
+    this.inventoryProblem = undefined;
+  }
+
+  /** Ready nodes that are absent from NodeMetrics (kubelet scrape failures). */
+  setMissingNodes(names: string[], nowMs: number): void {
+    if (names.length === 0) {
+      this.missingNodes = undefined;
+      return;
+    }
+    const shown =
+      names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    this.missingNodes = {
+      ...makeProblem(
+        'nodes-missing-metrics',
+        `${names.length} node(s) have no metrics: ${shown}.`,
+        'metrics-server cannot scrape their kubelets, most often a kubelet certificate (x509) error: fix the kubelet serving certificates or run metrics-server with --kubelet-insecure-tls; see `kubectl -n kube-system logs deploy/metrics-server`.',
+        nowMs,
+        this.missingNodes,
+      ),
+      detail: names.join(', '),
+    };
+  }
+
+  status(nowMs: number, inventorySynced: boolean, resolutionMs: number): ClusterStatus {
+    const metrics = this.metricsState(nowMs, resolutionMs);
+    const problems = [
+      this.inventoryProblem,
+      this.metricsProblem,
+      this.staleProblem,
+      this.missingNodes,
+    ].filter((p): p is Problem => p !== undefined);
+    return {
+      state: this.overall(inventorySynced, metrics, problems),
+      inventorySynced,
+      metrics,
+      lastSampleMs: this.lastSampleMs,
+      resolutionSeconds: resolutionMs / 1000,
+      problems,
+    };
+  }
+
+  private metricsState(nowMs: number, resolutionMs: number): MetricsState {
+    const seen = this.lastNewSampleSeenMs;
+    const stale = seen !== null && nowMs - seen > 2 * resolutionMs + 1000;
+    this.staleProblem = stale
+      ? makeProblem(
+          'metrics-stale',
+          `Metrics are stale: no new sample for ${Math.round((nowMs - (seen ?? nowMs)) / 1000)} s.`,
+          'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
+          nowMs,
+          this.staleProblem,
+        )
+      : undefined;
+    if (this.metricsProblem && this.metricsProblem.code !== 'metrics-not-ready') return 'failing';
+    if (stale) return 'stale';
+    return this.lastSampleMs === null ? 'waiting' : 'ok';
+  }
+
+  private overall(
+    synced: boolean,
+    metrics: MetricsState,
+    problems: Problem[],
+  ): ClusterStatus['state'] {
+    const unreachable = problems.some((p) =>
+      ['apiserver-unreachable', 'unauthorized', 'inventory-forbidden'].includes(p.code),
+    );
+    if (unreachable && (!synced || metrics !== 'ok')) return 'down';
+    if (!synced || (metrics === 'waiting' && problems.length === 0)) return 'starting';
+    return problems.length > 0 ? 'degraded' : 'ok';
+  }
+}

@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startSim } from '@kubeglance/sim/index';
+import { parseConfig } from '../src/config.js';
+import { startServer, type RunningServer } from '../src/server.js';
+
+export type Sim = Awaited<ReturnType<typeof startSim>>;
+
+export interface Harness {
+  sim: Sim;
+  server: RunningServer;
+  cluster: string;
+  get<T = unknown>(path: string): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  nodes?: number;
+  pods?: number;
+  namespaces?: number;
+  resolutionMs?: number;
+  churnPerMinute?: number;
+  seed?: number;
+  faults?: string[];
+}
+
+/** A simulated cluster and a kubeglance server reading it over HTTPS with its kubeconfig. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await startSim({
+    name: 'itest',
+    nodes: options.nodes ?? 6,
+    pods: options.pods ?? 80,
+    namespaces: options.namespaces ?? 4,
+    seed: options.seed ?? 11,
+    resolutionMs: options.resolutionMs ?? 1000,
+    churnPerMinute: options.churnPerMinute ?? 0,
+    port: 0,
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
+  const config = parseConfig(
+    [
+      '--kubeconfig',
+      sim.kubeconfigPath,
+      '--port',
+      '0',
+      '--log-level',
+      'silent',
+      '--static-dir',
+      '/nonexistent',
+    ],
+    {},
+  );
+  const server = await startServer(config, {});
+  const get = async <T>(path: string) => {
+    const res = await fetch(server.url + path);
+    return { status: res.status, body: (await res.json()) as T };
+  };
+  return {
+    sim,
+    server,
+    cluster: sim.name,
+    get,
+    stop: async () => {
+      await server.stop();
+      await sim.stop();
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value (no fixed sleeps in tests). */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+const exec = promisify(execFile);
+
+export async function kubectl(kubeconfigPath: string, ...args: string[]): Promise<string> {
+  const { stdout } = await exec('/usr/bin/kubectl', ['--kubeconfig', kubeconfigPath, ...args], {
+    timeout: 20_000,
+  });
+  return stdout;
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClusterSnapshot, HelloEvent, SampleEvent, Summary } from '@kubeglance/shared/api';
+import { eventually, startHarness, type Harness } from './harness.js';
+
+interface Frame {
+  event: string;
+  data: unknown;
+}
+
+/** A minimal SSE reader over fetch, collecting frames as they arrive. */
+function connect(url: string) {
+  const frames: Frame[] = [];
+  const controller = new AbortController();
+  const done = (async () => {
+    const res = await fetch(url, { signal: controller.signal });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '';
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) return;
+      buf += value;
+      let i;
+      while ((i = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, i);
+        buf = buf.slice(i + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) frames.push({ event, data: JSON.parse(data) });
+      }
+    }
+  })().catch(() => undefined);
+  return { frames, close: () => controller.abort(), done };
+}
+
+interface LoggedRequest {
+  path: string;
+}
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ resolutionMs: 1000 });
+  await eventually(
+    async () => (await h.get<Summary>(`/api/v1/clusters/${h.cluster}/summary`)).body.timestampMs,
+    20_000,
+  );
+});
+afterAll(() => h?.stop());
+
+async function simRequests(): Promise<LoggedRequest[]> {
+  const res = await fetch(`${h.sim.url}/_sim/requests`, {
+    headers: { authorization: `Bearer ${h.sim.token}` },
+  });
+  const body = (await res.json()) as { items?: LoggedRequest[] } | LoggedRequest[];
+  return Array.isArray(body) ? body : (body.items ?? []);
+}
+
+describe('server-sent events', () => {
+  it('sends hello and a snapshot, then samples to every client', async () => {
+    const clients = Array.from({ length: 5 }, () =>
+      connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster}`),
+    );
+    try {
+      await eventually(
+        async () => clients.every((c) => c.frames.some((f) => f.event === 'sample')),
+        15_000,
+        'samples',
+      );
+      for (const c of clients) {
+        expect(c.frames[0]?.event).toBe('hello');
+        expect((c.frames[0]?.data as HelloEvent).clusters).toEqual([h.cluster]);
+        const snap = c.frames.find((f) => f.event === 'snapshot')?.data as ClusterSnapshot;
+        expect(snap.cluster).toBe(h.cluster);
+        expect(snap.nodes.length).toBe(6);
+        const sample = c.frames.find((f) => f.event === 'sample')?.data as SampleEvent;
+        expect(sample.nodes.length).toBe(6);
+        expect(sample.timestampMs).toBeGreaterThan(0);
+      }
+      expect(h.server.broadcaster.size).toBe(5);
+    } finally {
+      clients.forEach((c) => c.close());
+    }
+    await eventually(async () => h.server.broadcaster.size === 0, 5000, 'clients gone');
+  });
+
+  it('makes exactly one upstream metrics request of each kind per poll, however many clients', async () => {
+    const count = async (n: number) => {
+      const clients = Array.from({ length: n }, () => connect(`${h.server.url}/api/v1/stream`));
+      await eventually(
+        async () => clients.every((c) => c.frames.some((f) => f.event === 'snapshot')),
+        10_000,
+      );
+      const before = (await simRequests()).length;
+      const firstSamples = clients[0]!.frames.filter((f) => f.event === 'sample').length;
+      await eventually(
+        async () =>
+          clients[0]!.frames.filter((f) => f.event === 'sample').length >= firstSamples + 3,
+        15_000,
+      );
+      const log = (await simRequests()).slice(before);
+      clients.forEach((c) => c.close());
+      const nodes = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/nodes').length;
+      const pods = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods').length;
+      return { nodes, pods };
+    };
+    const one = await count(1);
+    const many = await count(60);
+    expect(one.nodes).toBe(one.pods);
+    expect(many.nodes).toBe(many.pods);
+    // 3 samples need 3 polls; a retry for an unchanged timestamp may add one or two.
+    expect(one.nodes).toBeGreaterThanOrEqual(3);
+    expect(one.nodes).toBeLessThanOrEqual(6);
+    expect(many.nodes).toBeGreaterThanOrEqual(3);
+    expect(many.nodes).toBeLessThanOrEqual(6);
+  });
+});
