@@ -2,6 +2,7 @@
 import { useCallback } from 'react';
 import type { HistoryRange } from '@kubeglance/shared/api';
 import { DEFAULT_RANGE, parseRange } from '../lib/urlState';
+import { carriedSearch } from '../lib/paths';
 import { useSearchState } from './useSearchState';
 
 export function useRange() {
@@ -12,4 +13,10 @@ export function useRange() {
     [update],
   );
   return [range, setRange] as const;
+}
+
+/** `?range=…` to append to links, so the range follows the user between screens. */
+export function useCarriedSearch(): string {
+  const [params] = useSearchState();
+  return carriedSearch(params);
 }

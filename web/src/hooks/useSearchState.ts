@@ -27,22 +27,28 @@ export function useSearchState() {
   return [params, update] as const;
 }
 
-/** A table's sort order in `?<param>=-cpu`, plus the header-click handler. */
+/**
+ * A table's sort order in `?<param>=-cpu`, plus the header-click handler. A newly
+ * clicked column starts descending (biggest first), except `ascendingKeys`
+ * (names and other text, which read best A→Z).
+ */
 export function useUrlSort<K extends string>(
   param: string,
   keys: readonly K[],
   fallback: SortState<K>,
-  firstDir: SortDir = 'desc',
+  ascendingKeys: readonly K[] = [],
 ) {
   const [params, update] = useSearchState();
   const sort = parseSort(params.get(param), keys, fallback);
   const onSort = useCallback(
-    (key: K) =>
+    (key: K) => {
+      const firstDir: SortDir = ascendingKeys.includes(key) ? 'asc' : 'desc';
       update(
         { [param]: serializeSort(nextSort(sort, key, firstDir)) },
         { defaults: { [param]: serializeSort(fallback) } },
-      ),
-    [update, param, sort, fallback, firstDir],
+      );
+    },
+    [update, param, sort, fallback, ascendingKeys],
   );
   return [sort, onSort] as const;
 }

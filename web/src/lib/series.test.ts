@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryResponse, Point } from '@kubeglance/shared/api';
 import {
   appendPoint,
+  axisNumber,
   mergePoints,
+  newestTime,
   OTHER_KEY,
   seriesPoints,
   toChartRows,
@@ -101,5 +103,22 @@ describe('withOther', () => {
       [3, 0],
     ]);
     expect(withOther(total, parts).p0).toEqual(parts.p0);
+  });
+});
+
+describe('newestTime and axisNumber', () => {
+  it('finds the newest timestamp across series', () => {
+    expect(newestTime([[1, 1]], [], [[5, null]])).toBe(5);
+    expect(newestTime([], [])).toBeNull();
+  });
+
+  it('prints compact tick numbers', () => {
+    expect([0, 0.25, 1.5, 12.34, 140.6].map(axisNumber)).toEqual([
+      '0',
+      '0.25',
+      '1.5',
+      '12.3',
+      '141',
+    ]);
   });
 });

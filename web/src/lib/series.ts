@@ -91,3 +91,20 @@ export function withOther(
   result[OTHER_KEY] = other;
   return result;
 }
+
+/** Timestamp of the newest point of any series, or null. */
+export function newestTime(...series: readonly (readonly Point[])[]): number | null {
+  let newest: number | null = null;
+  for (const points of series) {
+    const last = points[points.length - 1];
+    if (last && (newest == null || last[0] > newest)) newest = last[0];
+  }
+  return newest;
+}
+
+/** Axis tick text for a value already in display units (cores, GiB): 0.25, 1.5, 12, 140. */
+export function axisNumber(value: number): string {
+  const abs = Math.abs(value);
+  const digits = abs === 0 || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return String(Number(value.toFixed(digits)));
+}

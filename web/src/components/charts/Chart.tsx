@@ -11,7 +11,8 @@ const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
   return (
-    <figure className="chart" aria-label={props.title}>
+    <figure className="chart">
+      <figcaption className="chart-title">{props.title}</figcaption>
       <Suspense fallback={<div className="chart-placeholder" style={{ height }} />}>
         <TimeSeriesChartImpl {...props} />
       </Suspense>

@@ -1,3 +1,67 @@
-export default function Page({ cluster }: { cluster: string }) {
-  return <p>{cluster}</p>;
+/** One pod: facts, then per-container CPU and memory against request and limit. */
+import { Link, useParams } from 'react-router';
+import { useNamespacePods } from '../../api/namespacePods';
+import { describeError } from '../../api/errors';
+import { Panel } from '../../components/Panel';
+import { PanelMessage, queryMessage } from '../../components/PanelMessage';
+import { useCarriedSearch, useRange } from '../../hooks/useRange';
+import { namespacePath, overviewPath } from '../../lib/paths';
+import { ContainerCharts } from './components/ContainerCharts';
+import { PodFacts } from './components/PodFacts';
+import './pod.css';
+
+export default function PodPage({ cluster }: { cluster: string }) {
+  const { ns = '', pod: name = '' } = useParams();
+  const [range] = useRange();
+  const search = useCarriedSearch();
+  // The API has no single-pod endpoint; the namespace list is cached and shared
+  // with the drilldown the user usually comes from.
+  const pods = useNamespacePods(cluster, ns);
+  const pod = pods.data?.items.find((p) => p.name === name);
+  const message = queryMessage(pods, describeError, 'Loading pod…');
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={overviewPath(cluster) + search}>{cluster}</Link>
+          </li>
+          <li>
+            <Link to={namespacePath(cluster, ns) + search}>{ns}</Link>
+          </li>
+          <li aria-current="page">{name}</li>
+        </ol>
+      </nav>
+      <div className="page-head">
+        <h1>
+          Pod <span className="mono">{name}</span>
+        </h1>
+      </div>
+      {message ??
+        (!pod ? (
+          <PanelMessage
+            kind="empty"
+            hint={<Link to={namespacePath(cluster, ns) + search}>Back to the namespace</Link>}
+          >
+            There is no pod “{name}” in namespace {ns} (it may have been deleted).
+          </PanelMessage>
+        ) : (
+          <>
+            <Panel title="Pod">
+              <PodFacts pod={pod} />
+            </Panel>
+            {pod.containers.map((c) => (
+              <ContainerCharts
+                key={c.name}
+                cluster={cluster}
+                namespace={ns}
+                pod={name}
+                container={c}
+                range={range}
+              />
+            ))}
+          </>
+        ))}
+    </>
+  );
 }

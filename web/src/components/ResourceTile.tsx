@@ -1,0 +1,75 @@
+/**
+ * One resource of a cluster right now: usage against allocatable, with requests,
+ * limits and capacity as exact numbers next to the bar.
+ */
+import { formatPercent } from '@kubeglance/shared/humanFormat';
+import { percentOf } from '../lib/thresholds';
+import { Unknown } from './Unknown';
+import { UsageMeter } from './UsageMeter';
+
+export interface ResourceTotals {
+  usage: number | null;
+  /** Usage % of allocatable as the server computed it (kubectl rounding). */
+  percent: number | null;
+  request: number;
+  limit: number;
+  allocatable: number;
+  capacity: number;
+}
+
+interface ResourceTileProps {
+  title: string;
+  tone: 'cpu' | 'memory';
+  totals: ResourceTotals;
+  format: (value: number) => string;
+}
+
+export function ResourceTile({ title, tone, totals, format }: ResourceTileProps) {
+  const { usage, percent, request, limit, allocatable, capacity } = totals;
+  const share = (v: number) => formatPercent(percentOf(v, allocatable));
+  return (
+    <div className="stat-tile" role="group" aria-label={title}>
+      <h3>{title}</h3>
+      <p className="stat-big">
+        {usage == null ? <Unknown text="no metrics" /> : format(usage)}
+        <span className="stat-of"> of {format(allocatable)} allocatable</span>
+      </p>
+      <p className="stat-percent">
+        {percent == null ? <Unknown text="usage unknown" /> : `${percent}% used`}
+      </p>
+      <UsageMeter
+        usage={usage}
+        request={request}
+        limit={limit}
+        total={allocatable}
+        label={`${title} usage`}
+        tone={tone}
+      />
+      <dl className="stat-list">
+        <div>
+          <dt>
+            <span className="legend-key" style={{ background: 'var(--request)' }} />
+            Requests
+          </dt>
+          <dd>
+            {format(request)} <span className="muted">({share(request)})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <span className="legend-key" style={{ background: 'var(--limit)' }} />
+            Limits
+          </dt>
+          <dd>
+            {format(limit)} <span className="muted">({share(limit)})</span>
+            {limit > allocatable && <span className="overcommit"> overcommitted</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>Capacity</dt>
+          <dd>{format(capacity)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

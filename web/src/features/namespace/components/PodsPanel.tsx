@@ -1,0 +1,98 @@
+/** Pod table container: data, derived columns, URL-backed sort, filter and expanded rows. */
+import { useCallback, useMemo } from 'react';
+import { useNamespacePods } from '../../../api/namespacePods';
+import { describeError } from '../../../api/errors';
+import { FilterInput } from '../../../components/FilterInput';
+import { Panel } from '../../../components/Panel';
+import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { useCarriedSearch } from '../../../hooks/useRange';
+import { useSearchState, useUrlSort, useUrlText } from '../../../hooks/useSearchState';
+import { podPath } from '../../../lib/paths';
+import {
+  flattenRows,
+  podAccessors,
+  podSearchText,
+  POD_SORT_KEYS,
+  toPodView,
+  type PodSortKey,
+} from '../../../lib/podView';
+import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
+import { parseList, serializeList, toggleInList } from '../../../lib/urlState';
+import { PodTable } from './PodTable';
+
+const DEFAULT_SORT: SortState<PodSortKey> = { key: 'cpu', dir: 'desc' };
+const TEXT_KEYS: PodSortKey[] = ['name', 'status', 'node'];
+
+export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: string }) {
+  const pods = useNamespacePods(cluster, namespace);
+  const [sort, onSort] = useUrlSort('sort', POD_SORT_KEYS, DEFAULT_SORT, TEXT_KEYS);
+  const [query, setQuery] = useUrlText('q');
+  const [params, update] = useSearchState();
+  const search = useCarriedSearch();
+  const openParam = params.get('open');
+  const expanded = useMemo(() => parseList(openParam), [openParam]);
+
+  const views = useMemo(() => (pods.data?.items ?? []).map(toPodView), [pods.data]);
+  const visible = useMemo(
+    () =>
+      sortRows(
+        views.filter((v) => matchesQuery(query, podSearchText(v))),
+        sort,
+        podAccessors,
+        (v) => v.pod.name,
+      ),
+    [views, query, sort],
+  );
+  const rows = useMemo(() => flattenRows(visible, new Set(expanded)), [visible, expanded]);
+  const onToggle = useCallback(
+    (pod: string) => update({ open: serializeList(toggleInList(expanded, pod)) }),
+    [update, expanded],
+  );
+  const podLink = useCallback(
+    (pod: string) => podPath(cluster, namespace, pod) + search,
+    [cluster, namespace, search],
+  );
+
+  const message = queryMessage(pods, describeError, 'Loading pods…');
+  const oom = visible.filter((v) => v.flags.some((f) => f.kind === 'oom-risk')).length;
+  const idle = visible.filter((v) => v.flags.some((f) => f.kind === 'over-provisioned')).length;
+  return (
+    <Panel
+      title="Pods"
+      className="pods-panel"
+      actions={
+        <FilterInput
+          label="Filter pods"
+          placeholder="Filter by pod, node, phase or container"
+          value={query}
+          onChange={setQuery}
+        />
+      }
+    >
+      {message ??
+        (views.length === 0 ? (
+          <PanelMessage kind="empty">There are no pods in this namespace.</PanelMessage>
+        ) : (
+          <>
+            <p className="table-foot" aria-live="polite">
+              {visible.length === views.length
+                ? `${views.length} pods`
+                : `${visible.length} of ${views.length} pods match “${query}”`}
+              {` · ${oom} at OOM risk · ${idle} over-provisioned`}
+            </p>
+            {visible.length === 0 ? (
+              <PanelMessage kind="empty">No pod matches the filter.</PanelMessage>
+            ) : (
+              <PodTable
+                rows={rows}
+                sort={sort}
+                onSort={onSort}
+                onToggle={onToggle}
+                podLink={podLink}
+              />
+            )}
+          </>
+        ))}
+    </Panel>
+  );
+}

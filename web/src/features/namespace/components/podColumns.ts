@@ -1,0 +1,54 @@
+/** Column set of the pod table: labels as k9s prints them, widths for a fixed layout. */
+import type { PodSortKey } from '../../../lib/podView';
+
+export interface PodColumn {
+  key: PodSortKey;
+  label: string;
+  numeric?: boolean;
+  title?: string;
+  /** px; the table uses a fixed layout so columns do not jump while scrolling. */
+  width: number;
+}
+
+export const POD_COLUMNS: readonly PodColumn[] = [
+  { key: 'name', label: 'Name', width: 320 },
+  { key: 'status', label: 'Status', width: 104 },
+  { key: 'node', label: 'Node', width: 150 },
+  { key: 'restarts', label: 'Restarts', numeric: true, width: 80 },
+  { key: 'cpu', label: 'CPU', numeric: true, width: 76, title: 'CPU usage (millicores)' },
+  { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 76, title: 'CPU request' },
+  { key: 'cpuLimit', label: 'CPU/L', numeric: true, width: 76, title: 'CPU limit' },
+  {
+    key: 'cpuPctRequest',
+    label: '%CPU/R',
+    numeric: true,
+    width: 82,
+    title: 'CPU usage, % of request',
+  },
+  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 82, title: 'CPU usage, % of limit' },
+  { key: 'memory', label: 'MEM', numeric: true, width: 84, title: 'Memory usage (MiB)' },
+  { key: 'memoryRequest', label: 'MEM/R', numeric: true, width: 84, title: 'Memory request' },
+  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 84, title: 'Memory limit' },
+  {
+    key: 'memoryPctRequest',
+    label: '%MEM/R',
+    numeric: true,
+    width: 84,
+    title: 'Memory usage, % of request',
+  },
+  {
+    key: 'memoryPctLimit',
+    label: '%MEM/L',
+    numeric: true,
+    width: 84,
+    title: 'Memory usage, % of limit',
+  },
+  {
+    key: 'flags',
+    label: 'Flags',
+    width: 230,
+    title: 'OOM risk (≥ 90 % of memory limit), over-provisioned (< 20 % of request)',
+  },
+];
+
+export const POD_TABLE_WIDTH = POD_COLUMNS.reduce((sum, c) => sum + c.width, 0);

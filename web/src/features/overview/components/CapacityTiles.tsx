@@ -1,0 +1,67 @@
+/** The cluster's CPU and memory now, plus node and pod counts. */
+import type { Summary } from '@kubeglance/shared/api';
+import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import { ResourceTile } from '../../../components/ResourceTile';
+
+export function CapacityTiles({ summary }: { summary: Summary }) {
+  const { cpu, memory, nodes, pods } = summary;
+  return (
+    <div className="capacity-tiles">
+      <ResourceTile
+        title="CPU"
+        tone="cpu"
+        format={formatCores}
+        totals={{
+          usage: cpu.usageMillicores,
+          percent: cpu.percent,
+          request: cpu.requestMillicores,
+          limit: cpu.limitMillicores,
+          allocatable: cpu.allocatableMillicores,
+          capacity: cpu.capacityMillicores,
+        }}
+      />
+      <ResourceTile
+        title="Memory"
+        tone="memory"
+        format={formatBytesIEC}
+        totals={{
+          usage: memory.usageBytes,
+          percent: memory.percent,
+          request: memory.requestBytes,
+          limit: memory.limitBytes,
+          allocatable: memory.allocatableBytes,
+          capacity: memory.capacityBytes,
+        }}
+      />
+      <div className="stat-tile" role="group" aria-label="Nodes and pods">
+        <h3>Nodes and pods</h3>
+        <dl className="stat-list stat-counts">
+          <div>
+            <dt>Nodes ready</dt>
+            <dd>
+              {nodes.ready} / {nodes.total}
+            </dd>
+          </div>
+          <div>
+            <dt>Nodes with metrics</dt>
+            <dd>{nodes.withMetrics}</dd>
+          </div>
+          <div>
+            <dt>Pods running</dt>
+            <dd>
+              {pods.running} / {pods.total}
+            </dd>
+          </div>
+          <div>
+            <dt>Pods pending</dt>
+            <dd>{pods.pending}</dd>
+          </div>
+          <div>
+            <dt>Pods with metrics</dt>
+            <dd>{pods.withMetrics}</dd>
+          </div>
+        </dl>
+      </div>
+    </div>
+  );
+}

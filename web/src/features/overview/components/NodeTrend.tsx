@@ -1,0 +1,44 @@
+/**
+ * A node's CPU and memory trend: its history (fetched once the row scrolls into
+ * view) extended by the live samples of the stream.
+ */
+import { useRef } from 'react';
+import type { HistoryRange, NodeRow } from '@kubeglance/shared/api';
+import { useHistory } from '../../../api/history';
+import type { UsageSeries } from '../../../api/liveState';
+import { Sparkline } from '../../../components/Sparkline';
+import { useSeen } from '../../../hooks/useInView';
+import { mergePoints, newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+
+interface NodeTrendProps {
+  cluster: string;
+  node: NodeRow;
+  range: HistoryRange;
+  live: UsageSeries | undefined;
+}
+
+export function NodeTrend({ cluster, node, range, live }: NodeTrendProps) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const seen = useSeen(ref);
+  const history = useHistory(cluster, { scope: 'node', name: node.name }, range, seen);
+  const cpu = mergePoints(seriesPoints(history.data, 'cpu'), live?.cpu ?? []);
+  const memory = mergePoints(seriesPoints(history.data, 'memory'), live?.memory ?? []);
+  const toMs = newestTime(cpu, memory) ?? 0;
+  return (
+    <span ref={ref} className="node-trend">
+      {cpu.length < 2 ? (
+        <span className="muted">collecting…</span>
+      ) : (
+        <Sparkline
+          label={`${node.name}: CPU (solid) and memory (dashed) over the last ${range}, as a share of allocatable`}
+          fromMs={toMs - rangeMs(range)}
+          toMs={toMs}
+          series={[
+            { points: cpu, max: node.cpu.allocatableMillicores, className: 'spark-cpu' },
+            { points: memory, max: node.memory.allocatableBytes, className: 'spark-memory' },
+          ]}
+        />
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,75 @@
+/** Node table container: data, live trends, URL-backed sort and filter. */
+import { useMemo } from 'react';
+import type { HistoryRange } from '@kubeglance/shared/api';
+import { useNodes } from '../../../api/nodes';
+import { describeError } from '../../../api/errors';
+import type { LiveCluster } from '../../../api/liveState';
+import { FilterInput } from '../../../components/FilterInput';
+import { Panel } from '../../../components/Panel';
+import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { useUrlSort, useUrlText } from '../../../hooks/useSearchState';
+import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
+import { NodeTable } from './NodeTable';
+import { NodeTrend } from './NodeTrend';
+import { nodeAccessors, NODE_SORT_KEYS, type NodeSortKey } from './nodeSort';
+
+const DEFAULT_SORT: SortState<NodeSortKey> = { key: 'name', dir: 'asc' };
+const TEXT_KEYS: NodeSortKey[] = ['name', 'status', 'roles'];
+
+interface NodesPanelProps {
+  cluster: string;
+  range: HistoryRange;
+  live: LiveCluster | undefined;
+}
+
+export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
+  const nodes = useNodes(cluster);
+  const [sort, onSort] = useUrlSort('nsort', NODE_SORT_KEYS, DEFAULT_SORT, TEXT_KEYS);
+  const [query, setQuery] = useUrlText('nq');
+  const items = nodes.data?.items;
+  const rows = useMemo(() => {
+    const filtered = (items ?? []).filter((n) => matchesQuery(query, [n.name, ...n.roles]));
+    return sortRows(filtered, sort, nodeAccessors, (n) => n.name);
+  }, [items, query, sort]);
+  const total = items?.length ?? 0;
+  const message = queryMessage(nodes, describeError, 'Loading nodes…');
+  return (
+    <Panel
+      title="Nodes"
+      actions={
+        <FilterInput
+          label="Filter nodes"
+          placeholder="Filter by name or role"
+          value={query}
+          onChange={setQuery}
+        />
+      }
+    >
+      {message ??
+        (total === 0 ? (
+          <PanelMessage kind="empty">The cluster has no nodes.</PanelMessage>
+        ) : (
+          <>
+            <NodeTable
+              nodes={rows}
+              sort={sort}
+              onSort={onSort}
+              renderTrend={(n) => (
+                <NodeTrend
+                  cluster={cluster}
+                  node={n}
+                  range={range}
+                  live={live?.nodeUsage[n.name]}
+                />
+              )}
+            />
+            <p className="table-foot" aria-live="polite">
+              {rows.length === total
+                ? `${total} nodes`
+                : `${rows.length} of ${total} nodes match “${query}”`}
+            </p>
+          </>
+        ))}
+    </Panel>
+  );
+}

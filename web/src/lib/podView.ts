@@ -1,0 +1,133 @@
+/**
+ * Derived columns of the pod table (k9s-style %CPU/R … and flags), computed once
+ * per pod so sorting 10,000 rows compares plain numbers.
+ */
+import type { ContainerRow, CpuUsage, MemoryUsage, PodRow } from '@kubeglance/shared/api';
+import type { Accessors } from './sort';
+import { flagSeverity, percentOf, usageFlags, type PodFlag } from './thresholds';
+
+export interface UsageView {
+  usage: number | null;
+  request: number | null;
+  limit: number | null;
+  pctRequest: number | null;
+  pctLimit: number | null;
+}
+
+export interface ResourceView {
+  cpu: UsageView;
+  memory: UsageView;
+  flags: PodFlag[];
+}
+
+export interface PodView extends ResourceView {
+  pod: PodRow;
+  containers: ContainerView[];
+}
+
+export interface ContainerView extends ResourceView {
+  container: ContainerRow;
+}
+
+function cpuView(cpu: CpuUsage): UsageView {
+  const { usageMillicores: usage, requestMillicores: request, limitMillicores: limit } = cpu;
+  return {
+    usage,
+    request,
+    limit,
+    pctRequest: percentOf(usage, request),
+    pctLimit: percentOf(usage, limit),
+  };
+}
+
+function memoryView(mem: MemoryUsage): UsageView {
+  const { usageBytes: usage, requestBytes: request, limitBytes: limit } = mem;
+  return {
+    usage,
+    request,
+    limit,
+    pctRequest: percentOf(usage, request),
+    pctLimit: percentOf(usage, limit),
+  };
+}
+
+function resourceView(cpu: CpuUsage, memory: MemoryUsage): ResourceView {
+  return { cpu: cpuView(cpu), memory: memoryView(memory), flags: usageFlags(cpu, memory) };
+}
+
+export function toPodView(pod: PodRow): PodView {
+  return {
+    pod,
+    ...resourceView(pod.cpu, pod.memory),
+    containers: pod.containers.map((c) => ({ container: c, ...resourceView(c.cpu, c.memory) })),
+  };
+}
+
+export const POD_SORT_KEYS = [
+  'name',
+  'status',
+  'node',
+  'restarts',
+  'cpu',
+  'cpuRequest',
+  'cpuLimit',
+  'cpuPctRequest',
+  'cpuPctLimit',
+  'memory',
+  'memoryRequest',
+  'memoryLimit',
+  'memoryPctRequest',
+  'memoryPctLimit',
+  'flags',
+] as const;
+export type PodSortKey = (typeof POD_SORT_KEYS)[number];
+
+export const podAccessors: Accessors<PodView, PodSortKey> = {
+  name: (v) => v.pod.name,
+  status: (v) => v.pod.phase,
+  node: (v) => v.pod.node,
+  restarts: (v) => v.pod.restarts,
+  cpu: (v) => v.cpu.usage,
+  cpuRequest: (v) => v.cpu.request,
+  cpuLimit: (v) => v.cpu.limit,
+  cpuPctRequest: (v) => v.cpu.pctRequest,
+  cpuPctLimit: (v) => v.cpu.pctLimit,
+  memory: (v) => v.memory.usage,
+  memoryRequest: (v) => v.memory.request,
+  memoryLimit: (v) => v.memory.limit,
+  memoryPctRequest: (v) => v.memory.pctRequest,
+  memoryPctLimit: (v) => v.memory.pctLimit,
+  // Pods without flags sort as unknown (last), so the flagged ones lead either way.
+  flags: (v) => (v.flags.length === 0 ? null : flagSeverity(v.flags)),
+};
+
+/** Text filter over what people search pods by: name, node, phase, container names. */
+export function podSearchText(v: PodView): string[] {
+  return [v.pod.name, v.pod.node, v.pod.phase, ...v.pod.containers.map((c) => c.name)].filter(
+    (s): s is string => s != null,
+  );
+}
+
+export type FlatRow =
+  | { kind: 'pod'; key: string; view: PodView; expanded: boolean }
+  | { kind: 'container'; key: string; view: ContainerView; pod: PodView; last: boolean };
+
+/** Pods in order, each expanded pod followed by its containers: the rows the virtualiser sees. */
+export function flattenRows(views: readonly PodView[], expanded: ReadonlySet<string>): FlatRow[] {
+  const rows: FlatRow[] = [];
+  for (const view of views) {
+    const open = expanded.has(view.pod.name);
+    rows.push({ kind: 'pod', key: view.pod.name, view, expanded: open });
+    if (!open) continue;
+    view.containers.forEach((c, i) =>
+      rows.push({
+        kind: 'container',
+        key: `${view.pod.name}/${c.container.name}`,
+        view: c,
+        pod: view,
+        last: i === view.containers.length - 1,
+      }),
+    );
+  }
+  return rows;
+}
