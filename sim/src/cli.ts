@@ -184,6 +184,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // A simulator should outlive a bug in one request: log it and keep serving.
+  process.on('uncaughtException', (err) =>
+    process.stderr.write(`${PROGRAM}: uncaught: ${err.stack ?? err.message}\n`),
+  );
+  process.on('unhandledRejection', (err) =>
+    process.stderr.write(`${PROGRAM}: unhandled rejection: ${String(err)}\n`),
+  );
 }
 
 // Run only when executed (tsx src/cli.ts), not when imported by tests.

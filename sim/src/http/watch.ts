@@ -21,6 +21,8 @@ const KINDS: Record<ResourceKind, string> = { pods: 'Pod', nodes: 'Node', namesp
 const DEFAULT_TIMEOUT_S = 1800;
 /** A consumer this far behind is cut off, as the apiserver does with slow watchers. */
 const MAX_QUEUE = 200_000;
+/** Events are written in chunks of about this many characters. */
+const CHUNK_CHARS = 64 * 1024;
 
 /** `CLOSE` is internal: end the stream once everything before it is written. */
 type Outgoing = {
@@ -63,7 +65,16 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
 
   const filtered = !isUnfiltered(filter);
   const memory: MatchMemory = new Map();
-  const queue: Outgoing[] = [];
+  // A FIFO as array + head index: Array#shift is O(n), fatal for a 150k-event snapshot.
+  let queue: Outgoing[] = [];
+  let head = 0;
+  const pending = (): number => queue.length - head;
+  const compact = (): void => {
+    if (head > 4096 && head * 2 > queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+  };
   let lastRv = startRv ?? store.currentResourceVersion();
   let closed = false;
   let pumping = false;
@@ -98,26 +109,44 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   };
 
   const fail = (status: Status): void => {
-    queue.length = 0;
+    queue = [];
+    head = 0;
     queue.push({ type: 'ERROR', object: status });
     queue.push({ type: 'CLOSE', object: null });
     void pump();
   };
 
+  /** Write queued events in ~64 KB chunks, waiting for drain; never throws (closes instead). */
   async function pump(): Promise<void> {
     if (pumping) return;
     pumping = true;
     try {
-      while (!closed && queue.length > 0) {
-        const ev = queue.shift() as Outgoing;
-        if (ev.type === 'CLOSE') return close();
-        const object =
-          ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED'
-            ? toWire(ev.object as KubeObject)
-            : ev.object;
-        if (ev.rv !== undefined) lastRv = Math.max(lastRv, ev.rv);
-        if (!res.write(`${JSON.stringify({ type: ev.type, object })}\n`)) await drained(res);
+      while (!closed && head < queue.length) {
+        let chunk = '';
+        let closeAfter = false;
+        while (head < queue.length && chunk.length < CHUNK_CHARS) {
+          const ev = queue[head++] as Outgoing;
+          if (ev.type === 'CLOSE') {
+            closeAfter = true;
+            break;
+          }
+          const object =
+            ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED'
+              ? toWire(ev.object as KubeObject)
+              : ev.object;
+          if (ev.rv !== undefined) lastRv = Math.max(lastRv, ev.rv);
+          chunk += `${JSON.stringify({ type: ev.type, object })}\n`;
+        }
+        compact();
+        const ok = chunk === '' || res.write(chunk);
+        if (closeAfter) return close();
+        // Yield between chunks so a huge initial snapshot cannot starve other requests.
+        if (!ok) await drained(res);
+        else if (head < queue.length) await new Promise<void>((r) => setImmediate(r));
       }
+    } catch (err) {
+      process.stderr.write(`kubeglance-sim: watch stream failed: ${(err as Error).message}\n`);
+      close();
     } finally {
       pumping = false;
     }
@@ -126,7 +155,7 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   const live = (event: WatchEvent): void => {
     if (closed) return;
     offer(event.type, event.object, event.resourceVersion);
-    if (queue.length > queueLimit) return close();
+    if (pending() > queueLimit) return close();
     void pump();
   };
 
@@ -155,7 +184,7 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
     }
     for (const e of events) offer(e.type, e.object, e.resourceVersion);
   }
-  const queueLimit = MAX_QUEUE + queue.length;
+  const queueLimit = MAX_QUEUE + pending();
   cleanups.push(store.subscribe(kind, live));
   cleanups.push(
     deps.faults.onChange((added) => {
@@ -168,7 +197,7 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   if (bookmarks) {
     const timer = setInterval(() => {
       // Only when idle: a bookmark promises every change up to its RV has been delivered.
-      if (queue.length > 0 || pumping) return;
+      if (pending() > 0 || pumping) return;
       const rv = store.currentResourceVersion();
       queue.push({ type: 'BOOKMARK', object: bookmarkObject(kind, rv, false), rv });
       void pump();
