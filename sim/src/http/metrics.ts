@@ -45,9 +45,13 @@ function gate(ctx: RequestContext, resource: 'nodes' | 'pods', verb: 'get' | 'li
   }
 }
 
-function labelFilter(ctx: RequestContext): (labels: Record<string, string> | undefined) => boolean {
+/** The labelSelector as a predicate, or undefined when it selects everything. */
+function labelFilter(
+  ctx: RequestContext,
+): ((labels: Record<string, string> | undefined) => boolean) | undefined {
   try {
     const requirements = parseLabelSelector(ctx.query.get('labelSelector') ?? '');
+    if (requirements.length === 0) return undefined;
     return (labels) => matchesLabels(requirements, labels);
   } catch (err) {
     if (err instanceof SelectorParseError) throw new ApiError(badRequest(err.message));
@@ -82,9 +86,14 @@ const listNodes: Handler = async (ctx) => {
   gate(ctx, 'nodes', 'list');
   const accept = labelFilter(ctx);
   const { store } = ctx.deps.cluster;
-  const items = sample(ctx).nodes.filter((n) =>
-    accept(n.metadata.labels ?? store.get('nodes', undefined, n.metadata.name)?.metadata.labels),
-  );
+  const all = sample(ctx).nodes;
+  const items = accept
+    ? all.filter((n) =>
+        accept(
+          n.metadata.labels ?? store.get('nodes', undefined, n.metadata.name)?.metadata.labels,
+        ),
+      )
+    : all;
   await sendList<NodeMetricsItem>(
     ctx.res,
     { kind: 'NodeMetricsList', apiVersion: API_VERSION, metadata: {} },
@@ -105,9 +114,15 @@ const listPods: Handler = async (ctx) => {
   gate(ctx, 'pods', 'list');
   const accept = labelFilter(ctx);
   const ns = ctx.params.namespace;
-  const items = sample(ctx).pods.filter(
-    (p) => (ns === undefined || p.metadata.namespace === ns) && accept(podLabels(ctx, p)),
-  );
+  const all = sample(ctx).pods;
+  const items =
+    ns === undefined && !accept
+      ? all
+      : all.filter(
+          (p) =>
+            (ns === undefined || p.metadata.namespace === ns) &&
+            (!accept || accept(podLabels(ctx, p))),
+        );
   await sendList<PodMetricsItem>(
     ctx.res,
     { kind: 'PodMetricsList', apiVersion: API_VERSION, metadata: {} },

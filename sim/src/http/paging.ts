@@ -56,19 +56,42 @@ export function objectKey(obj: KubeObject): string {
   return `${obj.metadata.namespace ?? ''}\u0000${obj.metadata.name}`;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Code-unit order of (namespace, name), the same order as {@link objectKey} strings. */
+function compareObjects(a: KubeObject, b: KubeObject): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  const am = a.metadata.name;
+  const bm = b.metadata.name;
+  return am === bm ? 0 : am < bm ? -1 : 1;
+}
+
+// The check below costs O(n) (~150 ms at 150k pods), too much for every page of a chunked
+// list. Store lists are snapshots (the ObjectStore copies before changing a list it handed
+// out), so the verdict is remembered per array, with its length as a guard against a store
+// that inserts in place.
+const ordered = new WeakMap<
+  readonly KubeObject[],
+  { length: number; result: readonly KubeObject[] }
+>();
 
 /**
  * The list in key order. The store promises namespace-then-name order; this verifies it in
- * O(n) and sorts a copy only if its collation differs from plain code-unit order.
+ * O(n) (once per list snapshot) and sorts a copy only if its collation differs from plain
+ * code-unit order.
  */
 export function inKeyOrder(items: readonly KubeObject[]): readonly KubeObject[] {
+  const cached = ordered.get(items);
+  if (cached && cached.length === items.length) return cached.result;
+  let result = items;
   for (let i = 1; i < items.length; i++) {
-    if (compare(objectKey(items[i - 1] as KubeObject), objectKey(items[i] as KubeObject)) > 0) {
-      return [...items].sort((a, b) => compare(objectKey(a), objectKey(b)));
+    if (compareObjects(items[i - 1] as KubeObject, items[i] as KubeObject) > 0) {
+      result = [...items].sort(compareObjects);
+      break;
     }
   }
-  return items;
+  ordered.set(items, { length: items.length, result });
+  return result;
 }
 
 /** Index of the first item whose key is greater than `after` (binary search; keyed order). */
