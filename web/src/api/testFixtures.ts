@@ -1,4 +1,7 @@
 /** Typed contract fixtures for unit tests only (never imported by the app). */
+
+const MiB = 1024 ** 2;
+const GiB = 1024 ** 3;
 import type {
   ClusterSnapshot,
   ClusterStatus,
@@ -32,10 +35,10 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     },
     memory: {
       usageBytes: memory,
-      requestBytes: 1 << 30,
-      allocatableBytes: 8 << 30,
-      capacityBytes: 8 << 30,
-      percent: memory == null ? null : Math.floor((memory / (8 << 30)) * 100),
+      requestBytes: 1 * GiB,
+      allocatableBytes: 8 * GiB,
+      capacityBytes: 8 * GiB,
+      percent: memory == null ? null : Math.floor((memory / (8 * GiB)) * 100),
     },
   };
 }
@@ -59,11 +62,11 @@ export function summary(timestampMs: number, cpu: number, memory: number): Summa
     },
     memory: {
       usageBytes: memory,
-      requestBytes: 2 << 30,
-      limitBytes: 4 << 30,
-      allocatableBytes: 16 << 30,
-      capacityBytes: 16 << 30,
-      percent: Math.floor((memory / (16 << 30)) * 100),
+      requestBytes: 2 * GiB,
+      limitBytes: 4 * GiB,
+      allocatableBytes: 16 * GiB,
+      capacityBytes: 16 * GiB,
+      percent: Math.floor((memory / (16 * GiB)) * 100),
     },
   };
 }
@@ -72,8 +75,8 @@ export function snapshot(timestampMs = 1_000): ClusterSnapshot {
   return {
     cluster: 'alpha',
     simulated: true,
-    summary: summary(timestampMs, 1200, 3 << 30),
-    nodes: [node('node-1', 1200, 3 << 30), node('node-2', null, null)],
+    summary: summary(timestampMs, 1200, 3 * GiB),
+    nodes: [node('node-1', 1200, 3 * GiB), node('node-2', null, null)],
     namespaces: [],
     topPods: { cpu: [], memory: [] },
     history: {
@@ -82,7 +85,7 @@ export function snapshot(timestampMs = 1_000): ClusterSnapshot {
       resolutionSeconds: 15,
       series: [
         { metric: 'cpu', unit: 'millicores', points: [[timestampMs, 1200]] },
-        { metric: 'memory', unit: 'bytes', points: [[timestampMs, 3 << 30]] },
+        { metric: 'memory', unit: 'bytes', points: [[timestampMs, 3 * GiB]] },
       ],
     },
   };
@@ -92,10 +95,10 @@ export function sample(timestampMs: number, cpu = 1500): SampleEvent {
   return {
     cluster: 'alpha',
     timestampMs,
-    summary: summary(timestampMs, cpu, 4 << 30),
+    summary: summary(timestampMs, cpu, 4 * GiB),
     nodes: [
-      ['node-1', cpu, 4 << 30, 37, 50],
-      ['node-3', 10, 1 << 20, 1, 1],
+      ['node-1', cpu, 4 * GiB, 37, 50],
+      ['node-3', 10, MiB, 1, 1],
     ],
     namespaces: [],
     topPods: { cpu: [], memory: [] },

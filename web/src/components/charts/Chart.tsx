@@ -12,7 +12,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
   return (
     <figure className="chart">
-      <figcaption className="chart-title">{props.title}</figcaption>
+      <figcaption className={props.hideTitle ? 'sr-only' : 'chart-title'}>{props.title}</figcaption>
       <Suspense fallback={<div className="chart-placeholder" style={{ height }} />}>
         <TimeSeriesChartImpl {...props} />
       </Suspense>

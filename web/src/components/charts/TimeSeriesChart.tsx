@@ -25,6 +25,7 @@ const fullTimeFormat = new Intl.DateTimeFormat(undefined, {
 export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { rows, series, stacked, references = [], unit, fromMs, toMs, formatValue } = props;
   const refMax = Math.max(0, ...references.map((r) => r.value));
+  const fontSize = props.fontSize ?? 11;
   return (
     <AreaChart
       responsive
@@ -42,21 +43,21 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
         allowDataOverflow
         tickFormatter={(t: number) => timeFormat.format(t)}
         stroke="var(--text-muted)"
-        fontSize={11}
+        fontSize={fontSize}
         minTickGap={40}
       />
       <YAxis
         domain={[0, (dataMax: number) => Math.max(dataMax, refMax) * 1.08 || 1]}
         tickFormatter={(v: number) => formatValue(v)}
         stroke="var(--text-muted)"
-        fontSize={11}
-        width={56}
+        fontSize={fontSize}
+        width={fontSize * 5}
         label={{
           value: unit,
           angle: -90,
           position: 'insideLeft',
           fill: 'var(--text-muted)',
-          fontSize: 11,
+          fontSize,
         }}
       />
       <Tooltip
@@ -64,7 +65,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
         formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : 'no data')}
         contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
       />
-      {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
+      {series.length > 1 && <Legend wrapperStyle={{ fontSize: fontSize + 1 }} />}
       {series.map((s) => (
         <Area
           key={s.key}
@@ -87,7 +88,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           stroke={r.color}
           strokeDasharray={r.dashed ? '6 4' : undefined}
           ifOverflow="extendDomain"
-          label={{ value: r.label, position: 'insideTopRight', fill: r.color, fontSize: 11 }}
+          label={{ value: r.label, position: 'insideTopRight', fill: r.color, fontSize }}
         />
       ))}
     </AreaChart>

@@ -29,6 +29,10 @@ export interface TimeSeriesChartProps {
   fromMs: number;
   toMs: number;
   height?: number;
+  /** Axis text size in px (the wall screen needs larger text). */
+  fontSize?: number;
+  /** Keep the caption for screen readers only (the wall screen labels charts itself). */
+  hideTitle?: boolean;
   /** Tick and tooltip text for a value (already in `unit`). */
   formatValue: (value: number) => string;
 }

@@ -1,3 +1,81 @@
+/**
+ * The wall screen: live over SSE only, no mouse, fits the screen without scrolling,
+ * rotates pages, says STALE when the data stops, and recovers by itself.
+ */
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useLiveStream } from '../../api/live';
+import { useNow } from '../../hooks/useNow';
+import { parseNocOptions } from '../../lib/nocParams';
+import { ClusterPage } from './components/ClusterPage';
+import { SummaryPage } from './components/SummaryPage';
+import { NocHeader } from './components/NocHeader';
+import { StaleBanner } from './components/StaleBanner';
+import { staleReasons } from './staleness';
+import { useAutoReload, useRotationTick } from './useNocLifecycle';
+import './noc.css';
+
+type Page = { kind: 'summary' } | { kind: 'cluster'; name: string };
+
+/** Several clusters: a summary page first, then one page each. */
+function nocPages(names: readonly string[]): Page[] {
+  const detail: Page[] = names.map((name) => ({ kind: 'cluster', name }));
+  return names.length > 1 ? [{ kind: 'summary' }, ...detail] : detail;
+}
+
 export default function NocPage() {
-  return <p>noc</p>;
+  const [params] = useSearchParams();
+  const opts = useMemo(() => parseNocOptions(params), [params]);
+  const live = useLiveStream(opts.clusters.length > 0 ? opts.clusters : null);
+  const now = useNow(1000);
+  const tick = useRotationTick(opts.rotateMs);
+  useAutoReload(live, opts.reloadMs);
+
+  const names = opts.clusters.length > 0 ? opts.clusters : live.clusterNames;
+  const pages = nocPages(names);
+  const pageIndex = pages.length > 0 ? tick % pages.length : 0;
+  const page = pages[pageIndex];
+  const reasons = staleReasons(live, names, now);
+  const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
+  const newest = names.map((n) => live.clusters[n]?.lastSampleMs ?? null);
+  const lastSampleMs =
+    page?.kind === 'cluster'
+      ? (shown?.lastSampleMs ?? null)
+      : newest.includes(null)
+        ? null
+        : Math.min(...(newest as number[]));
+
+  return (
+    <div className={`noc ${reasons.length > 0 ? 'noc-is-stale' : ''}`} data-theme={opts.theme}>
+      <NocHeader
+        title={
+          page?.kind === 'cluster' ? page.name : names.length > 1 ? 'All clusters' : 'kubeglance'
+        }
+        simulated={shown?.simulated ?? false}
+        page={pageIndex}
+        pages={pages.length}
+        connection={live.connection}
+        lastSampleMs={lastSampleMs}
+        now={now}
+      />
+      {reasons.length > 0 && <StaleBanner reasons={reasons} />}
+      <main className="noc-main">
+        {!page ? (
+          <p className="noc-waiting">Connecting to the kubeglance server…</p>
+        ) : page.kind === 'summary' ? (
+          <SummaryPage
+            names={names}
+            clusters={live.clusters}
+            namespaces={opts.namespaces}
+            now={now}
+            tick={tick}
+          />
+        ) : shown ? (
+          <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} />
+        ) : (
+          <p className="noc-waiting">Waiting for data from {page.name}…</p>
+        )}
+      </main>
+    </div>
+  );
 }

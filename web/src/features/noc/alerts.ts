@@ -1,0 +1,32 @@
+/** Alerts of live clusters for the wall screen (see lib/nocAlerts.ts for the rules). */
+import type { LiveCluster } from '../../api/liveState';
+import { clusterAlerts, type NocAlert } from '../../lib/nocAlerts';
+
+export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAlert[] {
+  return clusterAlerts({
+    problems: c.status.problems,
+    nodes: c.nodes,
+    topMemoryPods: c.topPods.memory,
+    namespaces,
+  });
+}
+
+/** Every cluster's alerts in one list, each prefixed with its cluster, worst first. */
+export function allAlerts(
+  clusters: readonly LiveCluster[],
+  namespaces: readonly string[],
+): NocAlert[] {
+  return clusters
+    .flatMap((c) =>
+      alertsOf(c, namespaces).map((a) => ({
+        ...a,
+        key: `${c.cluster}:${a.key}`,
+        text: `${c.cluster}: ${a.text}`,
+      })),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.severity === 'critical') - Number(a.severity === 'critical') ||
+        b.weight - a.weight,
+    );
+}

@@ -1,0 +1,56 @@
+/**
+ * Alerts, worst first. As many as fit the panel are shown; when there are more,
+ * the list pages through them on the rotation tick instead of cutting them off.
+ */
+import { useRef } from 'react';
+import { useElementSize } from '../../../hooks/useElementSize';
+import type { NocAlert } from '../../../lib/nocAlerts';
+
+interface AlertListProps {
+  alerts: readonly NocAlert[];
+  tick: number;
+}
+
+// Height of one alert in em: a (possibly wrapped) title, a detail line, spacing.
+const ALERT_EM = 3.4;
+
+export function AlertList({ alerts, tick }: AlertListProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const { height, fontSize } = useElementSize(ref);
+  const pageSize = Math.max(1, Math.floor(height / (ALERT_EM * fontSize)));
+  const pages = Math.max(1, Math.ceil(alerts.length / pageSize));
+  const page = tick % pages;
+  const shown = alerts.slice(page * pageSize, (page + 1) * pageSize);
+  return (
+    <section className="noc-panel noc-alerts" aria-label="Alerts">
+      <h2>
+        Alerts <span className="noc-count">{alerts.length}</span>
+        {pages > 1 && (
+          <span className="noc-subtle">
+            {' '}
+            · page {page + 1} of {pages}
+          </span>
+        )}
+      </h2>
+      <div ref={ref} className="noc-alerts-area">
+        {alerts.length === 0 ? (
+          <p className="noc-all-clear">
+            <span aria-hidden="true">✓ </span>No alerts
+          </p>
+        ) : (
+          <ul>
+            {shown.map((a) => (
+              <li key={a.key} className={`noc-alert noc-alert-${a.severity}`}>
+                <span className="noc-alert-sev">
+                  {a.severity === 'critical' ? '▲ CRITICAL' : '● WARNING'}
+                </span>
+                <span className="noc-alert-text">{a.text}</span>
+                {a.detail && <span className="noc-alert-detail">{a.detail}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

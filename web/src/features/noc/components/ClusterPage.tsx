@@ -1,0 +1,70 @@
+/** The detailed wall-screen page of one cluster. */
+import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import type { LiveCluster } from '../../../api/liveState';
+import { BYTES_PER_GIB, MILLICORES_PER_CORE } from '../../../lib/series';
+import { percentOf } from '../../../lib/thresholds';
+import { alertsOf } from '../alerts';
+import { AlertList } from './AlertList';
+import { BigStat } from './BigStat';
+import { NodeHeatmap } from './NodeHeatmap';
+import { TopList } from './TopList';
+
+interface ClusterPageProps {
+  cluster: LiveCluster;
+  namespaces: readonly string[];
+  tick: number;
+}
+
+const pct = (v: number | null) => (v == null ? '?' : `${v}%`);
+
+export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
+  const { summary, topPods } = cluster;
+  const { cpu, memory } = summary;
+  const inScope = (p: { namespace: string }) =>
+    namespaces.length === 0 || namespaces.includes(p.namespace);
+  const alerts = alertsOf(cluster, namespaces);
+  return (
+    <div className="noc-cluster">
+      <BigStat
+        label="CPU"
+        percent={cpu.percent}
+        detail={`${formatCores(cpu.usageMillicores)} of ${formatCores(cpu.allocatableMillicores)}`}
+        secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
+        points={cluster.totals.cpu}
+        scale={MILLICORES_PER_CORE}
+        unit="cores"
+        allocatable={cpu.allocatableMillicores}
+        color="var(--cpu)"
+      />
+      <BigStat
+        label="Memory"
+        percent={memory.percent}
+        detail={`${formatBytesIEC(memory.usageBytes)} of ${formatBytesIEC(memory.allocatableBytes)}`}
+        secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
+        points={cluster.totals.memory}
+        scale={BYTES_PER_GIB}
+        unit="GiB"
+        allocatable={memory.allocatableBytes}
+        color="var(--memory)"
+      />
+      <AlertList alerts={alerts} tick={tick} />
+      <section className="noc-panel noc-nodes" aria-label="Nodes">
+        <h2>
+          Nodes <span className="noc-count">{summary.nodes.ready}</span>
+          <span className="noc-subtle"> / {summary.nodes.total} ready</span>
+        </h2>
+        <NodeHeatmap nodes={cluster.nodes} />
+      </section>
+      <TopList
+        title="Top 10 pods by CPU"
+        by="cpu"
+        pods={topPods.cpu.filter(inScope).slice(0, 10)}
+      />
+      <TopList
+        title="Top 10 pods by memory"
+        by="memory"
+        pods={topPods.memory.filter(inScope).slice(0, 10)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** Wall-screen title bar: what is shown, page position, connection, data age, clock. */
+import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
+import type { ConnectionInfo } from '../../../api/streamClient';
+
+interface NocHeaderProps {
+  title: string;
+  simulated: boolean;
+  page: number;
+  pages: number;
+  connection: ConnectionInfo;
+  lastSampleMs: number | null;
+  now: number;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export function NocHeader({
+  title,
+  simulated,
+  page,
+  pages,
+  connection,
+  lastSampleMs,
+  now,
+}: NocHeaderProps) {
+  return (
+    <header className="noc-header">
+      <span className="noc-brand">kubeglance</span>
+      <h1>{title}</h1>
+      {simulated && <span className="noc-tag">simulated cluster</span>}
+      <span className="noc-header-right">
+        {connection.state !== 'open' && (
+          <span className="noc-conn">
+            {connection.state === 'connecting' ? 'connecting…' : 'reconnecting…'}
+          </span>
+        )}
+        <span className="noc-age">
+          {lastSampleMs == null
+            ? 'no data yet'
+            : `updated ${formatRelativeTime(lastSampleMs, now)}`}
+        </span>
+        {pages > 1 && (
+          <span className="noc-pages" aria-label={`page ${page + 1} of ${pages}`}>
+            {Array.from({ length: pages }, (_, i) => (
+              <span key={i} className={i === page ? 'on' : undefined} aria-hidden="true" />
+            ))}
+          </span>
+        )}
+        <time className="noc-clock">{clock.format(now)}</time>
+      </span>
+    </header>
+  );
+}

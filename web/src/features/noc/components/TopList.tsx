@@ -1,0 +1,40 @@
+/** Top pods by CPU or memory, big enough to read across the room. */
+import type { TopPod } from '@kubeglance/shared/api';
+import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import { percentOf } from '../../../lib/thresholds';
+
+interface TopListProps {
+  title: string;
+  pods: readonly TopPod[];
+  by: 'cpu' | 'memory';
+}
+
+export function TopList({ title, pods, by }: TopListProps) {
+  return (
+    <section className="noc-panel noc-top" aria-label={title}>
+      <h2>{title}</h2>
+      {pods.length === 0 ? (
+        <p className="noc-empty">Metrics not available yet</p>
+      ) : (
+        <ol>
+          {pods.map((p) => (
+            <li key={`${p.namespace}/${p.name}`}>
+              <span className="noc-top-name">
+                <span className="noc-top-ns">{p.namespace}/</span>
+                {p.name}
+              </span>
+              <span className="noc-top-value">{value(p, by)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function value(p: TopPod, by: 'cpu' | 'memory'): string {
+  if (by === 'cpu') return p.cpuMillicores == null ? 'unknown' : formatCores(p.cpuMillicores);
+  if (p.memoryBytes == null) return 'unknown';
+  const ofLimit = percentOf(p.memoryBytes, p.memoryLimitBytes);
+  return formatBytesIEC(p.memoryBytes) + (ofLimit == null ? '' : ` · ${ofLimit}% of limit`);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { applyEvent, initialLiveState, withConnection } from '../../api/liveState';
+import { snapshot } from '../../api/testFixtures';
+import { staleReasons } from './staleness';
+
+describe('staleReasons', () => {
+  const live = applyEvent(initialLiveState(), 'snapshot', snapshot(100_000), 0);
+
+  it('is empty while data is younger than two resolutions', () => {
+    expect(staleReasons(live, ['alpha'], 130_000)).toEqual([]);
+  });
+
+  it('names the cluster and its age once data is older', () => {
+    expect(staleReasons(live, ['alpha'], 131_000)).toEqual([
+      'alpha: last data 31 s ago (expected every 15 s)',
+    ]);
+  });
+
+  it('adds the connection state when the server is gone', () => {
+    const down = withConnection(live, {
+      state: 'retrying',
+      attempt: 2,
+      retryAtMs: 135_000,
+      error: 'the kubeglance server cannot be reached',
+    });
+    expect(staleReasons(down, ['alpha'], 131_000)[1]).toBe(
+      'Server unreachable (the kubeglance server cannot be reached); reconnecting in 4 s.',
+    );
+    // Not stale yet: a short reconnect alone raises no banner.
+    expect(staleReasons(down, ['alpha'], 110_000)).toEqual([]);
+  });
+
+  it('raises the banner when there is no data at all and the server is unreachable', () => {
+    const empty = withConnection(initialLiveState(), {
+      state: 'retrying',
+      attempt: 1,
+      retryAtMs: null,
+      error: 'x',
+    });
+    expect(staleReasons(empty, ['alpha'], 0)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem, TopPod } from '@kubeglance/shared/api';
+import { node } from '../api/testFixtures';
+import { clusterAlerts, hottest, hottestNode } from './nocAlerts';
+
+const GiB = 1 << 30;
+const problem: Problem = {
+  code: 'metrics-api-unavailable',
+  message: 'The metrics API is unavailable (503).',
+  hint: 'Check metrics-server.',
+  sinceMs: 0,
+};
+const pod = (
+  name: string,
+  namespace: string,
+  memory: number | null,
+  limit: number | null,
+): TopPod => ({
+  name,
+  namespace,
+  node: 'node-1',
+  cpuMillicores: 10,
+  memoryBytes: memory,
+  memoryLimitBytes: limit,
+});
+
+describe('clusterAlerts', () => {
+  const hotNode = node('hot', 3600, GiB); // 90 % CPU
+  const coolNode = node('cool', 400, GiB);
+  const downNode = { ...node('down', null, null), ready: false };
+
+  it('lists problems, NotReady and hot nodes, and pods near their memory limit, worst first', () => {
+    const alerts = clusterAlerts({
+      problems: [problem],
+      nodes: [coolNode, hotNode, downNode],
+      topMemoryPods: [
+        pod('a', 'shop', 95, 100),
+        pod('b', 'shop', 50, 100),
+        pod('c', 'shop', 100, null),
+        pod('d', 'shop', 120, 100),
+      ],
+      namespaces: [],
+    });
+    expect(alerts.map((a) => a.key)).toEqual([
+      'problem:metrics-api-unavailable',
+      'notready:down',
+      'pod:shop/d',
+      'pod:shop/a',
+      'node:hot',
+    ]);
+    expect(alerts[0]).toMatchObject({ text: problem.message, detail: problem.hint });
+    expect(alerts.find((a) => a.key === 'node:hot')?.text).toBe('Node hot CPU 90%');
+  });
+
+  it('does not alert at exactly 85 %', () => {
+    const n = node('edge', 3400, GiB); // 85 %
+    expect(clusterAlerts({ problems: [], nodes: [n], topMemoryPods: [], namespaces: [] })).toEqual(
+      [],
+    );
+  });
+
+  it('filters pods by namespace', () => {
+    const alerts = clusterAlerts({
+      problems: [],
+      nodes: [],
+      topMemoryPods: [pod('a', 'shop', 95, 100), pod('b', 'ops', 95, 100)],
+      namespaces: ['ops'],
+    });
+    expect(alerts.map((a) => a.key)).toEqual(['pod:ops/b']);
+  });
+});
+
+describe('hottest', () => {
+  it('picks the hotter resource and the hottest node', () => {
+    const memHeavy = node('m', 400, 7 * GiB); // 10 % CPU, 87 % memory
+    expect(hottest(memHeavy)).toEqual({ name: 'm', percent: 87, resource: 'memory' });
+    expect(hottestNode([node('a', 400, GiB), memHeavy, node('x', null, null)])?.name).toBe('m');
+    expect(hottestNode([node('x', null, null)])).toBeNull();
+  });
+});
