@@ -1,28 +1,27 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { HistoryScope, Point, Series } from '@kubeglance/shared/api';
-import { podKey, type Inventory, type MetricsSample } from '../kube/types.js';
+import type { Inventory, MetricsSample } from '../kube/types.js';
 import { buildGrid } from './historyGrid.js';
 import { RingBuffer } from './ringBuffer.js';
-import { indexSample } from './sampleIndex.js';
+import { indexSample, type SampleIndex } from './sampleIndex.js';
 import { SeriesIndex } from './seriesIndex.js';
 import { ValueTable } from './valueTable.js';
+import {
+  CLUSTER,
+  CLUSTER_KEY,
+  locateSeries,
+  NAMESPACES,
+  NODES,
+  type HistoryKey,
+} from './seriesKey.js';
+
+export type { HistoryKey } from './seriesKey.js';
 
 export interface HistoryOptions {
   /** How far back history reaches (default 1 h). */
   retentionMs?: number;
   /** Expected time between samples (default 15 s); see {@link HistoryStore.setResolution}. */
   resolutionMs?: number;
-}
-
-/**
- * Identifies a series: node `{name}`, namespace `{namespace}` (or `{name}`), pod
- * `{namespace, pod}` (or `{namespace, name}`), container `{namespace, pod, name}`; cluster `{}`.
- * Extra fields are ignored, so the API's validated history query can be passed as is.
- */
-export interface HistoryKey {
-  name?: string;
-  namespace?: string;
-  pod?: string;
 }
 
 export interface HistoryStats {
@@ -36,10 +35,6 @@ export interface HistoryStats {
 
 const CPU = 0;
 const MEMORY = 1;
-const CLUSTER_KEY = 'cluster';
-// Kubernetes names never contain '/', so these prefixes cannot collide with each other.
-const NODE_PREFIX = 'node/';
-const NAMESPACE_PREFIX = 'ns/';
 
 /**
  * One cluster's usage history over a sliding retention window, on a shared time column.
@@ -114,20 +109,18 @@ export class HistoryStore {
     const seq = this.ring.push(sample.timestampMs, this.resolution);
     const slot = this.ring.slotOf(seq);
     const index = indexSample(sample);
-    const agg = (key: string, nanocores: number, bytes: number) =>
-      put(this.aggregates, key, seq, slot, cpuMillicoresKubectl(nanocores), bytes);
+    const table = this.aggregates.table;
+    const agg = (space: string, key: string, nanocores: number, bytes: number) => {
+      const { row } = this.aggregates.touch(space, key, seq);
+      write(table, row, slot, cpuMillicoresKubectl(nanocores), bytes);
+    };
     // No node metrics at all: the cluster total is unknown, not zero.
-    if (sample.nodes.length > 0) agg(CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
-    for (const n of sample.nodes) agg(NODE_PREFIX + n.name, n.cpuNanocores, n.memoryBytes);
-    for (const [ns, t] of index.namespaces)
-      agg(NAMESPACE_PREFIX + ns, t.cpuNanocores, t.memoryBytes);
-    for (const [key, pod] of index.pods) {
-      put(this.workloads, key, seq, slot, pod.cpuMillicores, pod.memoryBytes);
-      for (const c of pod.usage.containers) {
-        const millicores = cpuMillicoresKubectl(c.cpuNanocores);
-        put(this.workloads, `${key}/${c.name}`, seq, slot, millicores, c.memoryBytes);
-      }
+    if (sample.nodes.length > 0) {
+      agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
     }
+    for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
+    for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
+    this.appendWorkloads(index, seq, slot);
     this.sweep();
     return true;
   }
@@ -145,7 +138,7 @@ export class HistoryStore {
     rangeMs: number,
     endMs?: number,
   ): Series[] | undefined {
-    const located = this.locate(scope, key);
+    const located = locateSeries(this.aggregates, this.workloads, scope, key);
     if (!located) return undefined;
     const { index, row } = located;
     const newest = this.lastTimestampMs ?? 0;
@@ -176,6 +169,22 @@ export class HistoryStore {
     };
   }
 
+  /** Pods, then their containers as child series (no per-container key strings). */
+  private appendWorkloads(index: SampleIndex, seq: number, slot: number): void {
+    const { table } = this.workloads;
+    // Key space = namespace: the same string object for all its pods (hash computed once).
+    for (const [ns, { pods }] of index.namespaces) {
+      for (const [name, pod] of pods) {
+        const entry = this.workloads.touch(ns, name, seq);
+        write(table, entry.row, slot, pod.cpuMillicores, pod.memoryBytes);
+        for (const c of pod.usage.containers) {
+          const row = this.workloads.touchChild(entry, c.name, seq);
+          write(table, row, slot, cpuMillicoresKubectl(c.cpuNanocores), c.memoryBytes);
+        }
+      }
+    }
+  }
+
   private capacityFor(resolutionMs: number): number {
     return Math.max(1, Math.ceil(this.retentionMs / resolutionMs));
   }
@@ -187,41 +196,11 @@ export class HistoryStore {
     this.aggregates.sweep(cutoff);
     this.workloads.sweep(cutoff);
   }
-
-  private locate(
-    scope: HistoryScope,
-    key: HistoryKey,
-  ): { index: SeriesIndex; row: number } | undefined {
-    const find = (index: SeriesIndex, k: string) => {
-      const row = index.find(k);
-      return row === undefined ? undefined : { index, row };
-    };
-    const { name, namespace, pod } = key;
-    switch (scope) {
-      case 'cluster':
-        return { index: this.aggregates, row: this.aggregates.find(CLUSTER_KEY) ?? -1 };
-      case 'node':
-        return name ? find(this.aggregates, NODE_PREFIX + name) : undefined;
-      case 'namespace': {
-        const ns = namespace ?? name;
-        return ns ? find(this.aggregates, NAMESPACE_PREFIX + ns) : undefined;
-      }
-      case 'pod': {
-        const podName = pod ?? name;
-        return namespace && podName ? find(this.workloads, podKey(namespace, podName)) : undefined;
-      }
-      case 'container':
-        return namespace && pod && name
-          ? find(this.workloads, `${podKey(namespace, pod)}/${name}`)
-          : undefined;
-    }
-  }
 }
 
-function put(index: SeriesIndex, key: string, seq: number, slot: number, cpu: number, mem: number) {
-  const row = index.touch(key, seq);
-  index.table.set(CPU, row, slot, cpu);
-  index.table.set(MEMORY, row, slot, mem);
+function write(table: ValueTable, row: number, slot: number, cpu: number, memory: number): void {
+  table.set(CPU, row, slot, cpu);
+  table.set(MEMORY, row, slot, memory);
 }
 
 function positive(what: string, value: number): number {

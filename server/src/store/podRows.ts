@@ -7,9 +7,8 @@ import type {
   MetricsSample,
   PodInfo,
 } from '../kube/types.js';
-import { podKey } from '../kube/types.js';
 import { compareNames, indexInventory } from './inventoryIndex.js';
-import { indexSample, type PodTotals } from './sampleIndex.js';
+import { findPod, indexSample, type PodTotals } from './sampleIndex.js';
 
 /** kubectl's `metricsCreationDelay`: a pod without metrics this young is not yet "missing". */
 export const METRICS_GRACE_MS = 2 * 60_000;
@@ -68,9 +67,9 @@ export function podRows(
   nowMs: number,
 ): PodRow[] {
   const pods = indexInventory(inventory).podsByNamespace.get(namespace) ?? [];
-  const usage = sample ? indexSample(sample).pods : undefined;
+  const usage = sample ? indexSample(sample) : undefined;
   return pods
-    .map((pod) => podRow(pod, usage?.get(podKey(pod.namespace, pod.name)), nowMs))
+    .map((pod) => podRow(pod, usage && findPod(usage, pod.namespace, pod.name), nowMs))
     .sort((a, b) => compareNames(a.name, b.name));
 }
 

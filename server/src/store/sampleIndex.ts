@@ -1,5 +1,5 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
-import { podKey, type MetricsSample, type NodeUsage, type PodUsage } from '../kube/types.js';
+import type { MetricsSample, NodeUsage, PodUsage } from '../kube/types.js';
 
 /** A pod's usage in one sample: exact sums over its containers, rounded once like kubectl. */
 export interface PodTotals {
@@ -10,25 +10,40 @@ export interface PodTotals {
   memoryBytes: number;
 }
 
-/** Exact sums over the pods of one namespace that appear in the sample. */
+/** The pods of one namespace that appear in the sample, and their exact sums. */
 export interface NamespaceTotals {
   cpuNanocores: number;
   memoryBytes: number;
-  pods: number;
+  /** By pod name. */
+  pods: ReadonlyMap<string, PodTotals>;
 }
 
 /** One sample, indexed for lookups by node, pod and namespace. */
 export interface SampleIndex {
   sample: MetricsSample;
   nodes: ReadonlyMap<string, NodeUsage>;
-  /** Keyed `namespace/name` (see `podKey`). */
-  pods: ReadonlyMap<string, PodTotals>;
+  /**
+   * Pods grouped by namespace, then by name. Two levels instead of `namespace/name` keys: no
+   * key string is built per pod, and the per-namespace maps are small and cache-friendly.
+   */
   namespaces: ReadonlyMap<string, NamespaceTotals>;
-  /** The sample's pods grouped by namespace (for per-namespace top lists). */
-  podsByNamespace: ReadonlyMap<string, readonly PodTotals[]>;
   /** Sum over every node in the sample (nanocores / bytes, exact). */
   nodeCpuNanocores: number;
   nodeMemoryBytes: number;
+}
+
+/** A pod's totals, if the sample has the pod. */
+export function findPod(
+  index: SampleIndex,
+  namespace: string,
+  name: string,
+): PodTotals | undefined {
+  return index.namespaces.get(namespace)?.pods.get(name);
+}
+
+/** Every pod of the sample. */
+export function* allPods(index: SampleIndex): Generator<PodTotals> {
+  for (const ns of index.namespaces.values()) yield* ns.pods.values();
 }
 
 const cache = new WeakMap<MetricsSample, SampleIndex>();
@@ -55,22 +70,20 @@ function buildIndex(sample: MetricsSample): SampleIndex {
     nodeCpuNanocores += node.cpuNanocores;
     nodeMemoryBytes += node.memoryBytes;
   }
-  const pods = new Map<string, PodTotals>();
-  const namespaces = new Map<string, NamespaceTotals>();
-  const podsByNamespace = new Map<string, PodTotals[]>();
+  const namespaces = new Map<
+    string,
+    { cpuNanocores: number; memoryBytes: number; pods: Map<string, PodTotals> }
+  >();
   for (const usage of sample.pods) {
     const totals = podTotals(usage);
-    pods.set(podKey(usage.namespace, usage.name), totals);
-    let list = podsByNamespace.get(usage.namespace);
-    if (!list) podsByNamespace.set(usage.namespace, (list = []));
-    list.push(totals);
     let ns = namespaces.get(usage.namespace);
-    if (!ns) namespaces.set(usage.namespace, (ns = { cpuNanocores: 0, memoryBytes: 0, pods: 0 }));
+    if (!ns)
+      namespaces.set(usage.namespace, (ns = { cpuNanocores: 0, memoryBytes: 0, pods: new Map() }));
+    ns.pods.set(usage.name, totals);
     ns.cpuNanocores += totals.cpuNanocores;
     ns.memoryBytes += totals.memoryBytes;
-    ns.pods++;
   }
-  return { sample, nodes, pods, namespaces, podsByNamespace, nodeCpuNanocores, nodeMemoryBytes };
+  return { sample, nodes, namespaces, nodeCpuNanocores, nodeMemoryBytes };
 }
 
 function podTotals(usage: PodUsage): PodTotals {

@@ -1,21 +1,39 @@
 import type { ValueTable } from './valueTable.js';
 
 /**
- * Names the rows of one {@link ValueTable}: series key → row, plus the last tick in which each
- * row received a value, so series of deleted objects can be dropped once that tick has left
- * the retention window. Keys are opaque strings chosen by the caller (scope-prefixed).
+ * A named series and its children (a pod's containers). Children are few per parent, so
+ * parallel arrays scanned linearly are cheaper than a Map per pod, in time and in memory, and
+ * no `pod/container` key string has to be built on every append.
+ */
+export interface SeriesEntry {
+  row: number;
+  childNames: string[] | undefined;
+  childRows: number[] | undefined;
+}
+
+/**
+ * Names the rows of one {@link ValueTable}: per key space (scope), key → entry, plus the last
+ * tick in which each row received a value, so series of deleted objects can be dropped once
+ * that tick has left the retention window.
  */
 export class SeriesIndex {
-  private readonly rowsByKey = new Map<string, number>();
-  private keyOfRow: (string | undefined)[] = [];
+  /** key space → key → entry; an emptied key space is removed (namespaces come and go). */
+  private readonly spaces = new Map<string, Map<string, SeriesEntry>>();
+  /** Per row: the entry that owns it (its own, or its parent's for a child row). */
+  private readonly ownerOf: (SeriesEntry | undefined)[] = [];
+  /** Per parent row: its key and key space, to unlink it when dropped. */
+  private readonly keyOf: (string | undefined)[] = [];
+  private readonly spaceOf: (string | undefined)[] = [];
+  private lastSpace: string | undefined;
+  private lastSpaceMap: Map<string, SeriesEntry> | undefined;
   /** lastSeq[row]: newest tick with a value; sized to the highest row ever allocated. */
   private lastSeq = new Float64Array(64);
 
   constructor(readonly table: ValueTable) {}
 
-  /** Live series. */
+  /** Live series, children included. */
   get size(): number {
-    return this.rowsByKey.size;
+    return this.table.rows;
   }
 
   /** Bytes of typed arrays (the table's plus the last-seen column). */
@@ -23,47 +41,104 @@ export class SeriesIndex {
     return this.table.bytes + this.lastSeq.byteLength;
   }
 
-  find(key: string): number | undefined {
-    return this.rowsByKey.get(key);
+  find(space: string, key: string): SeriesEntry | undefined {
+    return this.spaces.get(space)?.get(key);
   }
 
-  /** The row for `key`, allocated (all gaps) on first use; records a value at tick `seq`. */
-  touch(key: string, seq: number): number {
-    let row = this.rowsByKey.get(key);
+  findChild(entry: SeriesEntry, name: string): number | undefined {
+    const i = entry.childNames?.indexOf(name) ?? -1;
+    return i < 0 ? undefined : entry.childRows![i];
+  }
+
+  /** The entry for `key`, allocated (all gaps) on first use; records a value at tick `seq`. */
+  touch(space: string, key: string, seq: number): SeriesEntry {
+    const map = this.spaceMap(space);
+    let entry = map.get(key);
+    if (!entry) {
+      entry = { row: this.allocRow(), childNames: undefined, childRows: undefined };
+      map.set(key, entry);
+      this.ownerOf[entry.row] = entry;
+      this.keyOf[entry.row] = key;
+      this.spaceOf[entry.row] = space;
+    }
+    this.lastSeq[entry.row] = seq;
+    return entry;
+  }
+
+  /** Appends touch the pods of one namespace in a row, so the last key space is remembered. */
+  private spaceMap(space: string): Map<string, SeriesEntry> {
+    if (space === this.lastSpace && this.lastSpaceMap) return this.lastSpaceMap;
+    let map = this.spaces.get(space);
+    if (!map) this.spaces.set(space, (map = new Map()));
+    this.lastSpace = space;
+    this.lastSpaceMap = map;
+    return map;
+  }
+
+  /** The row of child `name` of `entry`, allocated on first use; records a value at `seq`. */
+  touchChild(entry: SeriesEntry, name: string, seq: number): number {
+    let row = this.findChild(entry, name);
     if (row === undefined) {
-      row = this.table.alloc();
-      this.rowsByKey.set(key, row);
-      this.keyOfRow[row] = key;
-      if (row >= this.lastSeq.length) this.grow(row);
+      row = this.allocRow();
+      (entry.childNames ??= []).push(name);
+      (entry.childRows ??= []).push(row);
+      this.ownerOf[row] = entry;
     }
     this.lastSeq[row] = seq;
     return row;
   }
 
   /**
-   * Drops every series whose newest value is older than tick `cutoffSeq`; their rows (and
-   * eventually whole chunks) are reused. One pass over a typed array: cheap enough to run on
-   * every append even with 450k series.
+   * Drops every series whose newest value is older than tick `cutoffSeq`, reusing its row.
+   * One pass over a typed array: cheap enough for every append even with 450k series.
    */
-  sweep(cutoffSeq: number): number {
-    let dropped = 0;
-    const keys = this.keyOfRow;
-    for (let row = 0; row < keys.length; row++) {
-      const key = keys[row];
-      if (key === undefined || this.lastSeq[row]! >= cutoffSeq) continue;
-      this.rowsByKey.delete(key);
-      keys[row] = undefined;
-      this.table.free(row);
-      dropped++;
+  sweep(cutoffSeq: number): void {
+    const last = this.lastSeq;
+    for (let row = 0; row < this.ownerOf.length; row++) {
+      if (last[row]! >= cutoffSeq) continue;
+      const entry = this.ownerOf[row];
+      if (!entry) continue;
+      if (entry.row === row) this.dropEntry(entry);
+      else this.dropChild(entry, row);
     }
-    return dropped;
   }
 
-  private grow(row: number): void {
-    let length = this.lastSeq.length;
-    while (length <= row) length *= 2;
-    const next = new Float64Array(length);
-    next.set(this.lastSeq);
-    this.lastSeq = next;
+  private dropEntry(entry: SeriesEntry): void {
+    // A child never outlives its parent: the parent gets a value whenever a child does.
+    for (const child of entry.childRows ?? []) this.freeRow(child);
+    const space = this.spaceOf[entry.row]!;
+    const map = this.spaces.get(space)!;
+    map.delete(this.keyOf[entry.row]!);
+    if (map.size === 0) {
+      this.spaces.delete(space);
+      this.lastSpaceMap = undefined;
+    }
+    this.keyOf[entry.row] = undefined;
+    this.spaceOf[entry.row] = undefined;
+    this.freeRow(entry.row);
+  }
+
+  private dropChild(entry: SeriesEntry, row: number): void {
+    const i = entry.childRows!.indexOf(row);
+    entry.childRows!.splice(i, 1);
+    entry.childNames!.splice(i, 1);
+    this.freeRow(row);
+  }
+
+  private allocRow(): number {
+    const row = this.table.alloc();
+    if (row >= this.lastSeq.length) {
+      let length = this.lastSeq.length;
+      while (length <= row) length *= 2;
+      const next = new Float64Array(length);
+      next.set(this.lastSeq);
+      this.lastSeq = next;
+    }
+    return row;
+  }
+
+  private freeRow(row: number): void {
+    this.ownerOf[row] = undefined;
+    this.table.free(row);
   }
 }

@@ -6,7 +6,7 @@ import {
 } from '@kubeglance/shared/format';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { indexInventory } from './inventoryIndex.js';
-import { indexSample, type SampleIndex } from './sampleIndex.js';
+import { findPod, indexSample, type SampleIndex } from './sampleIndex.js';
 
 /** What the summary needs that is not derived from inventory or sample. */
 export interface SummaryMeta {
@@ -88,6 +88,7 @@ function matchedNodes(inventory: Inventory, s: SampleIndex | null) {
 
 function podsWithMetrics(inventory: Inventory, s: SampleIndex | null): number {
   let count = 0;
-  if (s) for (const key of s.pods.keys()) if (inventory.pods.has(key)) count++;
+  if (!s) return 0;
+  for (const pod of inventory.pods.values()) if (findPod(s, pod.namespace, pod.name)) count++;
   return count;
 }

@@ -3,7 +3,7 @@ import type { Inventory, MetricsSample } from '../kube/types.js';
 import { podKey } from '../kube/types.js';
 import { compareNames } from './inventoryIndex.js';
 import { podResources } from './podRows.js';
-import { indexSample, type PodTotals } from './sampleIndex.js';
+import { allPods, indexSample, type PodTotals } from './sampleIndex.js';
 
 export interface TopPodsOptions {
   sort: 'cpu' | 'memory';
@@ -29,8 +29,8 @@ export function topPods(
   const index = indexSample(sample);
   const candidates =
     options.namespace === undefined
-      ? index.pods.values()
-      : (index.podsByNamespace.get(options.namespace) ?? []);
+      ? allPods(index)
+      : (index.namespaces.get(options.namespace)?.pods.values() ?? []);
   const better = options.sort === 'cpu' ? byCpu : byMemory;
   const chosen = selectTop(candidates, limit, better);
   return chosen.map((t) => {

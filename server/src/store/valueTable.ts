@@ -18,7 +18,7 @@ export interface ColumnSpec {
 }
 
 /**
- * Rows per chunk. 32 lets one uint32 mask track a chunk's rows, keeps a chunk small
+ * Rows per chunk; must stay 32 (rows split as `row >>> 5` / `row & 31`). 32 lets one uint32 mask track a chunk's rows, keeps a chunk small
  * (240 slots × 32 rows × 2 bytes = 15 KiB) so a widened or emptied chunk costs little, and is
  * large enough that the per-chunk typed-array header is noise.
  */
@@ -101,21 +101,34 @@ export class ValueTable {
   /** Stores a value (or a gap for `null`), widening the row's chunk if it does not fit. */
   set(column: number, row: number, slot: number, value: number | null): void {
     const chunks = this.chunks[column]!;
-    const c = Math.floor(row / ROWS);
-    let chunk = chunks[c]!;
+    const c = row >>> 5;
+    const chunk = chunks[c]!;
     const { quantum } = this.columns[column]!;
-    if (value !== null && Number.isFinite(value)) {
-      const from = encodingOf(chunk);
-      const needed = widestNeeded(from, value, quantum);
-      if (needed !== from) chunk = chunks[c] = widen(chunk, needed, quantum);
+    const index = slot * ROWS + (row & 31);
+    if (value === null || !Number.isFinite(value)) {
+      chunk[index] = gapOf(chunk);
+      return;
     }
-    writeValue(chunk, slot * ROWS + (row % ROWS), value, quantum);
+    // Hot path (one call per series per tick): store directly when the value fits.
+    if (chunk instanceof Float64Array) {
+      chunk[index] = value;
+      return;
+    }
+    const q = value / quantum;
+    const max = chunk instanceof Uint16Array ? 0xffff : 0xffffffff;
+    if (q >= 0 && q < max && Number.isInteger(q)) {
+      chunk[index] = q;
+      return;
+    }
+    const wider = widen(chunk, widestNeeded(encodingOf(chunk), value, quantum), quantum);
+    chunks[c] = wider;
+    writeValue(wider, index, value, quantum);
   }
 
   /** Reads a value; `null` for a gap. */
   get(column: number, row: number, slot: number): number | null {
-    const chunk = this.chunks[column]![Math.floor(row / ROWS)]!;
-    return readValue(chunk, slot * ROWS + (row % ROWS), this.columns[column]!.quantum);
+    const chunk = this.chunks[column]![row >>> 5]!;
+    return readValue(chunk, slot * ROWS + (row & 31), this.columns[column]!.quantum);
   }
 
   /** Makes `slot` a gap in every row (called when the ring reuses the slot for a new tick). */
