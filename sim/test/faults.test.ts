@@ -263,6 +263,15 @@ describe('apiserver faults', () => {
     expect(new URL(sim.url).port).toBe(port);
     expect((await kubectl.run(['get', 'nodes'])).code).toBe(0);
   });
+  it('apiserver-down: rapid toggling ends in the last requested state', async () => {
+    sim.faults.set('apiserver-down');
+    sim.faults.clear('apiserver-down'); // starts re-listening...
+    sim.faults.set('apiserver-down'); // ...which must come straight back down
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(raw(sim, '/version')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    sim.faults.clear('apiserver-down');
+    await waitFor(async () => (await raw(sim, '/version').catch(() => undefined))?.status === 200);
+  });
 });
 
 describe('control port', () => {

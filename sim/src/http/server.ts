@@ -24,6 +24,10 @@ export class ApiListener {
   /** Sockets with a request in flight -> whether that request is a `/_sim` call. */
   private readonly busy = new Map<Socket, boolean>();
   private down = false;
+  /** The last requested state, which may differ from `down` while a re-listen is running. */
+  private wantDown = false;
+  private relistening = false;
+  private closed = false;
   private boundPort = 0;
 
   constructor(private readonly options: ListenerOptions) {}
@@ -58,7 +62,9 @@ export class ApiListener {
 
   /** Stop accepting and cut every connection (see the module comment for the one exception). */
   goDown(): void {
-    if (this.down) return;
+    this.wantDown = true;
+    // A re-listen in flight checks `wantDown` when it completes and comes straight back down.
+    if (this.down || this.relistening) return;
     this.down = true;
     this.server?.close();
     this.server = undefined;
@@ -69,21 +75,31 @@ export class ApiListener {
 
   /** Listen again on the same port, retrying briefly if the port is still being released. */
   async goUp(): Promise<void> {
-    if (!this.down) return;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.listen(this.boundPort);
-        this.down = false;
-        return;
-      } catch (err) {
-        if (attempt >= RELISTEN_ATTEMPTS) throw err;
-        await new Promise((resolve) => setTimeout(resolve, RELISTEN_DELAY_MS));
+    this.wantDown = false;
+    if (!this.down || this.relistening || this.closed) return;
+    this.relistening = true;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.listen(this.boundPort);
+          break;
+        } catch (err) {
+          if (attempt >= RELISTEN_ATTEMPTS || this.closed) throw err;
+          await new Promise((resolve) => setTimeout(resolve, RELISTEN_DELAY_MS));
+        }
       }
+    } finally {
+      this.relistening = false;
     }
+    this.down = false;
+    // Switched back on (or stopped) while we were re-listening: honour the latest wish.
+    if (this.closed) await this.close();
+    else if (this.wantDown) this.goDown();
   }
 
   /** Close for good: no more connections, existing ones destroyed. */
   async close(): Promise<void> {
+    this.closed = true;
     const server = this.server;
     this.server = undefined;
     this.down = true;
