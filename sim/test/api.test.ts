@@ -260,6 +260,42 @@ describe('lists', () => {
     expect(nodes.items).toHaveLength(1);
   });
 
+  it('filters metrics lists by label selector, as kubectl top -l does', async () => {
+    const pods = sim.cluster.store.list('pods');
+    // A label that some pods have and others do not, so the filter visibly filters.
+    const pairs = pods.flatMap((p) => Object.entries(p.metadata.labels ?? {}));
+    const [labelKey, labelValue] =
+      pairs.find(
+        ([k, v]) => pods.filter((p) => p.metadata.labels?.[k] === v).length < pods.length / 2,
+      ) ?? [];
+    const selector = encodeURIComponent(`${labelKey}=${labelValue}`);
+    const list = (
+      await raw(sim, `/apis/metrics.k8s.io/v1beta1/pods?labelSelector=${selector}`)
+    ).json<{
+      items: { metadata: { name: string; namespace: string } }[];
+    }>();
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      const pod = sim.cluster.store.get('pods', item.metadata.namespace, item.metadata.name);
+      expect(pod?.metadata.labels?.[String(labelKey)]).toBe(labelValue);
+    }
+    const all = (await raw(sim, '/apis/metrics.k8s.io/v1beta1/pods')).json<{ items: unknown[] }>();
+    expect(list.items.length).toBeLessThan(all.items.length);
+    const node = sim.cluster.store.list('nodes')[0];
+    const [nodeKey, nodeValue] =
+      Object.entries(node?.metadata.labels ?? {}).find(([k]) => k === 'kubernetes.io/hostname') ??
+      [];
+    const nodes = (
+      await raw(
+        sim,
+        `/apis/metrics.k8s.io/v1beta1/nodes?labelSelector=${encodeURIComponent(`${nodeKey}=${nodeValue}`)}`,
+      )
+    ).json<{
+      items: { metadata: { name: string } }[];
+    }>();
+    expect(nodes.items.map((n) => n.metadata.name)).toEqual([node?.metadata.name]);
+  });
+
   it('returns server-side Tables when asked, with PartialObjectMetadata rows', async () => {
     const res = await raw(sim, '/api/v1/nodes', {
       headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' },
