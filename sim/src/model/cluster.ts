@@ -75,6 +75,8 @@ export function createSimCluster(options: SimOptions, deps: SimClusterDeps = {})
 
   const key = seedKey(options.seed);
   const metrics = new SimMetrics(store, options.resolutionMs, key, generated.scenario);
+  // Usage profiles of the initial pods now, so the first scrape costs no more than later ones.
+  metrics.warm();
   // Churn draws from its own stream, so it never changes what generation produced.
   const churnRng = new Rng(mix32(key, 0xc4057));
   const lifecycle = new PodLifecycle(store, generated.scheduler, generated.nodes, churnRng);

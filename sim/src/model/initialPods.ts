@@ -1,5 +1,5 @@
 import type { SimNode } from './nodes.js';
-import { jobRun, placementOn, podFor, podNameFor, type NewPod } from './podFactory.js';
+import { jobRun, placementOn, podFor, podNameFor, type JobRun, type NewPod } from './podFactory.js';
 import type { Placement, PodState } from './pods.js';
 import type { Rng } from './random.js';
 import type { Scheduler } from './scheduler.js';
@@ -76,53 +76,60 @@ function runningState(ctx: InitialContext, createdMs: number, leaking: boolean):
   return plain;
 }
 
+/** Per-workload facts addPod needs, computed once rather than per pod. */
+interface WorkloadBuild {
+  readonly workload: Workload;
+  readonly out: KubeObject[];
+  readonly taken: Set<string>;
+  readonly isTaken: (namespace: string, name: string) => boolean;
+  readonly hostNetwork: boolean;
+  readonly leaking: boolean;
+}
+
+/** What varies per initial pod; `pinned` pods skip the scheduler (static and DaemonSet pods). */
+interface InitialPod {
+  createdMs: number;
+  state?: PodState;
+  pinned?: SimNode;
+  ordinal?: number;
+  job?: JobRun;
+}
+
 /** Adds one pod: places it (or leaves it Pending), builds it and records its name. */
-function addPod(
-  ctx: InitialContext,
-  workload: Workload,
-  out: KubeObject[],
-  pod: Omit<NewPod, 'name' | 'uid' | 'state'> & { state?: PodState; pinned?: SimNode },
-): KubeObject {
+function addPod(ctx: InitialContext, build: WorkloadBuild, pod: InitialPod): void {
   const { rng, scheduler } = ctx;
-  const { plan } = workload;
-  const hostNetwork = usesHostNetwork(plan);
-  let names = ctx.taken.get(plan.namespace);
-  if (names === undefined) ctx.taken.set(plan.namespace, (names = new Set()));
-  const taken = names;
-  const name = podNameFor(rng, workload, (_ns, n) => taken.has(n), pod);
+  const { workload } = build;
+  const { plan, cpuRequestMilli: cpu, memoryRequestBytes: memory } = workload;
+  const name = podNameFor(rng, workload, build.isTaken, {
+    ...(pod.ordinal === undefined ? {} : { ordinal: pod.ordinal }),
+    ...(pod.job === undefined ? {} : { job: pod.job }),
+    ...(pod.pinned === undefined ? {} : { node: pod.pinned }),
+  });
   let state = pod.state;
   let createdMs = Math.min(pod.createdMs, ctx.nowMs - ctx.minAgeMs);
-  const pendingByChance =
-    pod.pinned === undefined && !plan.system && state === undefined && rng.chance(0.003);
   let node = pod.pinned;
-  if (node !== undefined)
-    scheduler.reserve(node.index, workload.cpuRequestMilli, workload.memoryRequestBytes);
-  else if (!pendingByChance)
-    node = scheduler.place(rng, workload.cpuRequestMilli, workload.memoryRequestBytes, true);
-  const placement: Placement | undefined = node && placementOn(node, scheduler, hostNetwork);
+  if (node !== undefined) scheduler.reserve(node.index, cpu, memory);
+  else if (plan.system || state !== undefined || !rng.chance(0.003)) {
+    node = scheduler.place(rng, cpu, memory, true);
+  }
+  const placement: Placement | undefined = node && placementOn(node, scheduler, build.hostNetwork);
   if (placement === undefined) {
     // Waiting for capacity since a few minutes ago (the cluster autoscaler is "on it").
     createdMs = ctx.nowMs - rng.float(10, 600) * SECOND;
     state = { phase: 'Pending', scheduled: false, unschedulable: ctx.unschedulableMessage };
   }
-  state ??= runningState(ctx, createdMs, ctx.leaking(workload));
-  if (state.phase === 'Succeeded' && node !== undefined) {
-    // Finished pods keep their node binding but no longer hold its resources.
-    scheduler.release(node.index, workload.cpuRequestMilli, workload.memoryRequestBytes);
-  }
-  const object = podFor(workload, {
-    ...pod,
-    name,
-    uid: rng.uuid(),
-    createdMs,
-    state,
-    ...(placement === undefined ? {} : { placement }),
-  });
-  taken.add(name);
+  state ??= runningState(ctx, createdMs, build.leaking);
+  // Finished pods keep their node binding but no longer hold its resources.
+  if (state.phase === 'Succeeded' && node !== undefined) scheduler.release(node.index, cpu, memory);
+  const newPod: NewPod = { name, uid: rng.uuid(), createdMs, state };
+  if (placement !== undefined) newPod.placement = placement;
+  if (pod.ordinal !== undefined) newPod.ordinal = pod.ordinal;
+  if (pod.job !== undefined) newPod.job = pod.job;
+  if (pod.pinned !== undefined) newPod.node = pod.pinned;
+  build.out.push(podFor(workload, newPod));
+  build.taken.add(name);
   workload.pods.add(name);
   if (state.phase === 'Succeeded') workload.finished.push(name);
-  out.push(object);
-  return object;
 }
 
 /** Builds the initial pods of one workload. */
@@ -130,6 +137,17 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
   const { rng, nowMs, minAgeMs } = ctx;
   const { plan } = workload;
   const out: KubeObject[] = [];
+  let taken = ctx.taken.get(plan.namespace);
+  if (taken === undefined) ctx.taken.set(plan.namespace, (taken = new Set()));
+  const names = taken;
+  const build: WorkloadBuild = {
+    workload,
+    out,
+    taken: names,
+    isTaken: (_namespace, name) => names.has(name),
+    hostNetwork: usesHostNetwork(plan),
+    leaking: ctx.leaking(workload),
+  };
   const newest = nowMs - minAgeMs;
   // When the current revision rolled out: anywhere from minutes to weeks ago.
   const rolledOutMs = newest - plan.replicas * 3 * SECOND - rng.logUniform(10 * MINUTE, 45 * DAY);
@@ -138,13 +156,13 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
     case 'StaticPod': {
       const node = ctx.nodes[plan.nodeIndex ?? 0] as SimNode;
       const createdMs = Math.max(nodeBorn(node) + MINUTE, nowMs - rng.logUniform(HOUR, 60 * DAY));
-      addPod(ctx, workload, out, { createdMs, node, pinned: node });
+      addPod(ctx, build, { createdMs, pinned: node });
       break;
     }
     case 'DaemonSet':
       for (const node of ctx.nodes.slice(0, plan.replicas)) {
         const createdMs = Math.max(rolledOutMs, nodeBorn(node) + rng.int(10, 90) * SECOND);
-        addPod(ctx, workload, out, { createdMs, pinned: node });
+        addPod(ctx, build, { createdMs, pinned: node });
       }
       break;
     case 'CronJob': {
@@ -159,7 +177,7 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
         const state: PodState | undefined = running
           ? undefined
           : { phase: 'Succeeded', startedMs, finishedMs: startedMs + rng.float(20, 300) * SECOND };
-        addPod(ctx, workload, out, {
+        addPod(ctx, build, {
           createdMs,
           job: jobRun(rng, workload, createdMs),
           ...(state ? { state } : {}),
@@ -177,7 +195,7 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
         const state: PodState | undefined = finished
           ? { phase: 'Succeeded', startedMs, finishedMs }
           : undefined;
-        addPod(ctx, workload, out, { createdMs, job, ...(state ? { state } : {}) });
+        addPod(ctx, build, { createdMs, job, ...(state ? { state } : {}) });
       }
       break;
     }
@@ -188,7 +206,7 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
         const createdMs = replaced
           ? rng.float(rolledOutMs, newest)
           : rolledOutMs + i * rng.int(1, 3) * SECOND;
-        addPod(ctx, workload, out, { createdMs, ordinal: i });
+        addPod(ctx, build, { createdMs, ordinal: i });
       }
   }
   return out;

@@ -29,6 +29,19 @@ import {
   type Rhythm,
 } from './usage.js';
 
+interface NodeTable {
+  readonly list: readonly KubeObject[];
+  readonly nodes: readonly NodeProfile[];
+  readonly index: ReadonlyMap<string, number>;
+}
+
+interface ProfileEntry {
+  readonly source: KubeObject;
+  readonly profile: PodProfile | undefined;
+  /** The computation that last saw this pod. */
+  seen: number;
+}
+
 /** Node usage never exceeds this share of capacity (kubelet and OS must still run). */
 const CAPACITY_CEILING = 0.98;
 /** Samples kept: the current scrape and the previous one (clients straddling a boundary). */
@@ -43,8 +56,13 @@ const CACHED_TICKS = 2;
 export class SimMetrics implements MetricsSource {
   private readonly rhythm: Rhythm;
   private readonly window: string;
-  private readonly pods = new WeakMap<KubeObject, PodProfile | null>();
-  private readonly nodes = new WeakMap<KubeObject, NodeProfile>();
+  /**
+   * Pod profiles by uid, remembering the object they were derived from (a changed pod is a new
+   * object). A Map rather than a WeakMap: 150 000 ephemerons make every GC noticeably slower.
+   */
+  private readonly pods = new Map<string, ProfileEntry>();
+  private computations = 0;
+  private nodeCache: NodeTable | undefined;
   private readonly cache = new Map<number, MetricsSample>();
   private readonly parsed = new WeakMap<readonly object[], readonly ParsedContainer[]>();
   private readonly groups = new Map<string, WaveGroup>();
@@ -94,116 +112,137 @@ export class SimMetrics implements MetricsSource {
   }
 
   private podProfileOf(pod: KubeObject): PodProfile | undefined {
-    let profile = this.pods.get(pod);
-    if (profile === undefined) {
-      profile = podProfile(pod, this.profileContext) ?? null;
-      this.pods.set(pod, profile);
+    let entry = this.pods.get(pod.metadata.uid);
+    if (entry === undefined || entry.source !== pod) {
+      entry = { source: pod, profile: podProfile(pod, this.profileContext), seen: 0 };
+      this.pods.set(pod.metadata.uid, entry);
     }
-    return profile ?? undefined;
+    entry.seen = this.computations;
+    return entry.profile;
   }
 
-  private nodeProfileOf(node: KubeObject): NodeProfile {
-    let profile = this.nodes.get(node);
-    if (profile === undefined) {
-      profile = nodeProfile(node, this.seedKey, this.scenario);
-      this.nodes.set(node, profile);
+  /** Forgets profiles of pods that were not in the last scrape (deleted since). */
+  private prune(live: number): void {
+    if (this.pods.size <= live * 1.25 + 1000) return;
+    for (const [uid, entry] of this.pods) {
+      if (entry.seen !== this.computations) this.pods.delete(uid);
     }
-    return profile;
+  }
+
+  /** Node profiles in list order, with a name index; rebuilt only when the node list changes. */
+  private nodeTable(): NodeTable {
+    const list = this.store.list('nodes');
+    if (this.nodeCache?.list !== list) {
+      const nodes = list.map((node) => nodeProfile(node, this.seedKey, this.scenario));
+      const index = new Map(nodes.map((n, i) => [n.name, i] as const));
+      this.nodeCache = { list, nodes, index };
+    }
+    return this.nodeCache;
+  }
+
+  /** Builds profiles for every current pod now, so the first scrape is as fast as the next. */
+  warm(): void {
+    this.computations++;
+    for (const pod of this.store.list('pods')) this.podProfileOf(pod);
   }
 
   private compute(tick: number): MetricsSample {
-    const { rhythm, resolutionMs } = this;
+    const { resolutionMs, window } = this;
+    this.computations++;
     const timestampMs = tick * resolutionMs;
     const timestamp = rfc3339(timestampMs);
-    const nodeObjects = this.store.list('nodes');
-    const nodes = nodeObjects.map((n) => this.nodeProfileOf(n));
-    const nodeIndex = new Map<string, number>();
-    nodes.forEach((n, i) => nodeIndex.set(n.name, i));
+    const { nodes, index } = this.nodeTable();
+    const nodeCount = nodes.length;
 
     // Pass 1: raw usage of every reportable container, summed per node.
-    const reported: { profile: PodProfile; node: number; first: number }[] = [];
+    const podObjects = this.store.list('pods');
+    const reported: PodProfile[] = [];
+    const reportedNode: number[] = [];
     const cpu: number[] = [];
     const memory: number[] = [];
-    const nodeCpu = new Float64Array(nodes.length);
-    const nodeMemory = new Float64Array(nodes.length);
-    for (const pod of this.store.list('pods')) {
+    const nodeCpu = new Float64Array(nodeCount);
+    const nodeMemory = new Float64Array(nodeCount);
+    for (const pod of podObjects) {
       const profile = this.podProfileOf(pod);
       if (profile === undefined || profile.containers.length === 0) continue;
       if (!(timestampMs - profile.createdMs >= resolutionMs)) continue;
-      const node = nodeIndex.get(profile.nodeName);
+      const node = index.get(profile.nodeName);
       if (node === undefined) continue;
-      reported.push({ profile, node, first: cpu.length });
+      reported.push(profile);
+      reportedNode.push(node);
       for (const c of profile.containers) {
-        const c1 = cpuCores(c, timestampMs, tick);
-        const m1 = memoryBytes(c, timestampMs, tick);
-        cpu.push(c1);
-        memory.push(m1);
-        nodeCpu[node] = (nodeCpu[node] ?? 0) + c1;
-        nodeMemory[node] = (nodeMemory[node] ?? 0) + m1;
+        const cores = cpuCores(c, timestampMs, tick);
+        const bytes = memoryBytes(c, timestampMs, tick);
+        cpu.push(cores);
+        memory.push(bytes);
+        nodeCpu[node] = (nodeCpu[node] as number) + cores;
+        nodeMemory[node] = (nodeMemory[node] as number) + bytes;
       }
     }
+    this.prune(podObjects.length);
 
     // Pass 2: overhead per node, and how much pods must yield where they would overflow it.
-    const overhead = nodes.map((n) =>
-      nodeOverhead(n.capacityCores, n.capacityBytes, n.key, rhythm, timestampMs, tick),
-    );
-    const cpuScale = nodes.map((n, i) =>
-      fitScale(nodeCpu[i] ?? 0, overhead[i]?.cpu ?? 0, n.capacityCores),
-    );
-    const memoryScale = nodes.map((n, i) =>
-      fitScale(nodeMemory[i] ?? 0, overhead[i]?.memory ?? 0, n.capacityBytes),
-    );
-
-    // Pass 3: pod items in integer units; node sums use the same integers (node >= its pods).
-    const podNano = new Float64Array(nodes.length);
-    const podKi = new Float64Array(nodes.length);
-    const pods: PodMetricsItem[] = new Array<PodMetricsItem>(reported.length);
-    reported.forEach(({ profile, node, first }, r) => {
-      const containers = profile.containers.map((c, j) => {
-        const nano = Math.round((cpu[first + j] ?? 0) * (cpuScale[node] ?? 1) * 1e9);
-        const ki = Math.round(((memory[first + j] ?? 0) * (memoryScale[node] ?? 1)) / 1024);
-        podNano[node] = (podNano[node] ?? 0) + nano;
-        podKi[node] = (podKi[node] ?? 0) + ki;
-        return { name: c.name, usage: { cpu: `${nano}n`, memory: `${ki}Ki` } };
-      });
-      pods[r] = {
-        metadata: {
-          name: profile.name,
-          namespace: profile.namespace,
-          creationTimestamp: timestamp,
-          ...(profile.labels === undefined ? {} : { labels: profile.labels }),
-        },
-        timestamp,
-        window: this.window,
-        containers,
-      };
+    const overheadCpu = new Float64Array(nodeCount);
+    const overheadMemory = new Float64Array(nodeCount);
+    const cpuScale = new Float64Array(nodeCount);
+    const memoryScale = new Float64Array(nodeCount);
+    nodes.forEach((n, i) => {
+      const o = nodeOverhead(
+        n.capacityCores,
+        n.capacityBytes,
+        n.key,
+        this.rhythm,
+        timestampMs,
+        tick,
+      );
+      overheadCpu[i] = o.cpu;
+      overheadMemory[i] = o.memory;
+      cpuScale[i] = fitScale(nodeCpu[i] as number, o.cpu, n.capacityCores);
+      memoryScale[i] = fitScale(nodeMemory[i] as number, o.memory, n.capacityBytes);
     });
 
-    const nodeItems: NodeMetricsItem[] = nodes.map((n, i) => {
-      let cores = (podNano[i] ?? 0) / 1e9 + (overhead[i]?.cpu ?? 0);
-      if (n.hot)
-        cores = Math.max(
-          cores,
-          n.allocatableCores * hotNodeShare(rhythm, n.key, timestampMs, tick),
-        );
-      const bytes = (podKi[i] ?? 0) * 1024 + (overhead[i]?.memory ?? 0);
-      const cpuNano = Math.max(
-        podNano[i] ?? 0,
-        Math.min(cores, CAPACITY_CEILING * n.capacityCores) * 1e9,
-      );
-      const memoryBytesTotal = Math.max(
-        (podKi[i] ?? 0) * 1024,
-        Math.min(bytes, CAPACITY_CEILING * n.capacityBytes),
-      );
-      return {
-        metadata: {
-          name: n.name,
-          creationTimestamp: timestamp,
-          ...(n.labels === undefined ? {} : { labels: n.labels }),
-        },
+    // Pass 3: pod items in integer units; node sums use the same integers (node >= its pods).
+    const podNano = new Float64Array(nodeCount);
+    const podKi = new Float64Array(nodeCount);
+    const pods = new Array<PodMetricsItem>(reported.length);
+    let k = 0;
+    for (let r = 0; r < reported.length; r++) {
+      const profile = reported[r] as PodProfile;
+      const node = reportedNode[r] as number;
+      const containers: PodMetricsItem['containers'] = [];
+      for (const c of profile.containers) {
+        const nano = Math.round((cpu[k] as number) * (cpuScale[node] as number) * 1e9);
+        const ki = Math.round(((memory[k] as number) * (memoryScale[node] as number)) / 1024);
+        k++;
+        podNano[node] = (podNano[node] as number) + nano;
+        podKi[node] = (podKi[node] as number) + ki;
+        containers.push({ name: c.name, usage: { cpu: `${nano}n`, memory: `${ki}Ki` } });
+      }
+      const { name, namespace, labels } = profile;
+      pods[r] = {
+        metadata: { name, namespace, creationTimestamp: timestamp, labels },
         timestamp,
-        window: this.window,
-        usage: { cpu: formatNanocores(cpuNano / 1e9), memory: formatKi(memoryBytesTotal) },
+        window,
+        containers,
+      };
+    }
+
+    const nodeItems = nodes.map((n, i): NodeMetricsItem => {
+      const podCpu = podNano[i] as number;
+      const podMemory = (podKi[i] as number) * 1024;
+      let cores = podCpu / 1e9 + (overheadCpu[i] as number);
+      if (n.hot) {
+        const share = hotNodeShare(this.rhythm, n.key, timestampMs, tick);
+        cores = Math.max(cores, n.allocatableCores * share);
+      }
+      const bytes = podMemory + (overheadMemory[i] as number);
+      const cpuNano = Math.max(podCpu, Math.min(cores, CAPACITY_CEILING * n.capacityCores) * 1e9);
+      const memoryTotal = Math.max(podMemory, Math.min(bytes, CAPACITY_CEILING * n.capacityBytes));
+      return {
+        metadata: { name: n.name, creationTimestamp: timestamp, labels: n.labels },
+        timestamp,
+        window,
+        usage: { cpu: formatNanocores(cpuNano / 1e9), memory: formatKi(memoryTotal) },
       };
     });
     return { tick, timestampMs, nodes: nodeItems, pods };

@@ -17,7 +17,8 @@ export type NameTaken = (namespace: string, name: string) => boolean;
 /** A free name `<base>-<5 chars>`, like `generateName` (collisions are rare but possible). */
 export function generatedName(rng: Rng, namespace: string, base: string, taken: NameTaken): string {
   for (;;) {
-    const name = `${base}-${rng.suffix()}`;
+    // join() yields a flat string; a template would leave a rope for every later read to flatten.
+    const name = [base, rng.suffix()].join('-');
     if (!taken(namespace, name)) return name;
   }
 }
