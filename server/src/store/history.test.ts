@@ -162,6 +162,27 @@ describe('HistoryStore retention', () => {
     expect(h.stats().series).toBe(2); // cluster + n1
   });
 
+  it('drops a container that stopped reporting while its pod lives on', () => {
+    const h = new HistoryStore({ retentionMs: 2 * RES, resolutionMs: RES });
+    const both = podUsage('ns', 'p', [
+      ['app', 1e6, MI],
+      ['debug', 2e6, MI],
+    ]);
+    h.append(sample(RES, [], [both]));
+    for (let i = 2; i <= 3; i++)
+      h.append(sample(i * RES, [], [podUsage('ns', 'p', [['app', 1e6, MI]])]));
+    const key = { namespace: 'ns', pod: 'p' };
+    expect(h.query('container', { ...key, name: 'debug' }, RES * 10)).toBeUndefined();
+    expect(values(h.query('container', { ...key, name: 'app' }, RES * 10), 'cpu')).toEqual([1, 1]);
+    // The freed row is reused for a new container, starting as gaps.
+    h.append(sample(4 * RES, [], [podUsage('ns', 'p', [['new', 3e6, MI]])]));
+    expect(values(h.query('container', { ...key, name: 'new' }, RES * 10), 'cpu')).toEqual([
+      null,
+      3,
+    ]);
+    expect(values(h.query('pod', key, RES * 10), 'cpu')).toEqual([1, 3]);
+  });
+
   it('never shows points older than the retention window, even after an outage', () => {
     const h = new HistoryStore({ retentionMs: 4 * RES, resolutionMs: RES });
     h.append(tick(1));
