@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import https from 'node:https';
 import { promisify } from 'node:util';
 import { startSim } from '@kubeglance/sim/index';
 import { parseConfig } from '../src/config.js';
@@ -94,4 +95,21 @@ export async function kubectl(kubeconfigPath: string, ...args: string[]): Promis
     timeout: 20_000,
   });
   return stdout;
+}
+
+/** GET on the simulator itself (its control API), trusting its generated CA. */
+export function simGet<T>(sim: Sim, path: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = https.get(
+      `${sim.url}${path}`,
+      { ca: sim.caPem, headers: { authorization: `Bearer ${sim.token}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as T));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+  });
 }

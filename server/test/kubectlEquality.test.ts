@@ -25,7 +25,7 @@ beforeAll(async () => {
       await new Promise((r) => setTimeout(r, 1500));
       const b =
         (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs ?? 0;
-      return a > first && a === b;
+      return a >= first && a === b;
     },
     20_000,
     'frozen sample',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterSnapshot, HelloEvent, SampleEvent, Summary } from '@kubeglance/shared/api';
-import { eventually, startHarness, type Harness } from './harness.js';
+import { eventually, simGet, startHarness, type Harness } from './harness.js';
 
 interface Frame {
   event: string;
@@ -47,11 +47,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 async function simRequests(): Promise<LoggedRequest[]> {
-  const res = await fetch(`${h.sim.url}/_sim/requests`, {
-    headers: { authorization: `Bearer ${h.sim.token}` },
-  });
-  const body = (await res.json()) as { items?: LoggedRequest[] } | LoggedRequest[];
-  return Array.isArray(body) ? body : (body.items ?? []);
+  return (await simGet<{ items: LoggedRequest[] }>(h.sim, '/_sim/requests')).items;
 }
 
 describe('server-sent events', () => {

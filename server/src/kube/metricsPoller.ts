@@ -1,6 +1,7 @@
 import { parseNodeMetricsList, parsePodMetricsList, toSample } from './parseMetrics.js';
 import type { MetricsSample } from './types.js';
-import type { Upstream } from './upstream.js';
+import { UpstreamError, type Upstream } from './upstream.js';
+import { PollPhase } from './pollPhase.js';
 import { ResolutionDetector } from './resolution.js';
 
 export interface PollResult {
@@ -27,8 +28,6 @@ export interface PollerOptions {
 }
 
 const DEFAULT_RESOLUTION_MS = 15_000;
-/** When a poll sees no new sample, look again soon rather than a whole period later. */
-const RETRY_FRACTION = 0.25;
 
 /**
  * Reads metrics.k8s.io once per resolution for all viewers: exactly one NodeMetricsList and
@@ -40,6 +39,9 @@ export class MetricsPoller {
   private running = false;
   private lastTimestampMs: number | null = null;
   private readonly detector: ResolutionDetector;
+  private readonly phase = new PollPhase();
+  private failures = 0;
+  private unchangedPolls = 0;
 
   constructor(
     private readonly upstream: Upstream,
@@ -79,25 +81,36 @@ export class MetricsPoller {
 
   /** One poll, then the next one is scheduled; public so tests can drive it. */
   async pollNow(): Promise<void> {
-    const started = performance.now();
+    const started = Date.now();
     let retrySoon = false;
+    let failure: unknown;
     try {
       const result = await this.fetch();
       const ts = result.sample.timestampMs;
       if (this.lastTimestampMs !== null && ts <= this.lastTimestampMs) {
         this.events.unchanged(this.lastTimestampMs);
+        this.unchangedPolls += 1;
         retrySoon = true;
       } else {
         this.detector.observe(ts, windowOf(result.sample));
+        this.phase.observe(ts, Date.now());
         this.lastTimestampMs = ts;
+        this.unchangedPolls = 0;
         this.events.sample(result);
       }
+      this.failures = 0;
     } catch (e) {
+      failure = e;
+      this.failures += 1;
       this.events.failed(e);
     }
     // Read the resolution only now: the first sample may just have revealed it.
-    const next = retrySoon ? Math.max(500, this.resolutionMs * RETRY_FRACTION) : this.resolutionMs;
-    this.schedule(Math.max(0, next - (performance.now() - started)));
+    const res = this.resolutionMs;
+    const now = Date.now();
+    if (failure !== undefined) this.schedule(failureBackoff(res, this.failures, failure));
+    else if (retrySoon) this.schedule(PollPhase.retryDelay(res, this.unchangedPolls));
+    else if (this.lastTimestampMs === null) this.schedule(Math.max(0, res - (now - started)));
+    else this.schedule(this.phase.nextDelay(this.lastTimestampMs, res, now));
   }
 
   private async fetch(): Promise<PollResult> {
@@ -124,6 +137,17 @@ export class NoSamplesYet extends Error {
     super('metrics API returned no samples yet');
     this.name = 'NoSamplesYet';
   }
+}
+
+/**
+ * A failing upstream is retried after one resolution, then less and less often (up to
+ * 30 s, or one resolution if that is longer), and never before a 429's Retry-After.
+ */
+function failureBackoff(resolutionMs: number, failures: number, error: unknown): number {
+  const cap = Math.max(resolutionMs, 30_000);
+  const backoff = Math.min(cap, resolutionMs * 2 ** Math.min(10, failures - 1));
+  const retryAfter = error instanceof UpstreamError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
+  return Math.max(backoff, retryAfter);
 }
 
 function windowOf(sample: MetricsSample): number | undefined {

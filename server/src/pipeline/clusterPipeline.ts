@@ -117,8 +117,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   /** Whether the last stored sample is too old to be shown as current. */
   get stale(): boolean {
-    const m = this.status().metrics;
-    return m === 'stale' || m === 'failing';
+    const s = this.status();
+    return s.metrics === 'stale' || s.metrics === 'failing' || s.state === 'down';
   }
 
   private onSample(result: PollResult): void {

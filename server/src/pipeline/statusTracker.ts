@@ -74,7 +74,10 @@ export class StatusTracker {
       this.metricsProblem,
       this.staleProblem,
       this.missingNodes,
-    ].filter((p): p is Problem => p !== undefined);
+    ]
+      .filter((p): p is Problem => p !== undefined)
+      // Informers and poller often fail for the same reason (apiserver down): say it once.
+      .filter((p, i, all) => all.findIndex((q) => q.code === p.code) === i);
     return {
       state: this.overall(inventorySynced, metrics, problems),
       inventorySynced,
@@ -110,7 +113,7 @@ export class StatusTracker {
     const unreachable = problems.some((p) =>
       ['apiserver-unreachable', 'unauthorized', 'inventory-forbidden'].includes(p.code),
     );
-    if (unreachable && (!synced || metrics !== 'ok')) return 'down';
+    if (unreachable) return 'down';
     if (!synced || (metrics === 'waiting' && problems.length === 0)) return 'starting';
     return problems.length > 0 ? 'degraded' : 'ok';
   }
