@@ -134,6 +134,8 @@ describe('discovery', () => {
       ['nodes', 'NodeMetrics'],
       ['pods', 'PodMetrics'],
     ]);
+    for (const probe of ['/healthz', '/livez', '/readyz'])
+      expect((await raw(sim, probe)).text).toBe('ok');
     for (const path of ['/apis/authorization.k8s.io/v1', '/apis/apiregistration.k8s.io/v1']) {
       expect((await raw(sim, path)).json()).toMatchObject({ kind: 'APIResourceList' });
     }

@@ -145,9 +145,17 @@ function coreResources({ res }: RequestContext): void {
   sendJson(res, 200, { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE_RESOURCES });
 }
 
-/** Register `/version`, `/api`, `/api/v1`, `/apis`, `/apis/{group}` and `/apis/{group}/{version}`. */
+/** Register `/version`, the health probes, `/api`, `/api/v1`, `/apis`, `/apis/{group}` and `/apis/{group}/{version}`. */
 export function addDiscoveryRoutes(router: Router): void {
   router.add('/version', { GET: version });
+  for (const probe of ['/healthz', '/livez', '/readyz']) {
+    router.add(probe, {
+      GET: ({ res }) => {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '2' });
+        res.end('ok');
+      },
+    });
+  }
   router.add('/api', { GET: coreVersions });
   router.add('/api/v1', { GET: coreResources });
   router.add('/apis', { GET: groups });
