@@ -1,9 +1,10 @@
 import type { PodLifecycle } from './lifecycle.js';
 import { jobRun } from './podFactory.js';
-import type { Placement } from './pods.js';
 import type { Rng } from './random.js';
-import { newRevision, type Workload } from './templates.js';
+import { Rollouts } from './rollouts.js';
+import type { Workload } from './templates.js';
 import { MINUTE, SECOND } from './time.js';
+import { TransitionQueue, type Transition, type TransitionType } from './transitions.js';
 
 /**
  * Churn: the background activity of a busy cluster, at about `perMinute` pod creations +
@@ -17,38 +18,13 @@ import { MINUTE, SECOND } from './time.js';
 /** CronJob history kept per CronJob (successfulJobsHistoryLimit). */
 const HISTORY_LIMIT = 3;
 
-type TransitionType = 'bind' | 'start' | 'finish' | 'expire' | 'restart';
-
-interface Transition {
-  dueMs: number;
-  type: TransitionType;
-  workload: Workload;
-  name: string;
-  placement?: Placement;
-  rollout?: Rollout;
-  /** Batch pods finish this long after starting. */
-  runMs?: number;
-}
-
-interface Rollout {
-  workload: Workload;
-  /** Pods of earlier revisions still to be replaced, oldest first. */
-  old: string[];
-  inFlight: number;
-  maxSurge: number;
-}
-
-/** Bumps an image's patch version (`1.4.2` → `1.4.3`): what a roll-out usually ships. */
-function bumpImage(image: string): string {
-  return image.replace(/(\d+)$/, (digits) => String(Number(digits) + 1));
-}
-
+/** Churn engine; see the module comment. Create one per cluster, drive it with `step`. */
 export class Churn {
   private credit = 0;
   private restartCredit = 0;
   private lastMs: number | undefined;
-  private readonly queue: Transition[] = [];
-  private readonly rollouts: Rollout[] = [];
+  private readonly queue = new TransitionQueue();
+  private readonly rollouts: Rollouts;
   private readonly lastRun = new Map<Workload, number>();
   private readonly deployments: Workload[];
   private readonly cronJobs: Workload[];
@@ -66,10 +42,14 @@ export class Churn {
     this.deployments = user.filter((w) => w.plan.kind === 'Deployment');
     this.cronJobs = user.filter((w) => w.plan.kind === 'CronJob');
     this.jobs = user.filter((w) => w.plan.kind === 'Job');
+    this.rollouts = new Rollouts(pods, rng, this.deployments);
     this.adoptInitialPods(workloads, startMs);
   }
 
-  /** Schedules what the initial pods were about to do: running batch pods finish, finished one-off pods expire, pending ones get capacity. */
+  /**
+   * Schedules what the initial pods were about to do: running batch pods finish, finished
+   * one-off Job pods expire (TTL), pending ones get capacity after a while.
+   */
   private adoptInitialPods(workloads: readonly Workload[], startMs: number): void {
     for (const workload of workloads) {
       for (const name of workload.pods) {
@@ -91,18 +71,9 @@ export class Churn {
     type: TransitionType,
     workload: Workload,
     name: string,
-    extra: Partial<Transition> = {},
+    extra: Pick<Transition, 'placement' | 'rollout' | 'runMs'> = {},
   ): void {
-    const t: Transition = { dueMs, type, workload, name, ...extra };
-    // Keep the queue sorted by due time (stable for equal times: insertion order).
-    let lo = 0;
-    let hi = this.queue.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.queue[mid] as Transition).dueMs <= dueMs) lo = mid + 1;
-      else hi = mid;
-    }
-    this.queue.splice(lo, 0, t);
+    this.queue.push({ ...extra, dueMs, type, workload, name });
   }
 
   /** Advances the simulation to `nowMs`: due transitions, then about perMinute*elapsed ops. */
@@ -115,8 +86,8 @@ export class Churn {
       Math.max(2, this.perMinute / 6),
     );
     const before = this.pods.ops;
-    while (this.queue.length > 0 && (this.queue[0] as Transition).dueMs <= nowMs) {
-      this.run(this.queue.shift() as Transition, nowMs);
+    for (let t = this.queue.popDue(nowMs); t !== undefined; t = this.queue.popDue(nowMs)) {
+      this.run(t, nowMs);
     }
     this.credit -= this.pods.ops - before;
     for (let idle = 0; this.credit >= 1 && idle < 5;) {
@@ -139,7 +110,7 @@ export class Churn {
     switch (t.type) {
       case 'bind': {
         const placement = this.pods.bind(workload, name, nowMs);
-        if (placement === undefined) return this.settle(t.rollout);
+        if (placement === undefined) return this.rollouts.settle(t.rollout);
         const { rollout, runMs } = t;
         this.at(nowMs + this.rng.float(2, 8) * SECOND, 'start', workload, name, {
           rollout,
@@ -150,9 +121,9 @@ export class Churn {
       }
       case 'start': {
         if (t.placement === undefined || !this.pods.start(workload, name, t.placement, nowMs))
-          return this.settle(t.rollout);
+          return this.rollouts.settle(t.rollout);
         if (t.runMs !== undefined) this.at(nowMs + t.runMs, 'finish', workload, name);
-        if (t.rollout !== undefined) this.replaceOld(t.rollout);
+        if (t.rollout !== undefined) this.rollouts.replaced(t.rollout);
         return;
       }
       case 'finish':
@@ -166,25 +137,6 @@ export class Churn {
       case 'expire':
         this.pods.delete(workload, name);
         return;
-      default:
-        return;
-    }
-  }
-
-  /** A new pod of a roll-out is ready: the Deployment deletes one old pod. */
-  private replaceOld(rollout: Rollout): void {
-    while (rollout.old.length > 0) {
-      if (this.pods.delete(rollout.workload, rollout.old.shift() as string)) break;
-    }
-    this.settle(rollout);
-  }
-
-  /** One in-flight pod of a roll-out is done (ready or lost); finished roll-outs retire. */
-  private settle(rollout: Rollout | undefined): void {
-    if (rollout === undefined) return;
-    rollout.inFlight--;
-    if (rollout.inFlight <= 0 && rollout.old.length === 0) {
-      this.rollouts.splice(this.rollouts.indexOf(rollout), 1);
     }
   }
 
@@ -203,7 +155,7 @@ export class Churn {
   private newPod(
     workload: Workload,
     nowMs: number,
-    extra: Partial<Transition> = {},
+    extra: Pick<Transition, 'rollout' | 'runMs'> = {},
     job?: ReturnType<typeof jobRun>,
   ): void {
     const name = this.pods.create(workload, nowMs, job === undefined ? {} : { job });
@@ -211,35 +163,10 @@ export class Churn {
   }
 
   private rolloutStep(nowMs: number): void {
-    let rollout = this.rollouts.find((r) => r.old.length > r.inFlight && r.inFlight < r.maxSurge);
-    const maxRollouts = 1 + Math.floor(this.perMinute / 60);
-    if (rollout === undefined && this.rollouts.length < maxRollouts) rollout = this.startRollout();
+    const rollout = this.rollouts.next(1 + Math.floor(this.perMinute / 60));
     if (rollout === undefined) return;
     rollout.inFlight++;
     this.newPod(rollout.workload, nowMs, { rollout });
-  }
-
-  private startRollout(): Rollout | undefined {
-    const candidates = this.deployments.filter(
-      (w) => w.pods.size > 0 && !this.rollouts.some((r) => r.workload === w),
-    );
-    if (candidates.length === 0) return undefined;
-    const workload = this.rng.pick(candidates);
-    const [main, ...rest] = workload.revision.containers;
-    if (main === undefined) return undefined;
-    workload.revision = newRevision(this.rng, workload, [
-      { ...main, image: bumpImage(main.image) },
-      ...rest,
-    ]);
-    const old = [...workload.pods];
-    const rollout: Rollout = {
-      workload,
-      old,
-      inFlight: 0,
-      maxSurge: Math.max(1, Math.ceil(old.length / 4)),
-    };
-    this.rollouts.push(rollout);
-    return rollout;
   }
 
   private cronRun(nowMs: number): void {

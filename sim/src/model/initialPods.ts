@@ -1,6 +1,6 @@
 import type { SimNode } from './nodes.js';
 import { jobRun, placementOn, podFor, podNameFor, type JobRun, type NewPod } from './podFactory.js';
-import type { Placement, PodState } from './pods.js';
+import type { Placement, PodState } from './podStatus.js';
 import type { Rng } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import { usesHostNetwork } from './system.js';

@@ -1,7 +1,8 @@
 import type { SimNode } from './nodes.js';
 import type { ObjectStore } from './objectStore.js';
 import { placementOn, podFor, podNameFor, type JobRun } from './podFactory.js';
-import { withState, type Placement, type PodState } from './pods.js';
+import { withState } from './pods.js';
+import type { Placement, PodState } from './podStatus.js';
 import type { Rng } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import { usesHostNetwork } from './system.js';

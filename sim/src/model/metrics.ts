@@ -1,26 +1,16 @@
-import {
-  nodeProfile,
-  parseContainers,
-  podProfile,
-  type NodeProfile,
-  type ParsedContainer,
-  type PodProfile,
-  type ProfileContext,
-} from './profiles.js';
-import { hashString } from './random.js';
+import { ProfileCache } from './profileCache.js';
+import type { PodProfile } from './profiles.js';
 import { formatKi, formatNanocores } from './quantity.js';
 import type { Scenario } from './scenario.js';
 import { goDuration, rfc3339 } from './time.js';
 import type {
   ClusterStore,
-  KubeObject,
   MetricsSample,
   MetricsSource,
   NodeMetricsItem,
   PodMetricsItem,
 } from './types.js';
 import {
-  WaveGroup,
   cpuCores,
   hotNodeShare,
   memoryBytes,
@@ -28,19 +18,6 @@ import {
   rhythmFor,
   type Rhythm,
 } from './usage.js';
-
-interface NodeTable {
-  readonly list: readonly KubeObject[];
-  readonly nodes: readonly NodeProfile[];
-  readonly index: ReadonlyMap<string, number>;
-}
-
-interface ProfileEntry {
-  readonly source: KubeObject;
-  readonly profile: PodProfile | undefined;
-  /** The computation that last saw this pod. */
-  seen: number;
-}
 
 /** Node usage never exceeds this share of capacity (kubelet and OS must still run). */
 const CAPACITY_CEILING = 0.98;
@@ -56,47 +33,18 @@ const CACHED_TICKS = 2;
 export class SimMetrics implements MetricsSource {
   private readonly rhythm: Rhythm;
   private readonly window: string;
-  /**
-   * Pod profiles by uid, remembering the object they were derived from (a changed pod is a new
-   * object). A Map rather than a WeakMap: 150 000 ephemerons make every GC noticeably slower.
-   */
-  private readonly pods = new Map<string, ProfileEntry>();
-  private computations = 0;
-  private nodeCache: NodeTable | undefined;
+  private readonly profiles: ProfileCache;
   private readonly cache = new Map<number, MetricsSample>();
-  private readonly parsed = new WeakMap<readonly object[], readonly ParsedContainer[]>();
-  private readonly groups = new Map<string, WaveGroup>();
-  private readonly profileContext: ProfileContext;
 
   constructor(
     private readonly store: ClusterStore,
     readonly resolutionMs: number,
-    private readonly seedKey: number,
-    private readonly scenario: Scenario,
+    seedKey: number,
+    scenario: Scenario,
   ) {
     this.rhythm = rhythmFor(seedKey);
     this.window = goDuration(resolutionMs);
-    this.profileContext = {
-      seedKey,
-      scenario,
-      parsed: (containers) => {
-        let parsed = this.parsed.get(containers);
-        if (parsed === undefined) {
-          parsed = parseContainers(containers);
-          this.parsed.set(containers, parsed);
-        }
-        return parsed;
-      },
-      group: (namespace) => {
-        let group = this.groups.get(namespace);
-        if (group === undefined) {
-          const phase = 2 * Math.PI * (hashString(namespace, seedKey) / 4294967296);
-          group = new WaveGroup(phase, this.rhythm);
-          this.groups.set(namespace, group);
-        }
-        return group;
-      },
-    };
+    this.profiles = new ProfileCache(seedKey, scenario, this.rhythm);
   }
 
   sampleAt(tick: number): MetricsSample {
@@ -111,47 +59,18 @@ export class SimMetrics implements MetricsSource {
     return sample;
   }
 
-  private podProfileOf(pod: KubeObject): PodProfile | undefined {
-    let entry = this.pods.get(pod.metadata.uid);
-    if (entry === undefined || entry.source !== pod) {
-      entry = { source: pod, profile: podProfile(pod, this.profileContext), seen: 0 };
-      this.pods.set(pod.metadata.uid, entry);
-    }
-    entry.seen = this.computations;
-    return entry.profile;
-  }
-
-  /** Forgets profiles of pods that were not in the last scrape (deleted since). */
-  private prune(live: number): void {
-    if (this.pods.size <= live * 1.25 + 1000) return;
-    for (const [uid, entry] of this.pods) {
-      if (entry.seen !== this.computations) this.pods.delete(uid);
-    }
-  }
-
-  /** Node profiles in list order, with a name index; rebuilt only when the node list changes. */
-  private nodeTable(): NodeTable {
-    const list = this.store.list('nodes');
-    if (this.nodeCache?.list !== list) {
-      const nodes = list.map((node) => nodeProfile(node, this.seedKey, this.scenario));
-      const index = new Map(nodes.map((n, i) => [n.name, i] as const));
-      this.nodeCache = { list, nodes, index };
-    }
-    return this.nodeCache;
-  }
-
   /** Builds profiles for every current pod now, so the first scrape is as fast as the next. */
   warm(): void {
-    this.computations++;
-    for (const pod of this.store.list('pods')) this.podProfileOf(pod);
+    this.profiles.beginScrape();
+    for (const pod of this.store.list('pods')) this.profiles.pod(pod);
   }
 
   private compute(tick: number): MetricsSample {
     const { resolutionMs, window } = this;
-    this.computations++;
+    this.profiles.beginScrape();
     const timestampMs = tick * resolutionMs;
     const timestamp = rfc3339(timestampMs);
-    const { nodes, index } = this.nodeTable();
+    const { nodes, index } = this.profiles.nodes(this.store.list('nodes'));
     const nodeCount = nodes.length;
 
     // Pass 1: raw usage of every reportable container, summed per node.
@@ -163,7 +82,7 @@ export class SimMetrics implements MetricsSource {
     const nodeCpu = new Float64Array(nodeCount);
     const nodeMemory = new Float64Array(nodeCount);
     for (const pod of podObjects) {
-      const profile = this.podProfileOf(pod);
+      const profile = this.profiles.pod(pod);
       if (profile === undefined || profile.containers.length === 0) continue;
       if (!(timestampMs - profile.createdMs >= resolutionMs)) continue;
       const node = index.get(profile.nodeName);
@@ -179,7 +98,7 @@ export class SimMetrics implements MetricsSource {
         nodeMemory[node] = (nodeMemory[node] as number) + bytes;
       }
     }
-    this.prune(podObjects.length);
+    this.profiles.prune(podObjects.length);
 
     // Pass 2: overhead per node, and how much pods must yield where they would overflow it.
     const overheadCpu = new Float64Array(nodeCount);

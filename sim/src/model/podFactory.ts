@@ -1,5 +1,6 @@
 import type { SimNode } from './nodes.js';
-import { buildPod, type Placement, type PodState } from './pods.js';
+import { buildPod } from './pods.js';
+import type { Placement, PodState } from './podStatus.js';
 import type { Rng } from './random.js';
 import type { Scheduler } from './scheduler.js';
 import { SYSTEM_PRIORITY, systemPriorityClass, usesHostNetwork } from './system.js';

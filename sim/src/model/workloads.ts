@@ -1,9 +1,7 @@
 import {
   APP_REGISTRY,
-  COMPONENTS,
   JOB_NAMES,
   KNOWN_WORKLOADS,
-  QUALIFIERS,
   SIDECARS,
   SIZES,
   STATEFUL_APPS,
@@ -11,6 +9,7 @@ import {
   type SidecarName,
   type SizeClass,
 } from './catalog.js';
+import { NameSource, appVersion, baseName } from './naming.js';
 import type { Rng } from './random.js';
 
 /** Controllers that own simulated pods (StaticPod = kubelet mirror pod, owned by its Node). */
@@ -115,46 +114,6 @@ function pickSidecars(rng: Rng, kind: WorkloadKind, meshed: boolean): SidecarNam
   if (rng.chance(0.12)) out.push('log-shipper');
   if (kind === 'Deployment' && rng.chance(0.06)) out.push('cloud-sql-proxy');
   return out;
-}
-
-/** Generates unique workload names for one namespace (`payments-api`, `payments-ledger-api`, ...). */
-class NameSource {
-  private readonly used = new Set<string>();
-  private readonly order: string[];
-  private next = 0;
-
-  constructor(
-    rng: Rng,
-    private readonly base: string,
-  ) {
-    this.order = rng.shuffle([...COMPONENTS]);
-  }
-
-  /** Claims `name`, or `name-2`, `name-3`... when taken. */
-  claim(name: string): string {
-    let candidate = name;
-    for (let i = 2; this.used.has(candidate); i++) candidate = `${name}-${i}`;
-    this.used.add(candidate);
-    return candidate;
-  }
-
-  /** The next service name in this namespace's sequence. */
-  service(): string {
-    const k = this.next++;
-    const c = this.order.length;
-    if (k < c) return this.claim(`${this.base}-${this.order[k]}`);
-    const q = QUALIFIERS[Math.floor((k - c) / c) % QUALIFIERS.length] as string;
-    return this.claim(`${this.base}-${q}-${this.order[(k - c) % c]}`);
-  }
-}
-
-/** The short product prefix of a namespace name (`fraud-detection` → `fraud`). */
-function baseName(namespace: string): string {
-  return namespace.split('-')[0] ?? namespace;
-}
-
-function appVersion(rng: Rng): string {
-  return `${rng.int(1, 4)}.${rng.int(0, 30)}.${rng.int(0, 12)}`;
 }
 
 /**
