@@ -75,6 +75,26 @@ describe('watch', () => {
     });
   });
 
+  it('supports watch-list (sendInitialEvents) and skipping the initial events', async () => {
+    const count = sim.cluster.store.list('nodes').length;
+    const list = await openWatch(
+      sim,
+      '/api/v1/nodes?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan',
+    );
+    await list.until((e) => e.some((x) => x.type === 'BOOKMARK'));
+    list.close();
+    expect(list.events.slice(0, count).every((e) => e.type === 'ADDED')).toBe(true);
+    expect(list.events[count]?.object.metadata).toMatchObject({
+      annotations: { 'k8s.io/initial-events-end': 'true' },
+    });
+    const bare = await openWatch(
+      sim,
+      '/api/v1/nodes?watch=1&sendInitialEvents=false&timeoutSeconds=1',
+    );
+    await bare.ended;
+    expect(bare.events.filter((e) => e.type === 'ADDED')).toEqual([]);
+  });
+
   it('rejects a malformed resourceVersion with 400', async () => {
     const res = await raw(sim, '/api/v1/pods?watch=1&resourceVersion=abc');
     expect(res.status).toBe(400);

@@ -56,7 +56,10 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   const kind = filter.kind;
   const startRv = parseRv(query.get('resourceVersion'));
   const bookmarks = query.get('allowWatchBookmarks') === 'true';
-  const initialEnd = query.get('sendInitialEvents') === 'true';
+  // sendInitialEvents: true = watch-list (ADDEDs then an initial-events-end bookmark);
+  // false = no synthetic ADDEDs; unset = ADDEDs only when no resourceVersion is given.
+  const initialEvents = query.get('sendInitialEvents');
+  const initialEnd = initialEvents === 'true';
   const timeoutRaw = Number(query.get('timeoutSeconds') ?? DEFAULT_TIMEOUT_S);
   const timeoutS = Number.isFinite(timeoutRaw) && timeoutRaw > 0 ? timeoutRaw : DEFAULT_TIMEOUT_S;
 
@@ -167,8 +170,10 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   // Snapshot/replay and subscription in one synchronous block: nothing can slip between.
   if (startRv === undefined) {
     const snapshotRv = store.currentResourceVersion();
-    for (const obj of store.list(kind))
-      offer('ADDED', obj, Number(obj.metadata.resourceVersion) || 0);
+    if (initialEvents !== 'false') {
+      for (const obj of store.list(kind))
+        offer('ADDED', obj, Number(obj.metadata.resourceVersion) || 0);
+    }
     lastRv = Math.max(lastRv, snapshotRv);
     if (initialEnd)
       queue.push({
