@@ -226,6 +226,20 @@ describe('HistoryStore resolution and stats', () => {
     expect(() => h.setResolution(0)).toThrow();
   });
 
+  it('does not re-lay the ring when the resolution wobbles', () => {
+    const h = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: RES });
+    h.append(tick(1));
+    const before = h.stats().bytes;
+    h.setResolution(14_000); // needs 258 slots: grows
+    const grown = h.stats().bytes;
+    expect(grown).toBeGreaterThan(before);
+    h.setResolution(16_000); // 225 slots would do: keeps 258
+    expect(h.stats().bytes).toBe(grown);
+    expect(h.resolutionMs).toBe(16_000);
+    h.setResolution(60_000); // 60 slots, over 1.5× smaller: shrinks
+    expect(h.stats().bytes).toBeLessThan(before);
+  });
+
   it('reports series, filled slots and typed-array bytes', () => {
     const h = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: RES });
     const fixed = 2 * 240 * 8 + 2 * 64 * 8; // time + interval columns, last-seen columns

@@ -35,6 +35,8 @@ export interface HistoryStats {
 
 const CPU = 0;
 const MEMORY = 1;
+/** Shrink the ring only when it is this many times larger than needed (hysteresis). */
+const SHRINK_FACTOR = 1.5;
 
 /**
  * One cluster's usage history over a sliding retention window, on a shared time column.
@@ -86,12 +88,17 @@ export class HistoryStore {
   }
 
   /**
-   * Adopts a newly detected resolution. The ring is re-laid for `retention / resolution` slots
-   * keeping the newest samples that fit (all of them when the slot count grows).
+   * Adopts a newly detected resolution (used for gap detection from the next sample on). The
+   * ring grows at once to `retention / resolution` slots, keeping every sample; it shrinks,
+   * keeping the newest samples that fit, only when it is over 1.5× too large. Re-laying costs
+   * O(stored bytes), so a detector that wobbles between 14 s and 15 s must not trigger it on
+   * every flip.
    */
   setResolution(resolutionMs: number): void {
     this.resolution = positive('resolutionMs', resolutionMs);
-    this.ring.resize(this.capacityFor(resolutionMs));
+    const wanted = this.capacityFor(resolutionMs);
+    const current = this.ring.capacity;
+    if (wanted > current || wanted * SHRINK_FACTOR < current) this.ring.resize(wanted);
   }
 
   /**
