@@ -26,8 +26,14 @@ export interface UsageSeries {
 
 export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   status: ClusterStatus;
-  /** Timestamp of the newest sample (snapshot or `sample` event). */
+  /** Timestamp of the newest sample (snapshot or `sample` event), upstream clock. */
   lastSampleMs: number | null;
+  /**
+   * Browser time when that sample arrived. Staleness is judged from this, like the
+   * server does: metrics timestamps lag by up to two resolutions even when healthy,
+   * and the browser's clock may not match the cluster's.
+   */
+  receivedMs: number;
   /** Cluster totals: the snapshot's hour of history, then one point per sample. */
   totals: UsageSeries & { resolutionSeconds: number };
   /** Per node, accumulated from samples (for sparklines and the heat-map). */
@@ -72,10 +78,10 @@ export function applyEvent(
     case 'hello':
       return applyHello(next, data as HelloEvent);
     case 'snapshot':
-      return putCluster(next, fromSnapshot(data as ClusterSnapshot));
+      return putCluster(next, fromSnapshot(data as ClusterSnapshot, nowMs));
     case 'sample':
       return updateCluster(next, (data as SampleEvent).cluster, (c) =>
-        applySample(c, data as SampleEvent),
+        applySample(c, data as SampleEvent, nowMs),
       );
     case 'status':
       return updateCluster(next, (data as StatusEvent).cluster, (c) =>
@@ -104,7 +110,7 @@ function updateCluster(state: LiveState, name: string, fn: (c: LiveCluster) => L
   return current ? putCluster(state, fn(current)) : state;
 }
 
-export function fromSnapshot(snapshot: ClusterSnapshot): LiveCluster {
+export function fromSnapshot(snapshot: ClusterSnapshot, nowMs: number): LiveCluster {
   const { history, ...rest } = snapshot;
   const ts = snapshot.summary.timestampMs;
   const nodeUsage: Record<string, UsageSeries> = {};
@@ -118,6 +124,7 @@ export function fromSnapshot(snapshot: ClusterSnapshot): LiveCluster {
     ...rest,
     status: snapshot.summary.status,
     lastSampleMs: ts,
+    receivedMs: nowMs,
     totals: {
       cpu: [...seriesPoints(history, 'cpu')],
       memory: [...seriesPoints(history, 'memory')],
@@ -127,8 +134,10 @@ export function fromSnapshot(snapshot: ClusterSnapshot): LiveCluster {
   };
 }
 
-export function applySample(cluster: LiveCluster, sample: SampleEvent): LiveCluster {
+export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: number): LiveCluster {
   const t = sample.timestampMs;
+  // A replayed or out-of-order sample is not new data.
+  if (cluster.lastSampleMs != null && t <= cluster.lastSampleMs) return cluster;
   const since = t - LIVE_WINDOW_MS;
   const nodeUsage: Record<string, UsageSeries> = {};
   for (const [name, cpu, memory] of sample.nodes) {
@@ -145,7 +154,8 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent): LiveClus
     nodes: mergeNodeUsage(cluster.nodes, sample.nodes),
     namespaces: sample.namespaces,
     topPods: sample.topPods,
-    lastSampleMs: Math.max(t, cluster.lastSampleMs ?? t),
+    lastSampleMs: t,
+    receivedMs: nowMs,
     totals: {
       ...cluster.totals,
       cpu: appendPoint(cluster.totals.cpu, [t, sample.summary.cpu.usageMillicores], since),

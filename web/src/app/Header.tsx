@@ -52,11 +52,18 @@ export function Header({ live }: { live: LiveState }) {
 function HeaderDataAge({ cluster, live }: { cluster: string; live: LiveState }) {
   const summary = useSummary(cluster);
   const liveCluster = live.clusters[cluster];
-  const timestamps = [summary.data?.timestampMs, liveCluster?.lastSampleMs].filter(
-    (t): t is number => t != null,
+  const fromLive = liveCluster?.lastSampleMs != null ? liveCluster : undefined;
+  const data = summary.data;
+  const hasData = fromLive != null || data?.timestampMs != null;
+  return (
+    <DataAge
+      // Live: when the newest sample reached the browser; otherwise the last REST refresh.
+      updatedMs={hasData ? (fromLive?.receivedMs ?? summary.dataUpdatedAt) : null}
+      sampleMs={fromLive?.lastSampleMs ?? data?.timestampMs}
+      resolutionSeconds={
+        liveCluster?.status.resolutionSeconds ?? data?.status.resolutionSeconds ?? null
+      }
+      serverStale={data?.stale === true || liveCluster?.status.metrics === 'stale'}
+    />
   );
-  const newest = timestamps.length > 0 ? Math.max(...timestamps) : null;
-  const resolution =
-    liveCluster?.status.resolutionSeconds ?? summary.data?.status.resolutionSeconds ?? null;
-  return <DataAge timestampMs={newest} resolutionSeconds={resolution} />;
 }

@@ -1,28 +1,40 @@
-/** "updated 8 s ago", ticking by itself; "stale" when beyond two resolutions. */
+/** "updated 8 s ago", ticking by itself; marked stale beyond two resolutions. */
 import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import { useNow } from '../hooks/useNow';
 import { isStale } from '../lib/staleness';
 
 interface DataAgeProps {
-  timestampMs: number | null;
+  /** Browser time when the newest data arrived; null: none yet. */
+  updatedMs: number | null;
   resolutionSeconds: number | null;
+  /** Upstream timestamp of that data, shown on hover. */
+  sampleMs?: number | null;
+  /** The server reports the metrics themselves as stale. */
+  serverStale?: boolean;
   /** Text when there is no sample yet. */
   emptyText?: string;
 }
 
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
 export function DataAge({
-  timestampMs,
+  updatedMs,
   resolutionSeconds,
+  sampleMs,
+  serverStale = false,
   emptyText = 'no metrics yet',
 }: DataAgeProps) {
   const now = useNow();
-  if (timestampMs == null) return <span className="data-age muted">{emptyText}</span>;
-  const stale = isStale(timestampMs, resolutionSeconds, now);
+  if (updatedMs == null) return <span className="data-age muted">{emptyText}</span>;
+  const stale = serverStale || isStale(updatedMs, resolutionSeconds, now);
   return (
-    <span className={`data-age ${stale ? 'data-age-stale' : ''}`}>
-      <time dateTime={new Date(timestampMs).toISOString()}>
-        updated {formatRelativeTime(timestampMs, now)}
-      </time>
+    <span
+      className={`data-age ${stale ? 'data-age-stale' : ''}`}
+      title={
+        sampleMs == null ? undefined : `metrics sample taken at ${timeFormat.format(sampleMs)}`
+      }
+    >
+      updated {formatRelativeTime(updatedMs, now)}
       {stale && <strong> · stale</strong>}
     </span>
   );

@@ -3,10 +3,13 @@ import type { HistoryResponse, Point } from '@kubeglance/shared/api';
 import {
   appendPoint,
   axisNumber,
+  chartUnit,
+  maxValue,
   mergePoints,
   newestTime,
   OTHER_KEY,
   seriesPoints,
+  timeTicks,
   toChartRows,
   withOther,
 } from './series';
@@ -120,5 +123,42 @@ describe('newestTime and axisNumber', () => {
       '12.3',
       '141',
     ]);
+  });
+});
+
+describe('chartUnit', () => {
+  it('switches to the larger unit at one core or one GiB', () => {
+    expect(chartUnit('cpu', 999)).toEqual({ scale: 1, unit: 'millicores' });
+    expect(chartUnit('cpu', 1000)).toEqual({ scale: 1000, unit: 'cores' });
+    expect(chartUnit('memory', 512 * 1024 ** 2).unit).toBe('MiB');
+    expect(chartUnit('memory', 2 * 1024 ** 3).unit).toBe('GiB');
+  });
+
+  it('finds the largest known value including references', () => {
+    expect(
+      maxValue(
+        [
+          [
+            [1, 5],
+            [2, null],
+          ],
+          [[1, 7]],
+        ],
+        [3, null],
+      ),
+    ).toBe(7);
+    expect(maxValue([[[1, 5]]], [90])).toBe(90);
+    expect(maxValue([])).toBe(0);
+  });
+});
+
+describe('timeTicks', () => {
+  it('places few ticks on whole minutes', () => {
+    const from = Date.UTC(2025, 0, 1, 12, 0, 30);
+    expect(timeTicks(from, from + 5 * 60_000).map((t) => new Date(t).getUTCMinutes())).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(timeTicks(from, from + 15 * 60_000)).toHaveLength(3);
+    expect(timeTicks(from, from + 60 * 60_000).length).toBeLessThanOrEqual(6);
   });
 });

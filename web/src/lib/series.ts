@@ -108,3 +108,47 @@ export function axisNumber(value: number): string {
   const digits = abs === 0 || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return String(Number(value.toFixed(digits)));
 }
+
+export interface ChartUnit {
+  /** Divisor from API units (millicores, bytes) to chart units. */
+  scale: number;
+  unit: string;
+}
+
+/**
+ * A readable chart unit for the largest value shown: a sidecar at 2m CPU reads
+ * "2 millicores", not "0.00 cores"; a cluster at 38000m reads "38 cores".
+ */
+export function chartUnit(metric: 'cpu' | 'memory', maxValue: number): ChartUnit {
+  if (metric === 'cpu') {
+    return maxValue < MILLICORES_PER_CORE
+      ? { scale: 1, unit: 'millicores' }
+      : { scale: MILLICORES_PER_CORE, unit: 'cores' };
+  }
+  return maxValue < BYTES_PER_GIB
+    ? { scale: 1024 ** 2, unit: 'MiB' }
+    : { scale: BYTES_PER_GIB, unit: 'GiB' };
+}
+
+/** Largest known value across series and extra values (requests, limits). */
+export function maxValue(
+  series: readonly (readonly Point[])[],
+  extra: readonly (number | null)[] = [],
+) {
+  let max = 0;
+  for (const points of series) for (const [, v] of points) if (v != null && v > max) max = v;
+  for (const v of extra) if (v != null && v > max) max = v;
+  return max;
+}
+
+const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60];
+
+/** Time-axis ticks on whole minutes, at most `maxTicks`, so labels never repeat. */
+export function timeTicks(fromMs: number, toMs: number, maxTicks = 6): number[] {
+  const spanMin = Math.max(1, (toMs - fromMs) / 60_000);
+  const stepMin = TICK_STEPS_MIN.find((s) => spanMin / s <= maxTicks) ?? 60;
+  const step = stepMin * 60_000;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(fromMs / step) * step; t <= toMs; t += step) ticks.push(t);
+  return ticks;
+}

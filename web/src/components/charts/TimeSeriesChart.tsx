@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { ChartRow } from '../../lib/series';
+import { timeTicks, type ChartRow } from '../../lib/series';
 import type { TimeSeriesChartProps } from './types';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -24,7 +24,6 @@ const fullTimeFormat = new Intl.DateTimeFormat(undefined, {
 
 export default function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { rows, series, stacked, references = [], unit, fromMs, toMs, formatValue } = props;
-  const refMax = Math.max(0, ...references.map((r) => r.value));
   const fontSize = props.fontSize ?? 11;
   return (
     <AreaChart
@@ -41,13 +40,14 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
         scale="time"
         domain={[fromMs, toMs]}
         allowDataOverflow
+        ticks={timeTicks(fromMs, toMs)}
         tickFormatter={(t: number) => timeFormat.format(t)}
         stroke="var(--text-muted)"
         fontSize={fontSize}
-        minTickGap={40}
       />
       <YAxis
-        domain={[0, (dataMax: number) => Math.max(dataMax, refMax) * 1.08 || 1]}
+        // Nice ticks from the data; reference lines above it extend the domain themselves.
+        domain={[0, 'auto']}
         tickFormatter={(v: number) => formatValue(v)}
         stroke="var(--text-muted)"
         fontSize={fontSize}
@@ -88,7 +88,12 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
           stroke={r.color}
           strokeDasharray={r.dashed ? '6 4' : undefined}
           ifOverflow="extendDomain"
-          label={{ value: r.label, position: 'insideTopRight', fill: r.color, fontSize }}
+          label={{
+            value: r.label,
+            position: r.labelBelow ? 'insideBottomRight' : 'insideTopRight',
+            fill: r.color,
+            fontSize,
+          }}
         />
       ))}
     </AreaChart>

@@ -13,6 +13,8 @@ export interface ChartReference {
   label: string;
   color: string;
   dashed?: boolean;
+  /** Put the label under the line (for a line that may sit just below another). */
+  labelBelow?: boolean;
 }
 
 export interface TimeSeriesChartProps {

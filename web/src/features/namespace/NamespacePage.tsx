@@ -57,7 +57,7 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
       )}
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">
-          <NamespaceCharts cluster={cluster} namespace={ns} range={range} totals={totals} />
+          <NamespaceCharts cluster={cluster} namespace={ns} range={range} />
         </div>
       </Panel>
       <PodsPanel key={`${cluster}/${ns}`} cluster={cluster} namespace={ns} />

@@ -37,13 +37,17 @@ export default function NocPage() {
   const page = pages[pageIndex];
   const reasons = staleReasons(live, names, now);
   const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
-  const newest = names.map((n) => live.clusters[n]?.lastSampleMs ?? null);
-  const lastSampleMs =
+  // "updated N s ago": when this screen last received a new sample (see staleness.ts).
+  const updated = names.map((n) => {
+    const c = live.clusters[n];
+    return c && c.lastSampleMs != null ? c.receivedMs : null;
+  });
+  const updatedMs =
     page?.kind === 'cluster'
-      ? (shown?.lastSampleMs ?? null)
-      : newest.includes(null)
+      ? (updated[names.indexOf(page.name)] ?? null)
+      : updated.includes(null)
         ? null
-        : Math.min(...(newest as number[]));
+        : Math.min(...(updated as number[]));
 
   return (
     <div className={`noc ${reasons.length > 0 ? 'noc-is-stale' : ''}`} data-theme={opts.theme}>
@@ -55,7 +59,7 @@ export default function NocPage() {
         page={pageIndex}
         pages={pages.length}
         connection={live.connection}
-        lastSampleMs={lastSampleMs}
+        updatedMs={updatedMs}
         now={now}
       />
       {reasons.length > 0 && <StaleBanner reasons={reasons} />}

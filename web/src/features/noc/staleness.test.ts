@@ -4,7 +4,8 @@ import { snapshot } from '../../api/testFixtures';
 import { staleReasons } from './staleness';
 
 describe('staleReasons', () => {
-  const live = applyEvent(initialLiveState(), 'snapshot', snapshot(100_000), 0);
+  // Sample taken at 90 s, received at 100 s (browser clock).
+  const live = applyEvent(initialLiveState(), 'snapshot', snapshot(90_000), 100_000);
 
   it('is empty while data is younger than two resolutions', () => {
     expect(staleReasons(live, ['alpha'], 130_000)).toEqual([]);
@@ -12,7 +13,15 @@ describe('staleReasons', () => {
 
   it('names the cluster and its age once data is older', () => {
     expect(staleReasons(live, ['alpha'], 131_000)).toEqual([
-      'alpha: last data 31 s ago (expected every 15 s)',
+      'alpha: no new data for 31 s (expected every 15 s)',
+    ]);
+  });
+
+  it('believes the server when it says the metrics stopped', () => {
+    const status = { ...live.clusters.alpha!.status, metrics: 'stale' as const };
+    const stopped = applyEvent(live, 'status', { cluster: 'alpha', status }, 101_000);
+    expect(staleReasons(stopped, ['alpha'], 105_000)).toEqual([
+      'alpha: the metrics pipeline has stopped delivering new samples',
     ]);
   });
 

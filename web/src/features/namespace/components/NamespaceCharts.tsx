@@ -1,31 +1,15 @@
 /**
  * Namespace CPU and memory over the range, stacked by its top five pods plus
- * "other pods" (the namespace total minus those five), with requests and limits.
+ * "other pods" (the namespace total minus those five). Requests and limits are in
+ * the page head as numbers: as lines they dwarf the usage and flatten the stack.
  */
-import type {
-  HistoryRange,
-  HistoryResponse,
-  NamespaceRow,
-  Point,
-  TopPod,
-} from '@kubeglance/shared/api';
+import type { HistoryRange, HistoryResponse, Point, TopPod } from '@kubeglance/shared/api';
 import { useHistories, useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
 import { useTopPods } from '../../../api/topPods';
-import { TimeSeriesChart } from '../../../components/charts/Chart';
-import type { ChartReference, ChartSeriesDef } from '../../../components/charts/types';
+import { UsageChart, type UsageSeries } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
-import {
-  axisNumber,
-  BYTES_PER_GIB,
-  MILLICORES_PER_CORE,
-  newestTime,
-  OTHER_KEY,
-  rangeMs,
-  seriesPoints,
-  toChartRows,
-  withOther,
-} from '../../../lib/series';
+import { newestTime, OTHER_KEY, rangeMs, seriesPoints, withOther } from '../../../lib/series';
 
 const TOP = 5;
 
@@ -33,10 +17,9 @@ interface NamespaceChartsProps {
   cluster: string;
   namespace: string;
   range: HistoryRange;
-  totals: NamespaceRow | undefined;
 }
 
-export function NamespaceCharts({ cluster, namespace, range, totals }: NamespaceChartsProps) {
+export function NamespaceCharts({ cluster, namespace, range }: NamespaceChartsProps) {
   const total = useHistory(cluster, { scope: 'namespace', namespace }, range);
   const topCpu = useTopPods(cluster, { sort: 'cpu', limit: TOP, namespace }).data?.items ?? [];
   const topMem = useTopPods(cluster, { sort: 'memory', limit: TOP, namespace }).data?.items ?? [];
@@ -56,47 +39,25 @@ export function NamespaceCharts({ cluster, namespace, range, totals }: Namespace
   const byPod = new Map(podNames.map((name, i) => [name, podHistories[i]?.data]));
   const cpu = stackByPod(topCpu, 'cpu', cpuTotal, byPod);
   const mem = stackByPod(topMem, 'memory', memTotal, byPod);
-  const refs = (
-    request: number | undefined,
-    limit: number | undefined,
-    scale: number,
-  ): ChartReference[] => [
-    ...(request
-      ? [{ value: request / scale, label: 'requests', color: 'var(--request)', dashed: true }]
-      : []),
-    ...(limit
-      ? [{ value: limit / scale, label: 'limits', color: 'var(--limit)', dashed: true }]
-      : []),
-  ];
   return (
     <div className="grid-2">
-      <TimeSeriesChart
-        title={`CPU by pod, last ${range}, in cores`}
-        rows={toChartRows(cpu.data, MILLICORES_PER_CORE)}
-        series={cpu.series}
+      <UsageChart
+        metric="cpu"
+        title={`CPU by pod, last ${range}`}
+        series={cpu}
         stacked
-        references={refs(
-          totals?.cpu.requestMillicores,
-          totals?.cpu.limitMillicores,
-          MILLICORES_PER_CORE,
-        )}
-        unit="cores"
         fromMs={toMs - rangeMs(range)}
         toMs={toMs}
         height={240}
-        formatValue={axisNumber}
       />
-      <TimeSeriesChart
-        title={`Memory by pod, last ${range}, in GiB`}
-        rows={toChartRows(mem.data, BYTES_PER_GIB)}
-        series={mem.series}
+      <UsageChart
+        metric="memory"
+        title={`Memory by pod, last ${range}`}
+        series={mem}
         stacked
-        references={refs(totals?.memory.requestBytes, totals?.memory.limitBytes, BYTES_PER_GIB)}
-        unit="GiB"
         fromMs={toMs - rangeMs(range)}
         toMs={toMs}
         height={240}
-        formatValue={axisNumber}
       />
     </div>
   );
@@ -110,17 +71,18 @@ function stackByPod(
   histories: ReadonlyMap<string, HistoryResponse | undefined>,
 ) {
   const parts: Record<string, readonly Point[]> = {};
-  const series: ChartSeriesDef[] = [];
+  const labels: { key: string; label: string; color: string }[] = [];
   pods.forEach((p, i) => {
     const h = histories.get(p.name);
     if (!h) return;
     parts[`p${i}`] = seriesPoints(h, metric);
-    series.push({ key: `p${i}`, label: p.name, color: `var(--series-${i})` });
+    labels.push({ key: `p${i}`, label: p.name, color: `var(--series-${i})` });
   });
-  series.push({
+  labels.push({
     key: OTHER_KEY,
-    label: series.length > 0 ? 'other pods' : 'all pods',
+    label: labels.length > 0 ? 'other pods' : 'all pods',
     color: 'var(--series-other)',
   });
-  return { data: withOther(totalPoints, parts), series };
+  const data = withOther(totalPoints, parts);
+  return labels.map((l): UsageSeries => ({ ...l, points: data[l.key] ?? [] }));
 }

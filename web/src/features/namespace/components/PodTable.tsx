@@ -47,7 +47,7 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
         className="data-table pod-table"
         aria-label="Pods"
         aria-rowcount={rows.length + 1}
-        style={{ width: POD_TABLE_WIDTH }}
+        style={{ minWidth: POD_TABLE_WIDTH }}
       >
         <colgroup>
           {POD_COLUMNS.map((c) => (

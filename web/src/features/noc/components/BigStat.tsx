@@ -1,9 +1,9 @@
 /** A cluster resource as one big percentage, the exact numbers, and its last hour. */
 import { useRef } from 'react';
 import type { Point } from '@kubeglance/shared/api';
-import { TimeSeriesChart } from '../../../components/charts/Chart';
+import { UsageChart } from '../../../components/charts/UsageChart';
 import { useElementSize } from '../../../hooks/useElementSize';
-import { axisNumber, newestTime, toChartRows } from '../../../lib/series';
+import { newestTime } from '../../../lib/series';
 
 const HOUR_MS = 60 * 60_000;
 
@@ -14,16 +14,15 @@ interface BigStatProps {
   detail: string;
   /** "requests 45 % · limits 120 %" */
   secondary: string;
+  metric: 'cpu' | 'memory';
+  /** In API units (millicores, bytes). */
   points: readonly Point[];
-  /** Divisor from API units to the chart unit. */
-  scale: number;
-  unit: string;
   allocatable: number;
   color: string;
 }
 
 export function BigStat(props: BigStatProps) {
-  const { label, percent, points, scale, unit, allocatable, color } = props;
+  const { label, percent, metric, points, allocatable, color } = props;
   const chartRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(chartRef);
   const toMs = newestTime(points);
@@ -37,20 +36,16 @@ export function BigStat(props: BigStatProps) {
       <p className="noc-big-secondary">{props.secondary}</p>
       <div ref={chartRef} className="noc-big-chart">
         {toMs != null && height > 40 && (
-          <TimeSeriesChart
-            title={`${label} usage, last hour, in ${unit}`}
+          <UsageChart
+            metric={metric}
+            title={`${label} usage, last hour`}
             hideTitle
-            rows={toChartRows({ usage: points }, scale)}
-            series={[{ key: 'usage', label: `${label} usage`, color }]}
-            references={[
-              { value: allocatable / scale, label: 'allocatable', color: 'var(--text-muted)' },
-            ]}
-            unit={unit}
+            series={[{ key: 'usage', label: `${label} usage`, color, points }]}
+            references={[{ value: allocatable, label: 'allocatable', color: 'var(--text-muted)' }]}
             fromMs={toMs - HOUR_MS}
             toMs={toMs}
             height={Math.floor(height)}
             fontSize={Math.round(Math.min(28, Math.max(12, height / 11)))}
-            formatValue={axisNumber}
           />
         )}
       </div>

@@ -1,7 +1,6 @@
 /** The detailed wall-screen page of one cluster. */
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
-import { BYTES_PER_GIB, MILLICORES_PER_CORE } from '../../../lib/series';
 import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
@@ -31,8 +30,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
         detail={`${formatCores(cpu.usageMillicores)} of ${formatCores(cpu.allocatableMillicores)}`}
         secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
         points={cluster.totals.cpu}
-        scale={MILLICORES_PER_CORE}
-        unit="cores"
+        metric="cpu"
         allocatable={cpu.allocatableMillicores}
         color="var(--cpu)"
       />
@@ -42,8 +40,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
         detail={`${formatBytesIEC(memory.usageBytes)} of ${formatBytesIEC(memory.allocatableBytes)}`}
         secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
         points={cluster.totals.memory}
-        scale={BYTES_PER_GIB}
-        unit="GiB"
+        metric="memory"
         allocatable={memory.allocatableBytes}
         color="var(--memory)"
       />

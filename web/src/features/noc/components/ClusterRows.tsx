@@ -3,8 +3,7 @@ import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
 import { hottestNode } from '../../../lib/nocAlerts';
 import { alertsOf } from '../alerts';
-import { isStale } from '../../../lib/staleness';
-import { resolutionOf } from '../staleness';
+import { clusterStale } from '../staleness';
 
 interface ClusterRowsProps {
   names: readonly string[];
@@ -56,7 +55,7 @@ function ClusterRow({
   namespaces: readonly string[];
   now: number;
 }) {
-  const stale = isStale(c.lastSampleMs, resolutionOf(c), now);
+  const stale = clusterStale(c, now);
   const hot = hottestNode(c.nodes);
   const alerts = alertsOf(c, namespaces);
   const state = stale ? 'STALE' : c.status.state.toUpperCase();
@@ -81,7 +80,7 @@ function ClusterRow({
       </td>
       <td>{hot ? `${hot.name} ${hot.percent}% ${hot.resource}` : 'no metrics'}</td>
       <td>{alerts.length}</td>
-      <td>{c.lastSampleMs == null ? 'no data' : formatRelativeTime(c.lastSampleMs, now)}</td>
+      <td>{c.lastSampleMs == null ? 'no data' : formatRelativeTime(c.receivedMs, now)}</td>
     </tr>
   );
 }

@@ -8,7 +8,8 @@ interface NocHeaderProps {
   page: number;
   pages: number;
   connection: ConnectionInfo;
-  lastSampleMs: number | null;
+  /** Browser time of the newest sample shown. */
+  updatedMs: number | null;
   now: number;
 }
 
@@ -20,7 +21,7 @@ export function NocHeader({
   page,
   pages,
   connection,
-  lastSampleMs,
+  updatedMs,
   now,
 }: NocHeaderProps) {
   return (
@@ -35,9 +36,7 @@ export function NocHeader({
           </span>
         )}
         <span className="noc-age">
-          {lastSampleMs == null
-            ? 'no data yet'
-            : `updated ${formatRelativeTime(lastSampleMs, now)}`}
+          {updatedMs == null ? 'no data yet' : `updated ${formatRelativeTime(updatedMs, now)}`}
         </span>
         {pages > 1 && (
           <span className="noc-pages" aria-label={`page ${page + 1} of ${pages}`}>

@@ -2,17 +2,9 @@
 import type { HistoryRange, Summary } from '@kubeglance/shared/api';
 import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
-import { TimeSeriesChart } from '../../../components/charts/Chart';
+import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
-import {
-  axisNumber,
-  BYTES_PER_GIB,
-  MILLICORES_PER_CORE,
-  newestTime,
-  rangeMs,
-  seriesPoints,
-  toChartRows,
-} from '../../../lib/series';
+import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
 interface ClusterChartsProps {
   cluster: string;
@@ -36,49 +28,39 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   const { cpu: c, memory: m } = summary;
   return (
     <div className="grid-2">
-      <TimeSeriesChart
-        title={`Cluster CPU usage, last ${range}, in cores`}
-        rows={toChartRows({ usage: cpu }, MILLICORES_PER_CORE)}
-        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)' }]}
+      <UsageChart
+        metric="cpu"
+        title={`Cluster CPU usage, last ${range}`}
+        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu }]}
         references={[
+          { value: c.allocatableMillicores, label: 'allocatable', color: 'var(--text-muted)' },
           {
-            value: c.allocatableMillicores / MILLICORES_PER_CORE,
-            label: 'allocatable',
-            color: 'var(--text-muted)',
-          },
-          {
-            value: c.requestMillicores / MILLICORES_PER_CORE,
+            value: c.requestMillicores,
             label: 'requests',
             color: 'var(--request)',
             dashed: true,
+            labelBelow: true,
           },
         ]}
-        unit="cores"
         fromMs={fromMs}
         toMs={toMs}
-        formatValue={axisNumber}
       />
-      <TimeSeriesChart
-        title={`Cluster memory usage, last ${range}, in GiB`}
-        rows={toChartRows({ usage: memory }, BYTES_PER_GIB)}
-        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)' }]}
+      <UsageChart
+        metric="memory"
+        title={`Cluster memory usage, last ${range}`}
+        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory }]}
         references={[
+          { value: m.allocatableBytes, label: 'allocatable', color: 'var(--text-muted)' },
           {
-            value: m.allocatableBytes / BYTES_PER_GIB,
-            label: 'allocatable',
-            color: 'var(--text-muted)',
-          },
-          {
-            value: m.requestBytes / BYTES_PER_GIB,
+            value: m.requestBytes,
             label: 'requests',
             color: 'var(--request)',
             dashed: true,
+            labelBelow: true,
           },
         ]}
-        unit="GiB"
         fromMs={fromMs}
         toMs={toMs}
-        formatValue={axisNumber}
       />
     </div>
   );

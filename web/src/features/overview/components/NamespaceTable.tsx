@@ -74,20 +74,12 @@ export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTa
               </th>
               <td className="num">{n.pods}</td>
               <td className="num">
-                {n.cpu.usageMillicores == null ? (
-                  <Unknown text="no metrics" />
-                ) : (
-                  formatCores(n.cpu.usageMillicores)
-                )}
+                <Usage row={n} value={n.cpu.usageMillicores} format={formatCores} />
               </td>
               <td className="num">{formatCores(n.cpu.requestMillicores)}</td>
               <td className="num">{formatCores(n.cpu.limitMillicores)}</td>
               <td className="num">
-                {n.memory.usageBytes == null ? (
-                  <Unknown text="no metrics" />
-                ) : (
-                  formatBytesIEC(n.memory.usageBytes)
-                )}
+                <Usage row={n} value={n.memory.usageBytes} format={formatBytesIEC} />
               </td>
               <td className="num">{formatBytesIEC(n.memory.requestBytes)}</td>
               <td className="num">{formatBytesIEC(n.memory.limitBytes)}</td>
@@ -97,4 +89,16 @@ export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTa
       </table>
     </div>
   );
+}
+
+interface UsageProps {
+  row: NamespaceRow;
+  value: number | null;
+  format: (v: number) => string;
+}
+
+/** Usage, or why there is none: an empty namespace has nothing to measure. */
+function Usage({ row, value, format }: UsageProps) {
+  if (value != null) return <>{format(value)}</>;
+  return row.pods === 0 ? <Unknown text="no pods" /> : <Unknown text="no metrics" />;
 }

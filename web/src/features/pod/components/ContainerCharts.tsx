@@ -3,21 +3,13 @@ import type { ContainerRow, HistoryRange } from '@kubeglance/shared/api';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
-import { TimeSeriesChart } from '../../../components/charts/Chart';
+import { UsageChart } from '../../../components/charts/UsageChart';
 import type { ChartReference } from '../../../components/charts/types';
 import { Panel } from '../../../components/Panel';
 import { Flags } from '../../../components/PodBadges';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { usageFlags } from '../../../lib/thresholds';
-import {
-  axisNumber,
-  BYTES_PER_GIB,
-  MILLICORES_PER_CORE,
-  newestTime,
-  rangeMs,
-  seriesPoints,
-  toChartRows,
-} from '../../../lib/series';
+import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
 interface ContainerChartsProps {
   cluster: string;
@@ -32,11 +24,21 @@ function show(value: number | null, format: (v: number) => string, none = 'not s
   return value == null ? none : format(value);
 }
 
-function lines(request: number | null, limit: number | null, scale: number): ChartReference[] {
+function lines(request: number | null, limit: number | null): ChartReference[] {
+  if (request != null && request === limit) {
+    return [{ value: limit, label: 'request = limit', color: 'var(--limit)' }];
+  }
   const refs: ChartReference[] = [];
-  if (request != null)
-    refs.push({ value: request / scale, label: 'request', color: 'var(--request)', dashed: true });
-  if (limit != null) refs.push({ value: limit / scale, label: 'limit', color: 'var(--limit)' });
+  if (request != null) {
+    refs.push({
+      value: request,
+      label: 'request',
+      color: 'var(--request)',
+      dashed: true,
+      labelBelow: true,
+    });
+  }
+  if (limit != null) refs.push({ value: limit, label: 'limit', color: 'var(--limit)' });
   return refs;
 }
 
@@ -93,33 +95,21 @@ function ContainerChartBody({
   const fromMs = toMs - rangeMs(range);
   return (
     <div className="grid-2">
-      <TimeSeriesChart
-        title={`CPU, last ${range}, in cores`}
-        rows={toChartRows({ usage: cpu }, MILLICORES_PER_CORE)}
-        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)' }]}
-        references={lines(
-          container.cpu.requestMillicores,
-          container.cpu.limitMillicores,
-          MILLICORES_PER_CORE,
-        )}
-        unit="cores"
+      <UsageChart
+        metric="cpu"
+        title={`CPU, last ${range}`}
+        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu }]}
+        references={lines(container.cpu.requestMillicores, container.cpu.limitMillicores)}
         fromMs={fromMs}
         toMs={toMs}
-        formatValue={axisNumber}
       />
-      <TimeSeriesChart
-        title={`Memory, last ${range}, in GiB`}
-        rows={toChartRows({ usage: memory }, BYTES_PER_GIB)}
-        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)' }]}
-        references={lines(
-          container.memory.requestBytes,
-          container.memory.limitBytes,
-          BYTES_PER_GIB,
-        )}
-        unit="GiB"
+      <UsageChart
+        metric="memory"
+        title={`Memory, last ${range}`}
+        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory }]}
+        references={lines(container.memory.requestBytes, container.memory.limitBytes)}
         fromMs={fromMs}
         toMs={toMs}
-        formatValue={axisNumber}
       />
     </div>
   );

@@ -1,0 +1,69 @@
+/**
+ * CPU or memory over time from API units (millicores, bytes): picks a readable
+ * unit for the values shown and labels the axis and title with it.
+ */
+import type { Point } from '@kubeglance/shared/api';
+import { axisNumber, chartUnit, maxValue, toChartRows } from '../../lib/series';
+import { TimeSeriesChart } from './Chart';
+import type { ChartReference } from './types';
+
+export interface UsageSeries {
+  key: string;
+  label: string;
+  color: string;
+  points: readonly Point[];
+}
+
+interface UsageChartProps {
+  metric: 'cpu' | 'memory';
+  /** Without the unit: ", in cores" is appended. */
+  title: string;
+  series: readonly UsageSeries[];
+  /** Values in API units. */
+  references?: readonly ChartReference[];
+  stacked?: boolean;
+  fromMs: number;
+  toMs: number;
+  height?: number;
+  fontSize?: number;
+  hideTitle?: boolean;
+}
+
+export function UsageChart({
+  metric,
+  title,
+  series,
+  references = [],
+  stacked,
+  ...rest
+}: UsageChartProps) {
+  const top = stacked
+    ? maxValue(
+        [sumPoints(series.map((s) => s.points))],
+        references.map((r) => r.value),
+      )
+    : maxValue(
+        series.map((s) => s.points),
+        references.map((r) => r.value),
+      );
+  const { scale, unit } = chartUnit(metric, top);
+  return (
+    <TimeSeriesChart
+      {...rest}
+      title={`${title}, in ${unit}`}
+      rows={toChartRows(Object.fromEntries(series.map((s) => [s.key, s.points])), scale)}
+      series={series}
+      stacked={stacked}
+      references={references.map((r) => ({ ...r, value: r.value / scale }))}
+      unit={unit}
+      formatValue={axisNumber}
+    />
+  );
+}
+
+/** Point-wise sum (for the top of a stack); unknowns count as nothing. */
+function sumPoints(all: readonly (readonly Point[])[]): Point[] {
+  const sums = new Map<number, number>();
+  for (const points of all) for (const [t, v] of points) sums.set(t, (sums.get(t) ?? 0) + (v ?? 0));
+  return [...sums.entries()];
+}
