@@ -7,14 +7,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliArgs, parseDuration, UsageError } from '../src/cli.js';
 import { KUBECTL } from './helpers.js';
 
 const SIM_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROOT_DIR = join(SIM_DIR, '..');
-const tmp = mkdtempSync(join(tmpdir(), 'kubeglance-cli-'));
+let tmp = '';
 const children = new Set<ChildProcess>();
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'kubeglance-cli-'));
+});
 
 afterAll(() => {
   for (const child of children) killGroup(child, 'SIGKILL');
