@@ -1,6 +1,6 @@
 import { unschedulableMessage } from './podFactory.js';
 import { initialPods, type InitialContext } from './initialPods.js';
-import { buildNamespaces, type SimNamespace } from './namespaces.js';
+import { PLATFORM_NAMESPACES, buildNamespaces, type SimNamespace } from './namespaces.js';
 import { buildNodes, type SimNode } from './nodes.js';
 import { Rng, seedKey } from './random.js';
 import { fitResources, podRequests } from './resources.js';
@@ -48,12 +48,12 @@ export function maxPodsPerNode(pods: number, nodes: number): number {
 }
 
 /**
- * Splits `total` pods over `count` namespaces with a Zipf-like skew (in seeded order): a few
- * big namespaces, a long tail of small ones. Exact: the parts always sum to `total`.
+ * Splits `total` pods over namespaces with a Zipf-like skew by rank (`ranks[i]` is namespace
+ * i's rank, 0 = biggest): a few big namespaces, a long tail of small ones. Exact: the parts
+ * always sum to `total`.
  */
-export function splitBudget(rng: Rng, total: number, count: number): number[] {
-  if (count === 0) return [];
-  const ranks = rng.shuffle(Array.from({ length: count }, (_, i) => i));
+export function splitBudget(total: number, ranks: readonly number[]): number[] {
+  if (ranks.length === 0) return [];
   const weights = ranks.map((rank) => 1 / (rank + 1) ** 1.1);
   const sum = weights.reduce((a, b) => a + b, 0);
   const exact = weights.map((w) => (total * w) / sum);
@@ -111,7 +111,17 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   // With no user namespaces requested, user workloads live in `default`.
   if (userNamespaces.length === 0)
     userNamespaces = namespaces.filter((ns) => ns.name === 'default');
-  const budgets = splitBudget(rng, userBudget, userNamespaces.length);
+  // Product namespaces take the big shares in seeded order; platform ones (monitoring,
+  // ingress-nginx, ...) the tail, as teams' apps outnumber the shared tooling.
+  const indexes = userNamespaces.map((_, i) => i);
+  const platform = (i: number) => PLATFORM_NAMESPACES.has(userNamespaces[i]?.name ?? '');
+  const order = [
+    ...rng.shuffle(indexes.filter((i) => !platform(i))),
+    ...rng.shuffle(indexes.filter(platform)),
+  ];
+  const ranks = new Array<number>(indexes.length);
+  order.forEach((nsIndex, rank) => (ranks[nsIndex] = rank));
+  const budgets = splitBudget(userBudget, ranks);
   const userPlans = userNamespaces.flatMap((ns, i) =>
     planNamespace(rng, ns.name, ns.meshed, budgets[i] ?? 0, nodes.length),
   );

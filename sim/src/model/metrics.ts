@@ -1,4 +1,5 @@
 import { ProfileCache } from './profileCache.js';
+import { mix32, unit } from './random.js';
 import type { PodProfile } from './profiles.js';
 import { formatKi, formatNanocores } from './quantity.js';
 import type { Scenario } from './scenario.js';
@@ -21,6 +22,11 @@ import {
 
 /** Node usage never exceeds this share of capacity (kubelet and OS must still run). */
 const CAPACITY_CEILING = 0.98;
+
+/** A saturated node's ceiling wobbles a little (95.5-98%) rather than sitting on one value. */
+function ceilingShare(nodeKey: number, tick: number): number {
+  return CAPACITY_CEILING - 0.025 * unit(mix32(nodeKey ^ 0x9e37, tick));
+}
 /** Samples kept: the current scrape and the previous one (clients straddling a boundary). */
 const CACHED_TICKS = 2;
 
@@ -103,6 +109,7 @@ export class SimMetrics implements MetricsSource {
     // Pass 2: overhead per node, and how much pods must yield where they would overflow it.
     const overheadCpu = new Float64Array(nodeCount);
     const overheadMemory = new Float64Array(nodeCount);
+    const ceiling = new Float64Array(nodeCount);
     const cpuScale = new Float64Array(nodeCount);
     const memoryScale = new Float64Array(nodeCount);
     nodes.forEach((n, i) => {
@@ -116,8 +123,10 @@ export class SimMetrics implements MetricsSource {
       );
       overheadCpu[i] = o.cpu;
       overheadMemory[i] = o.memory;
-      cpuScale[i] = fitScale(nodeCpu[i] as number, o.cpu, n.capacityCores);
-      memoryScale[i] = fitScale(nodeMemory[i] as number, o.memory, n.capacityBytes);
+      const share = ceilingShare(n.key, tick);
+      ceiling[i] = share;
+      cpuScale[i] = fitScale(nodeCpu[i] as number, o.cpu, share * n.capacityCores);
+      memoryScale[i] = fitScale(nodeMemory[i] as number, o.memory, share * n.capacityBytes);
     });
 
     // Pass 3: pod items in integer units; node sums use the same integers (node >= its pods).
@@ -155,8 +164,9 @@ export class SimMetrics implements MetricsSource {
         cores = Math.max(cores, n.allocatableCores * share);
       }
       const bytes = podMemory + (overheadMemory[i] as number);
-      const cpuNano = Math.max(podCpu, Math.min(cores, CAPACITY_CEILING * n.capacityCores) * 1e9);
-      const memoryTotal = Math.max(podMemory, Math.min(bytes, CAPACITY_CEILING * n.capacityBytes));
+      const share = ceiling[i] as number;
+      const cpuNano = Math.max(podCpu, Math.min(cores, share * n.capacityCores) * 1e9);
+      const memoryTotal = Math.max(podMemory, Math.min(bytes, share * n.capacityBytes));
       return {
         metadata: { name: n.name, creationTimestamp: timestamp, labels: n.labels },
         timestamp,
@@ -169,8 +179,8 @@ export class SimMetrics implements MetricsSource {
 }
 
 /** Factor (<= 1) pods' usage is scaled by so pods + overhead stay under the ceiling. */
-function fitScale(pods: number, overhead: number, capacity: number): number {
-  const room = CAPACITY_CEILING * capacity - overhead;
+function fitScale(pods: number, overhead: number, ceiling: number): number {
+  const room = ceiling - overhead;
   if (pods <= room || pods <= 0) return 1;
   return Math.max(0, room) / pods;
 }

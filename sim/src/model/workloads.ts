@@ -47,10 +47,10 @@ export interface WorkloadPlan {
 
 /** How generic (non-catalog) workloads are split between controller kinds. */
 const GENERIC_KINDS: readonly (readonly [WorkloadKind, number])[] = [
-  ['Deployment', 78],
+  ['Deployment', 83],
   ['StatefulSet', 8],
-  ['CronJob', 9],
-  ['Job', 5],
+  ['CronJob', 6],
+  ['Job', 3],
 ];
 
 /** Replica counts of generic Deployments, before scaling with the namespace size. */
