@@ -1,8 +1,12 @@
-/** First page with several clusters: one row each, then every cluster's alerts. */
+/**
+ * First page with several clusters: one compact row each, then (for up to three
+ * clusters) every cluster's node heat-map next to the combined alert list.
+ */
 import type { LiveCluster } from '../../../api/liveState';
 import { allAlerts } from '../alerts';
 import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
+import { NodeHeatmap } from './NodeHeatmap';
 
 interface SummaryPageProps {
   names: readonly string[];
@@ -12,12 +16,30 @@ interface SummaryPageProps {
   tick: number;
 }
 
+// Beyond this the heat-maps get too small to mean anything; the rows remain.
+const MAX_HEATMAPS = 3;
+
 export function SummaryPage({ names, clusters, namespaces, now, tick }: SummaryPageProps) {
   const present = names.flatMap((n) => (clusters[n] ? [clusters[n]] : []));
+  const maps = present.length <= MAX_HEATMAPS ? present : [];
   return (
     <div className="noc-summary">
       <ClusterRows names={names} clusters={clusters} namespaces={namespaces} now={now} />
-      <AlertList alerts={allAlerts(present, namespaces)} tick={tick} />
+      <div
+        className="noc-summary-grid"
+        style={{ gridTemplateColumns: `repeat(${maps.length}, minmax(0, 1fr)) minmax(0, 1.2fr)` }}
+      >
+        {maps.map((c) => (
+          <section key={c.cluster} className="noc-panel" aria-label={`Nodes of ${c.cluster}`}>
+            <h2>
+              {c.cluster} nodes <span className="noc-count">{c.summary.nodes.ready}</span>
+              <span className="noc-subtle"> / {c.summary.nodes.total} ready</span>
+            </h2>
+            <NodeHeatmap nodes={c.nodes} />
+          </section>
+        ))}
+        <AlertList alerts={allAlerts(present, namespaces)} tick={tick} />
+      </div>
     </div>
   );
 }
