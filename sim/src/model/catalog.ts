@@ -13,8 +13,10 @@ export const SIZES = {
   huge: [4000, 16384],
 } as const;
 
+/** A key of SIZES. */
 export type SizeClass = keyof typeof SIZES;
 
+/** Controllers catalog entries may name (CronJobs are generated, not catalogued). */
 export type CatalogKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job';
 
 /** A workload that a real namespace of that name would run. */
@@ -188,6 +190,7 @@ export const SIDECARS = {
   },
 } as const;
 
+/** A key of SIDECARS. */
 export type SidecarName = keyof typeof SIDECARS;
 
 /** The registry teams push their own images to. */

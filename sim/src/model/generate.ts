@@ -3,7 +3,7 @@ import { initialPods, type InitialContext } from './initialPods.js';
 import { PLATFORM_NAMESPACES, buildNamespaces, type SimNamespace } from './namespaces.js';
 import { buildNodes, type SimNode } from './nodes.js';
 import { Rng, seedKey } from './random.js';
-import { fitResources, podRequests } from './resources.js';
+import { fitResources, podRequests, qosClassOf } from './resources.js';
 import { chooseScenario, leakKey, type Scenario } from './scenario.js';
 import { Scheduler } from './scheduler.js';
 import { planSystem } from './system.js';
@@ -126,8 +126,11 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
     planNamespace(rng, ns.name, ns.meshed, budgets[i] ?? 0, nodes.length),
   );
   fitToCluster(userPlans, nodes);
+  const plans = [...systemPlans, ...userPlans];
+  // The class follows from the final resources, exactly as the apiserver derives it.
+  for (const plan of plans) plan.qos = qosClassOf(plan.containers);
 
-  const workloads = [...systemPlans, ...userPlans].map((plan) => createWorkload(rng, plan));
+  const workloads = plans.map((plan) => createWorkload(rng, plan));
   const scenario = chooseScenario(rng, nodes, workloads);
   const scheduler = new Scheduler(nodes);
   const ctx: InitialContext = {

@@ -56,20 +56,17 @@ function runningState(ctx: InitialContext, createdMs: number, leaking: boolean):
     };
   }
   if (roll < 0.08 && latest - readyMs > MINUTE) {
-    const finishedMs = rng.float(readyMs, latest);
-    const restartMs = finishedMs + rng.int(1, 15) * SECOND;
     const crashLoop = roll < 0.004;
+    // A crash loop died minutes ago (and keeps dying); a one-off restart happened any time.
+    const finishedMs = crashLoop ? nowMs - rng.float(10, 300) * SECOND : rng.float(readyMs, latest);
+    const restartMs = finishedMs + rng.int(1, 15) * SECOND;
+    const reason = crashLoop || rng.chance(0.7) ? ('Error' as const) : ('OOMKilled' as const);
     return {
       phase: 'Running',
-      startedMs: restartMs,
-      readyMs: restartMs + 3 * SECOND,
+      startedMs: Math.min(restartMs, nowMs),
+      readyMs: Math.min(restartMs + 3 * SECOND, nowMs),
       restarts: crashLoop ? rng.int(5, 80) : rng.int(1, 3),
-      lastExit: {
-        reason: crashLoop || rng.chance(0.7) ? 'Error' : 'OOMKilled',
-        exitCode: 1,
-        startedMs,
-        finishedMs,
-      },
+      lastExit: { reason, exitCode: reason === 'OOMKilled' ? 137 : 1, startedMs, finishedMs },
       crashLoop,
     };
   }
@@ -186,10 +183,12 @@ export function initialPods(ctx: InitialContext, workload: Workload): KubeObject
       break;
     }
     case 'Job': {
-      const job = jobRun(rng, workload, rolledOutMs);
       const finished = rng.chance(0.6);
+      // A Job still running started recently; a finished one lingers until its TTL.
+      const startMs = finished ? rolledOutMs : newest - rng.logUniform(MINUTE, 6 * HOUR);
+      const job = jobRun(rng, workload, startMs);
       for (let i = 0; i < plan.replicas; i++) {
-        const createdMs = rolledOutMs + i * SECOND;
+        const createdMs = startMs + i * SECOND;
         const startedMs = createdMs + rng.int(5, 30) * SECOND;
         const finishedMs = Math.min(startedMs + rng.float(1, 60) * MINUTE, newest);
         const state: PodState | undefined = finished

@@ -24,6 +24,7 @@ export interface LastExit {
   finishedMs: number;
 }
 
+/** The lifecycle states of a simulated pod (each maps to one `status` shape). */
 export type PodState =
   /** Not scheduled yet; `unschedulable` carries the scheduler's message when it gave up. */
   | { phase: 'Pending'; scheduled: false; unschedulable?: string }

@@ -25,6 +25,7 @@ export interface PodProfile {
   readonly containers: readonly ContainerProfile[];
 }
 
+/** What the metrics need to know about a node. */
 export interface NodeProfile {
   readonly name: string;
   readonly labels: Record<string, string> | undefined;
@@ -77,6 +78,7 @@ export interface ParsedContainer {
   readonly memoryLimit: number | undefined;
 }
 
+/** Parses the names and resource quantities of `spec.containers`. */
 export function parseContainers(containers: readonly Json[]): ParsedContainer[] {
   return containers.map((c) => ({
     name: String(c.name),

@@ -18,6 +18,7 @@ export interface PodRequests {
   memoryBytes: number;
 }
 
+/** Sums a pod's container requests. */
 export function podRequests(containers: readonly ContainerPlan[]): PodRequests {
   let cpuMilli = 0;
   let memoryMi = 0;

@@ -20,6 +20,7 @@ export interface Revision {
   readonly containersJson: readonly Record<string, unknown>[];
 }
 
+/** A controller with its current template revision and live pods. */
 export interface Workload {
   readonly plan: WorkloadPlan;
   readonly uid: string;

@@ -5,6 +5,7 @@ import type { Workload } from './templates.js';
 /** What happens to a pod next: bound to a node, started, finished, or expired (deleted). */
 export type TransitionType = 'bind' | 'start' | 'finish' | 'expire';
 
+/** One scheduled pod transition. */
 export interface Transition {
   readonly dueMs: number;
   readonly type: TransitionType;

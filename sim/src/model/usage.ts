@@ -21,6 +21,7 @@ export interface Rhythm {
   readonly dayPhase: number;
 }
 
+/** The cluster rhythm of a seed. */
 export function rhythmFor(seedKey: number): Rhythm {
   return {
     shortPeriodMs: (10 + 10 * unit(mix32(seedKey, 1))) * MINUTE,

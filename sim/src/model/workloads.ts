@@ -16,6 +16,7 @@ import type { Rng } from './random.js';
 export type WorkloadKind =
   'Deployment' | 'StatefulSet' | 'DaemonSet' | 'CronJob' | 'Job' | 'StaticPod';
 
+/** A pod's QoS class (`status.qosClass`). */
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
 /** One container of a pod template; resources in millicores / MiB, absent when unset. */
