@@ -21,6 +21,9 @@ export function useSearchState() {
       setParams((prev) => mergeSearch(prev, updates, options.defaults), {
         replace: options.replace ?? false,
         preventScrollReset: true,
+        // Controlled inputs (filter box, range radios) must reflect the new URL
+        // in the same frame; inside a transition typing lags and radios bounce back.
+        flushSync: true,
       }),
     [setParams],
   );

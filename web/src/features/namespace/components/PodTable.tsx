@@ -4,7 +4,7 @@
  * table, aria-rowindex on rows) so screen readers know the full size; spacer rows
  * stand in for the rows that are not rendered.
  */
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SortHeader } from '../../../components/SortHeader';
@@ -108,7 +108,8 @@ interface PodLineProps {
   link: string;
 }
 
-function PodLine({ row, index, onToggle, link }: PodLineProps) {
+// Memoised: while scrolling, rows that stay in view keep their DOM and skip rendering.
+const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLineProps) {
   const { pod } = row.view;
   return (
     <tr aria-rowindex={index + 2} className={row.expanded ? 'expanded' : undefined}>
@@ -136,9 +137,9 @@ function PodLine({ row, index, onToggle, link }: PodLineProps) {
       <UsageCells view={row.view} metrics={pod.metrics} />
     </tr>
   );
-}
+});
 
-function ContainerLine({
+const ContainerLine = memo(function ContainerLine({
   row,
   index,
 }: {
@@ -160,4 +161,4 @@ function ContainerLine({
       <UsageCells view={row.view} metrics={row.pod.pod.metrics} />
     </tr>
   );
-}
+});
