@@ -16,6 +16,7 @@ import type { ClusterPipeline } from './clusterPipeline.js';
 
 const RANGE_MS: Record<HistoryRange, number> = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
 const TOP_N = 10;
+const INVENTORY_REFRESH_MS = 1000;
 
 export interface HistoryRequest {
   scope: HistoryScope;
@@ -35,13 +36,22 @@ export class ClusterView {
 
   constructor(private readonly pipeline: ClusterPipeline) {}
 
+  /**
+   * The snapshot to read from: rebuilt at once for a new sample, but for inventory changes
+   * alone at most once per second, since under churn every watch event bumps the inventory
+   * version and re-indexing 150,000 pods per event would starve the event loop.
+   */
   private current(): Snapshot {
     const inventory = this.pipeline.inventory;
     const sample = this.pipeline.sample;
-    if (!this.snap || !this.snap.matches(inventory, sample)) {
-      this.snap = new Snapshot(inventory, sample, Date.now());
-    }
-    return this.snap;
+    const now = Date.now();
+    const s = this.snap;
+    const rebuild =
+      !s ||
+      s.sample !== sample ||
+      (!s.matches(inventory, sample) && now - s.nowMs >= INVENTORY_REFRESH_MS);
+    if (rebuild) this.snap = new Snapshot(inventory, sample, now);
+    return this.snap!;
   }
 
   private sampled<T>(items: T[]): SampledListResponse<T> {

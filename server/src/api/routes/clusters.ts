@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
 import { HttpError, notFound } from '../errors.js';
+import { sendList } from '../jsonCache.js';
 import {
   clusterParams,
   historyQuery,
@@ -38,12 +39,12 @@ export function clustersRouter(registry: ClusterRegistry): Router {
 
   router.get('/:cluster/nodes', (req, res) => {
     parse(noQuery, req.query, 'query');
-    res.json(viewFor(req).nodes());
+    sendList(req, res, viewFor(req).nodes());
   });
 
   router.get('/:cluster/namespaces', (req, res) => {
     parse(noQuery, req.query, 'query');
-    res.json(viewFor(req).namespaces());
+    sendList(req, res, viewFor(req).namespaces());
   });
 
   router.get('/:cluster/namespaces/:namespace/pods', (req, res) => {
@@ -52,7 +53,7 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     const { namespace } = parse(namespaceParams, req.params, 'path');
     const pods = view.namespacePods(namespace);
     if (!pods) throw notFound(`namespace "${namespace}"`);
-    res.json(pods);
+    sendList(req, res, pods);
   });
 
   router.get('/:cluster/pods', (req, res) => {
@@ -61,7 +62,7 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     if (q.namespace !== undefined && !view.hasNamespace(q.namespace)) {
       throw notFound(`namespace "${q.namespace}"`);
     }
-    res.json(view.topPods(q.sort, q.limit, q.namespace));
+    sendList(req, res, view.topPods(q.sort, q.limit, q.namespace));
   });
 
   router.get('/:cluster/history', (req, res) => {

@@ -1,0 +1,107 @@
+import type { SimHandle } from './simProcess.js';
+import { kubeconfigTargets } from '../src/kube/clusterTargets.js';
+import { InventoryWatcher } from '../src/kube/inventoryWatcher.js';
+import { parseNodeMetricsList, parsePodMetricsList, toSample } from '../src/kube/parseMetrics.js';
+import type { MetricsSample } from '../src/kube/types.js';
+import { Upstream } from '../src/kube/upstream.js';
+import { HistoryStore } from '../src/store/history.js';
+import { Snapshot } from '../src/store/snapshot.js';
+import { rawGet } from './rawFetch.js';
+import { median, round, rssMiB } from './stats.js';
+
+const NODES = '/apis/metrics.k8s.io/v1beta1/nodes';
+const PODS = '/apis/metrics.k8s.io/v1beta1/pods';
+
+/**
+ * One poll cycle as the server runs it (fetch both lists, parse, append to history, build
+ * the rows every viewer shares) against the same requests done bare (fetch + JSON.parse).
+ */
+export async function measurePollCycle(sim: SimHandle, iterations: number) {
+  const [target] = kubeconfigTargets(sim.kubeconfigPath, [], false, true);
+  const upstream = new Upstream(target!.kubeConfig, target!.server);
+  const t0 = performance.now();
+  const watcher = new InventoryWatcher(
+    upstream,
+    target!.kubeConfig,
+    {
+      changed: () => undefined,
+      failed: (e) => console.error('informer failed', e),
+      recovered: () => undefined,
+    },
+    300_000,
+  );
+  watcher.start();
+  while (!watcher.synced) await new Promise((r) => setTimeout(r, 20));
+  const informerSyncMs = performance.now() - t0;
+
+  const bare: number[] = [];
+  const full: number[] = [];
+  let bytes = 0;
+  const history = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: 15_000 });
+  let sample: MetricsSample | null = null;
+  for (let i = 0; i < iterations; i++) {
+    // Alternate the order so neither side always runs on a warmer cache.
+    const runs = i % 2 === 0 ? ['bare', 'full'] : ['full', 'bare'];
+    for (const which of runs) {
+      const start = performance.now();
+      if (which === 'bare') {
+        const [n, p] = await Promise.all([
+          rawGet(sim.url + NODES, sim.token, sim.caPem),
+          rawGet(sim.url + PODS, sim.token, sim.caPem),
+        ]);
+        bytes = n.bytes + p.bytes;
+        bare.push(performance.now() - start);
+      } else {
+        const [n, p] = await Promise.all([
+          upstream.getJson(NODES, { timeoutMs: 60_000 }),
+          upstream.getJson(PODS, { timeoutMs: 60_000 }),
+        ]);
+        sample = toSample(parseNodeMetricsList(n.body), parsePodMetricsList(p.body))!;
+        // Successive samples of one tick share a timestamp; shift it so each is stored.
+        sample = { ...sample, timestampMs: sample.timestampMs + i * 15_000 };
+        history.append(sample, watcher.inventory);
+        const snap = new Snapshot(watcher.inventory, sample, Date.now());
+        snap.nodes();
+        snap.namespaces();
+        snap.topPods({ sort: 'cpu', limit: 10 });
+        snap.topPods({ sort: 'memory', limit: 10 });
+        full.push(performance.now() - start);
+      }
+    }
+  }
+  watcher.stop();
+  return {
+    informerSyncMs: round(informerSyncMs, 0),
+    responseBytes: bytes,
+    bareFetchParseMedianMs: round(median(bare)),
+    pollCycleMedianMs: round(median(full)),
+    ratioToBare: round(median(full) / median(bare)),
+    rssAfterCycleMiB: rssMiB(),
+    lastSample: sample,
+    history,
+    inventory: watcher.inventory,
+  };
+}
+
+/** Fills a full retention window (1 h at 15 s = 240 samples) and reports the store's size. */
+export function fillRetention(history: HistoryStore, sample: MetricsSample) {
+  const slots = Math.ceil(history.retentionMs / history.resolutionMs);
+  const start = performance.now();
+  let ts = history.lastTimestampMs ?? sample.timestampMs;
+  for (let i = 0; i < slots; i++) {
+    ts += history.resolutionMs;
+    history.append({ ...sample, timestampMs: ts });
+  }
+  const appendMedianMs = (performance.now() - start) / slots;
+  const stats = history.stats();
+  const values = stats.series * 2 * stats.slots;
+  return {
+    series: stats.series,
+    slots: stats.slots,
+    historyBytes: stats.bytes,
+    bytesPerStoredValue: round(stats.bytes / values, 2),
+    bytesPerSeriesSample: round(stats.bytes / (stats.series * stats.slots), 2),
+    appendMeanMs: round(appendMedianMs),
+    rssAfterRetentionMiB: rssMiB(),
+  };
+}

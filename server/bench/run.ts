@@ -1,0 +1,126 @@
+/**
+ * `pnpm bench` (server part): kubeglance against the simulator at 1000 nodes / 30000 pods
+ * (add `--large` for 5000 / 150000). Prints numbers and ratios measured in the same run and
+ * writes them to bench/results/server-<nodes>x<pods>.json. Asserts nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { NamespaceRow, SampledListResponse } from '@kubeglance/shared/api';
+import { load } from './httpLoad.js';
+import { fillRetention, measurePollCycle } from './pollCycle.js';
+import { upstreamRequestsPerTick } from './sseFanout.js';
+import { spawnServer } from './serverProcess.js';
+import { spawnSim } from './simProcess.js';
+import { round } from './stats.js';
+
+const RESULTS = new URL('../../bench/results/', import.meta.url);
+const large = process.argv.includes('--large');
+const scales: [number, number][] = large
+  ? [
+      [1000, 30_000],
+      [5000, 150_000],
+    ]
+  : [[1000, 30_000]];
+const quick = process.argv.includes('--quick');
+
+async function clusterBench(nodes: number, pods: number) {
+  console.log(`\n== ${nodes} nodes / ${pods} pods ==`);
+  const sim = await spawnSim({
+    name: 'bench',
+    nodes,
+    pods,
+    namespaces: 40,
+    churn: 0,
+    resolution: '15s',
+  });
+  const simStartMs = round(sim.startMs, 0);
+  console.log(`simulator started in ${simStartMs} ms`);
+  const poll = await measurePollCycle(sim, quick ? 3 : 7);
+  console.log(
+    `poll cycle: median ${poll.pollCycleMedianMs} ms vs bare fetch+JSON.parse ${poll.bareFetchParseMedianMs} ms (ratio ${poll.ratioToBare}); ${round(poll.responseBytes / 2 ** 20, 1)} MiB per poll; informers synced in ${poll.informerSyncMs} ms`,
+  );
+  const store = fillRetention(poll.history, poll.lastSample!);
+  console.log(
+    `history: ${store.series} series x ${store.slots} slots = ${round(store.historyBytes / 2 ** 20, 1)} MiB, ${store.bytesPerStoredValue} B per stored value (${store.bytesPerSeriesSample} B per series-sample: cpu+memory); RSS ${store.rssAfterRetentionMiB} MiB`,
+  );
+
+  const server = await spawnServer([
+    '--kubeconfig',
+    sim.kubeconfigPath,
+    '--static-dir',
+    '/nonexistent',
+  ]);
+  const base = `${server.url}/api/v1/clusters/bench`;
+  while (!(await (await fetch(`${server.url}/readyz`)).ok))
+    await new Promise((r) => setTimeout(r, 200));
+  const namespaces = (await (
+    await fetch(`${base}/namespaces`)
+  ).json()) as SampledListResponse<NamespaceRow>;
+  // The namespace closest to 2000 pods (the issue's reference drilldown).
+  const biggest = [...namespaces.items].sort(
+    (a, b) => Math.abs(a.pods - 2000) - Math.abs(b.pods - 2000),
+  )[0]!;
+  const duration = quick ? 3 : 10;
+  const nodesLoad = await load(`${base}/nodes`, 50, duration);
+  const podsLoad = await load(`${base}/namespaces/${biggest.name}/pods`, 50, duration);
+  console.log(
+    `GET .../nodes: p50 ${nodesLoad.latencyP50Ms} ms, p99 ${nodesLoad.latencyP99Ms} ms (${nodesLoad.requests} requests, 50 clients)`,
+  );
+  console.log(
+    `GET .../namespaces/${biggest.name}/pods (${biggest.pods} pods): p50 ${podsLoad.latencyP50Ms} ms, p99 ${podsLoad.latencyP99Ms} ms (${podsLoad.requests} requests)`,
+  );
+  const serverRssMiB = server.rssMiB();
+  await server.stop();
+  await sim.stop();
+  const { lastSample: _s, history: _h, inventory: _i, ...pollNumbers } = poll;
+  return {
+    nodes,
+    pods,
+    simStartMs,
+    ...pollNumbers,
+    store,
+    http: { nodes: nodesLoad, namespacePods: { ...podsLoad, pods: biggest.pods } },
+    serverProcessRssMiB: serverRssMiB,
+  };
+}
+
+/** Upstream metrics requests per tick with 1 and 500 SSE clients (must be equal). */
+async function fanoutBench() {
+  console.log('\n== SSE fan-out (100 nodes / 3000 pods, 2 s resolution) ==');
+  const sim = await spawnSim({
+    name: 'fanout',
+    nodes: 100,
+    pods: 3000,
+    namespaces: 20,
+    churn: 0,
+    resolution: '2s',
+  });
+  const server = await spawnServer([
+    '--kubeconfig',
+    sim.kubeconfigPath,
+    '--static-dir',
+    '/nonexistent',
+  ]);
+  while (!(await (await fetch(`${server.url}/readyz`)).ok))
+    await new Promise((r) => setTimeout(r, 200));
+  const ticks = quick ? 3 : 5;
+  const one = await upstreamRequestsPerTick(server.url, sim, 1, ticks);
+  const many = await upstreamRequestsPerTick(server.url, sim, 500, ticks);
+  console.log(
+    `metrics requests per tick: ${one.perTick} with 1 client, ${many.perTick} with 500 clients`,
+  );
+  await server.stop();
+  await sim.stop();
+  return { one, many, equal: one.perTick === many.perTick };
+}
+
+mkdirSync(RESULTS, { recursive: true });
+const fanout = await fanoutBench();
+writeFileSync(new URL('server-sse-fanout.json', RESULTS), JSON.stringify(fanout, null, 2) + '\n');
+for (const [nodes, pods] of scales) {
+  const result = await clusterBench(nodes, pods);
+  writeFileSync(
+    new URL(`server-${nodes}x${pods}.json`, RESULTS),
+    JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2) + '\n',
+  );
+}
+process.exit(0);
