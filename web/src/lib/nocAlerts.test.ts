@@ -52,6 +52,20 @@ describe('clusterAlerts', () => {
     expect(alerts.find((a) => a.key === 'node:hot')?.text).toBe('Node hot CPU 90%');
   });
 
+  it('ranks partial-data problems as warnings, above hot nodes', () => {
+    const partial: Problem = { ...problem, code: 'nodes-missing-metrics' };
+    const alerts = clusterAlerts({
+      problems: [partial],
+      nodes: [hotNode],
+      topMemoryPods: [],
+      namespaces: [],
+    });
+    expect(alerts.map((a) => [a.key, a.severity])).toEqual([
+      ['problem:nodes-missing-metrics', 'warning'],
+      ['node:hot', 'warning'],
+    ]);
+  });
+
   it('does not alert at exactly 85 %', () => {
     const n = node('edge', 3400, GiB); // 85 %
     expect(clusterAlerts({ problems: [], nodes: [n], topMemoryPods: [], namespaces: [] })).toEqual(

@@ -2,7 +2,7 @@
  * What the wall screen calls out: metrics-pipeline problems, nodes that are not
  * Ready or above 85 %, and pods near their memory limit. Pure, from live data.
  */
-import type { NodeRow, Problem, TopPod } from '@kubeglance/shared/api';
+import type { NodeRow, Problem, ProblemCode, TopPod } from '@kubeglance/shared/api';
 import { hotterPercent, NODE_ALERT_PERCENT, OOM_RISK_RATIO } from './thresholds';
 
 export type AlertSeverity = 'critical' | 'warning';
@@ -27,6 +27,13 @@ export interface AlertInput {
   namespaces: readonly string[];
 }
 
+// Partial data or a transient condition; everything else means no (fresh) metrics at all.
+const WARNING_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
+  'nodes-missing-metrics',
+  'metrics-not-ready',
+  'throttled',
+]);
+
 export function clusterAlerts({
   problems,
   nodes,
@@ -35,7 +42,7 @@ export function clusterAlerts({
 }: AlertInput): NocAlert[] {
   const alerts: NocAlert[] = problems.map((p) => ({
     key: `problem:${p.code}`,
-    severity: 'critical',
+    severity: WARNING_PROBLEMS.has(p.code) ? 'warning' : 'critical',
     text: p.message,
     detail: p.hint,
     weight: 1000,

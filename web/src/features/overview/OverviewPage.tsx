@@ -25,7 +25,7 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
         <span className="muted">Cluster overview</span>
       </div>
       {data && <StatusBanner problems={data.status.problems} title={`Problems in ${cluster}`} />}
-      {data?.stale && (
+      {data?.stale && data.timestampMs != null && (
         <PanelMessage kind="info">
           Showing the last known numbers: the metrics pipeline has not delivered a fresh sample.
         </PanelMessage>

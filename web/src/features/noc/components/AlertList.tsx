@@ -12,7 +12,7 @@ interface AlertListProps {
 }
 
 // Height of one alert in em: a (possibly wrapped) title, a detail line, spacing.
-const ALERT_EM = 3.4;
+const ALERT_EM = 3.8;
 
 export function AlertList({ alerts, tick }: AlertListProps) {
   const ref = useRef<HTMLDivElement>(null);

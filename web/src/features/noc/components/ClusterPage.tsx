@@ -16,6 +16,12 @@ interface ClusterPageProps {
 
 const pct = (v: number | null) => (v == null ? '?' : `${v}%`);
 
+function ofAllocatable(usage: number | null, allocatable: number, format: (v: number) => string) {
+  return usage == null
+    ? `${format(allocatable)} allocatable`
+    : `${format(usage)} of ${format(allocatable)}`;
+}
+
 export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const { summary, topPods } = cluster;
   const { cpu, memory } = summary;
@@ -27,7 +33,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
       <BigStat
         label="CPU"
         percent={cpu.percent}
-        detail={`${formatCores(cpu.usageMillicores)} of ${formatCores(cpu.allocatableMillicores)}`}
+        detail={ofAllocatable(cpu.usageMillicores, cpu.allocatableMillicores, formatCores)}
         secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
         points={cluster.totals.cpu}
         metric="cpu"
@@ -37,7 +43,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
       <BigStat
         label="Memory"
         percent={memory.percent}
-        detail={`${formatBytesIEC(memory.usageBytes)} of ${formatBytesIEC(memory.allocatableBytes)}`}
+        detail={ofAllocatable(memory.usageBytes, memory.allocatableBytes, formatBytesIEC)}
         secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
         points={cluster.totals.memory}
         metric="memory"

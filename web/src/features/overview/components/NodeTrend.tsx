@@ -26,7 +26,9 @@ export function NodeTrend({ cluster, node, range, live }: NodeTrendProps) {
   const toMs = newestTime(cpu, memory) ?? 0;
   return (
     <span ref={ref} className="node-trend">
-      {cpu.length < 2 ? (
+      {!node.metricsAvailable && cpu.every(([, v]) => v == null) ? (
+        <span className="muted">no metrics</span>
+      ) : cpu.length < 2 ? (
         <span className="muted">collecting…</span>
       ) : (
         <Sparkline
