@@ -1,6 +1,6 @@
 /**
  * `pnpm bench` (server part): kubeglance against the simulator at 1000 nodes / 30000 pods
- * (add `--large` for 5000 / 150000). Prints numbers and ratios measured in the same run and
+ * and 5000 / 150000 (only the first with BENCH_QUICK=1). Prints numbers and ratios measured in the same run and
  * writes them to bench/results/server-<nodes>x<pods>.json. Asserts nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,14 @@ import { spawnSim } from './simProcess.js';
 import { round } from './stats.js';
 
 const RESULTS = new URL('../../bench/results/', import.meta.url);
-const large = process.argv.includes('--large');
+const large = process.env.BENCH_QUICK !== '1';
 const scales: [number, number][] = large
   ? [
       [1000, 30_000],
       [5000, 150_000],
     ]
   : [[1000, 30_000]];
-const quick = process.argv.includes('--quick');
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 
 async function clusterBench(nodes: number, pods: number) {
   console.log(`\n== ${nodes} nodes / ${pods} pods ==`);

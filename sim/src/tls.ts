@@ -70,7 +70,9 @@ let loaded: Promise<typeof X509> | undefined;
 function loadX509(): Promise<typeof X509> {
   ensureReflectMetadata();
   loaded ??= import('@peculiar/x509').then((x509) => {
-    x509.cryptoProvider.set(webcrypto as unknown as webcrypto.Crypto);
+    // Typed loosely: with the DOM lib loaded (e2e typechecks this file too) the parameter is
+    // the DOM's `Crypto`, without it Node's; the object is the same at run time.
+    x509.cryptoProvider.set(webcrypto as unknown as typeof globalThis.crypto);
     return x509;
   });
   return loaded;
