@@ -5,6 +5,9 @@ import react from '@vitejs/plugin-react';
 // in dev, Vite serves the SPA and forwards /api there.
 const API_TARGET = process.env.KUBEGLANCE_API ?? 'http://127.0.0.1:8080';
 
+const APP_LIBS =
+  /node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(@tanstack|react|react-dom|react-router|scheduler)[\\/]/;
+
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -35,18 +38,24 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
     rolldownOptions: {
       output: {
-        // Recharts (and its d3/redux dependencies) only load with the first chart,
-        // never with the initial route's JS.
+        // Vendor code the first screen needs goes in one long-cached chunk;
+        // Recharts and its d3/redux dependencies load only with the first chart.
         codeSplitting: {
+          // A group would otherwise also take everything its modules import
+          // (React included), and the entry would preload the charts chunk.
+          includeDependenciesRecursively: false,
           groups: [
             {
-              name: 'charts',
-              test: /node_modules[\\/].*(recharts|d3-|victory-vendor|@reduxjs|redux|immer|reselect|decimal\.js|internmap|es-toolkit|eventemitter3)/,
-              priority: 2,
+              name: 'virtual',
+              test: /node_modules[\\/].*@tanstack[\\/](react-)?virtual/,
+              priority: 3,
             },
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 2 },
+            // The rest of node_modules, minus late-used parts of the app's own
+            // libraries (e.g. react-query's useQueries), is what the charts pull in.
             {
-              name: 'vendor',
-              test: /node_modules[\\/].*(react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+              name: 'charts',
+              test: (id) => /node_modules/.test(id) && !APP_LIBS.test(id),
               priority: 1,
             },
           ],
