@@ -56,6 +56,7 @@ export default function NocPage() {
           page?.kind === 'cluster' ? page.name : names.length > 1 ? 'All clusters' : 'kubeglance'
         }
         simulated={shown?.simulated ?? false}
+        namespaces={opts.namespaces}
         page={pageIndex}
         pages={pages.length}
         connection={live.connection}

@@ -5,6 +5,8 @@ import type { ConnectionInfo } from '../../../api/streamClient';
 interface NocHeaderProps {
   title: string;
   simulated: boolean;
+  /** The `?namespaces=` filter, said out loud so nobody misreads a partial view. */
+  namespaces: readonly string[];
   page: number;
   pages: number;
   connection: ConnectionInfo;
@@ -18,6 +20,7 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-d
 export function NocHeader({
   title,
   simulated,
+  namespaces,
   page,
   pages,
   connection,
@@ -29,6 +32,7 @@ export function NocHeader({
       <span className="noc-brand">kubeglance</span>
       <h1>{title}</h1>
       {simulated && <span className="noc-tag">simulated cluster</span>}
+      {namespaces.length > 0 && <span className="noc-age">pods in {namespaces.join(', ')}</span>}
       <span className="noc-header-right">
         {connection.state !== 'open' && (
           <span className="noc-conn">
