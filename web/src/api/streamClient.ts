@@ -87,7 +87,7 @@ export function openStream(options: StreamOptions): () => void {
         headers: { accept: 'text/event-stream' },
         cache: 'no-store',
       });
-      if (!res.ok || !res.body) throw new Error(`the stream answered ${res.status}`);
+      if (!res.ok || !res.body) throw new Error(await refusal(res));
       options.onConnection({ state: 'open', attempt, retryAtMs: null, error: null });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       const sse = parser();
@@ -112,6 +112,18 @@ export function openStream(options: StreamOptions): () => void {
     clearTimeout(idleTimer);
     controller?.abort();
   };
+}
+
+/** Why the server refused the stream, with its own words when it sent `{error}`. */
+async function refusal(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message)
+      return `the server refused the stream (${res.status}: ${body.error.message})`;
+  } catch {
+    // No JSON body; the status says enough.
+  }
+  return `the server refused the stream (${res.status})`;
 }
 
 function errorText(err: unknown): string {

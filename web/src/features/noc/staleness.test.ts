@@ -33,7 +33,7 @@ describe('staleReasons', () => {
       error: 'the kubeglance server cannot be reached',
     });
     expect(staleReasons(down, ['alpha'], 131_000)[1]).toBe(
-      'Server unreachable (the kubeglance server cannot be reached); reconnecting in 4 s.',
+      'No live connection: the kubeglance server cannot be reached; reconnecting in 4 s.',
     );
     // Not stale yet: a short reconnect alone raises no banner.
     expect(staleReasons(down, ['alpha'], 110_000)).toEqual([]);

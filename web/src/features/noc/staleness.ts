@@ -35,7 +35,7 @@ export function staleReasons(live: LiveState, names: readonly string[], now: num
         ? 0
         : Math.max(0, Math.ceil((connection.retryAtMs - now) / 1000));
     reasons.push(
-      `Server unreachable (${connection.error ?? 'connection lost'}); reconnecting${wait > 0 ? ` in ${wait} s` : ''}.`,
+      `No live connection: ${connection.error ?? 'connection lost'}; reconnecting${wait > 0 ? ` in ${wait} s` : ''}.`,
     );
   }
   return reasons;
