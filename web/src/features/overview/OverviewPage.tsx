@@ -36,7 +36,11 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
       </Panel>
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">
-          {data ? <ClusterCharts cluster={cluster} summary={data} range={range} /> : null}
+          {data ? (
+            <ClusterCharts cluster={cluster} summary={data} range={range} />
+          ) : (
+            queryMessage(summary, describeError, 'Loading history…')
+          )}
         </div>
       </Panel>
       <NodesPanel cluster={cluster} range={range} live={live} />
