@@ -1,9 +1,11 @@
 /** One pod: facts, then per-container CPU and memory against request and limit. */
 import { Link, useParams } from 'react-router';
 import { useNamespacePods } from '../../api/namespacePods';
+import { useSummary } from '../../api/summary';
 import { describeError } from '../../api/errors';
 import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
+import { StatusBanner } from '../../components/StatusBanner';
 import { useCarriedSearch, useRange } from '../../hooks/useRange';
 import { namespacePath, overviewPath } from '../../lib/paths';
 import { ContainerCharts } from './components/ContainerCharts';
@@ -17,6 +19,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
   // The API has no single-pod endpoint; the namespace list is cached and shared
   // with the drilldown the user usually comes from.
   const pods = useNamespacePods(cluster, ns);
+  const problems = useSummary(cluster).data?.status.problems ?? [];
   const pod = pods.data?.items.find((p) => p.name === name);
   const message = queryMessage(pods, describeError, 'Loading pod…');
   return (
@@ -37,6 +40,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
           Pod <span className="mono">{name}</span>
         </h1>
       </div>
+      <StatusBanner problems={problems} title={`Problems in ${cluster}`} />
       {message ??
         (!pod ? (
           <PanelMessage
