@@ -73,6 +73,30 @@ describe('clusterAlerts', () => {
     );
   });
 
+  it('collapses many alerts of one kind into one naming the worst', () => {
+    const hot = [86, 95, 90, 88, 99].map((pct, i) => node(`n${i}`, pct * 40, GiB));
+    const alerts = clusterAlerts({ problems: [], nodes: hot, topMemoryPods: [], namespaces: [] });
+    expect(alerts).toEqual([
+      {
+        key: 'node:many',
+        severity: 'warning',
+        text: '5 nodes above 85%',
+        detail: 'n4 99% CPU, n1 95% CPU, n2 90% CPU and 2 more',
+        weight: 99,
+      },
+    ]);
+  });
+
+  it('never rounds a pod just under its limit up to 100 %', () => {
+    const alerts = clusterAlerts({
+      problems: [],
+      nodes: [],
+      topMemoryPods: [pod('a', 'x', 999, 1000)],
+      namespaces: [],
+    });
+    expect(alerts[0]).toMatchObject({ severity: 'warning', text: 'Pod x/a memory 99% of limit' });
+  });
+
   it('filters pods by namespace', () => {
     const alerts = clusterAlerts({
       problems: [],

@@ -16,6 +16,8 @@ export interface NocAlert {
   detail?: string;
   /** For ordering within a severity: higher first. */
   weight: number;
+  /** Compact form for a summary line ("node-7 92% CPU"). */
+  short?: string;
 }
 
 export interface AlertInput {
@@ -40,50 +42,94 @@ export function clusterAlerts({
   topMemoryPods,
   namespaces,
 }: AlertInput): NocAlert[] {
-  const alerts: NocAlert[] = problems.map((p) => ({
+  const inScope = topMemoryPods.filter(
+    (p) => namespaces.length === 0 || namespaces.includes(p.namespace),
+  );
+  return [
+    ...problems.map(problemAlert),
+    ...collapse(nodes.filter((n) => !n.ready).map(notReadyAlert), (n) => `${n} nodes are NotReady`),
+    ...collapse(nodes.flatMap(hotNodeAlert), (n) => `${n} nodes above ${NODE_ALERT_PERCENT}%`),
+    ...collapse(
+      inScope.flatMap(podMemoryAlert),
+      (n) => `${n} pods at ${OOM_RISK_RATIO * 100}% or more of their memory limit`,
+    ),
+  ].sort(bySeverityThenWeight);
+}
+
+function problemAlert(p: Problem): NocAlert {
+  return {
     key: `problem:${p.code}`,
     severity: WARNING_PROBLEMS.has(p.code) ? 'warning' : 'critical',
     text: p.message,
     detail: p.hint,
     weight: 1000,
-  }));
-  for (const n of nodes) {
-    if (!n.ready) {
-      alerts.push({
-        key: `notready:${n.name}`,
-        severity: 'critical',
-        text: `Node ${n.name} is NotReady`,
-        weight: 500,
-      });
-    }
-    const hot = hottest(n);
-    if (hot && hot.percent > NODE_ALERT_PERCENT) {
-      alerts.push({
-        key: `node:${n.name}`,
-        severity: 'warning',
-        text: `Node ${n.name} ${hot.resource} ${hot.percent}%`,
-        detail: `CPU ${n.cpu.percent ?? '?'}% · memory ${n.memory.percent ?? '?'}% of allocatable`,
-        weight: hot.percent,
-      });
-    }
-  }
-  for (const p of topMemoryPods) {
-    if (namespaces.length > 0 && !namespaces.includes(p.namespace)) continue;
-    if (p.memoryBytes == null || p.memoryLimitBytes == null || p.memoryLimitBytes <= 0) continue;
-    const ratio = p.memoryBytes / p.memoryLimitBytes;
-    if (ratio < OOM_RISK_RATIO) continue;
-    const percent = Math.round(ratio * 100);
-    alerts.push({
+  };
+}
+
+function notReadyAlert(n: NodeRow): NocAlert {
+  return {
+    key: `notready:${n.name}`,
+    severity: 'critical',
+    text: `Node ${n.name} is NotReady`,
+    short: n.name,
+    weight: 500,
+  };
+}
+
+function hotNodeAlert(n: NodeRow): NocAlert[] {
+  const hot = hottest(n);
+  if (!hot || hot.percent <= NODE_ALERT_PERCENT) return [];
+  return [
+    {
+      key: `node:${n.name}`,
+      severity: 'warning',
+      text: `Node ${n.name} ${hot.resource} ${hot.percent}%`,
+      detail: `CPU ${n.cpu.percent ?? '?'}% · memory ${n.memory.percent ?? '?'}% of allocatable`,
+      short: `${n.name} ${hot.percent}% ${hot.resource}`,
+      weight: hot.percent,
+    },
+  ];
+}
+
+function podMemoryAlert(p: TopPod): NocAlert[] {
+  if (p.memoryBytes == null || p.memoryLimitBytes == null || p.memoryLimitBytes <= 0) return [];
+  const ratio = p.memoryBytes / p.memoryLimitBytes;
+  if (ratio < OOM_RISK_RATIO) return [];
+  // Floor, so a pod just under its limit never reads "100%" while ranked a warning.
+  const percent = Math.floor(ratio * 100);
+  return [
+    {
       key: `pod:${p.namespace}/${p.name}`,
       severity: ratio >= 1 ? 'critical' : 'warning',
       text: `Pod ${p.namespace}/${p.name} memory ${percent}% of limit`,
       detail: 'OOM risk',
+      short: `${p.namespace}/${p.name} ${percent}%`,
       weight: percent,
-    });
-  }
-  return alerts.sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.weight - a.weight,
-  );
+    },
+  ];
+}
+
+/** More alerts of one kind than fit a wall screen page: one summary alert naming the worst. */
+export const MAX_PER_KIND = 4;
+
+function collapse(alerts: NocAlert[], summary: (count: number) => string): NocAlert[] {
+  if (alerts.length <= MAX_PER_KIND) return alerts;
+  const worst = [...alerts].sort(bySeverityThenWeight);
+  const first = worst[0] as NocAlert;
+  const named = worst.slice(0, 3).map((a) => a.short ?? a.text);
+  return [
+    {
+      key: `${first.key.split(':')[0]}:many`,
+      severity: first.severity,
+      text: summary(alerts.length),
+      detail: `${named.join(', ')} and ${alerts.length - named.length} more`,
+      weight: first.weight,
+    },
+  ];
+}
+
+function bySeverityThenWeight(a: NocAlert, b: NocAlert): number {
+  return severityRank(b.severity) - severityRank(a.severity) || b.weight - a.weight;
 }
 
 function severityRank(s: AlertSeverity): number {
