@@ -22,6 +22,18 @@ const scales: [number, number][] = large
   : [[1000, 30_000]];
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 
+/** Polls /readyz; a server busy with its first 150k-pod list may drop a keep-alive socket. */
+async function waitReady(url: string): Promise<void> {
+  for (;;) {
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function clusterBench(nodes: number, pods: number) {
   console.log(`\n== ${nodes} nodes / ${pods} pods ==`);
   const sim = await spawnSim({
@@ -50,8 +62,7 @@ async function clusterBench(nodes: number, pods: number) {
     '/nonexistent',
   ]);
   const base = `${server.url}/api/v1/clusters/bench`;
-  while (!(await (await fetch(`${server.url}/readyz`)).ok))
-    await new Promise((r) => setTimeout(r, 200));
+  await waitReady(server.url);
   const namespaces = (await (
     await fetch(`${base}/namespaces`)
   ).json()) as SampledListResponse<NamespaceRow>;
@@ -100,8 +111,7 @@ async function fanoutBench() {
     '--static-dir',
     '/nonexistent',
   ]);
-  while (!(await (await fetch(`${server.url}/readyz`)).ok))
-    await new Promise((r) => setTimeout(r, 200));
+  await waitReady(server.url);
   const ticks = quick ? 3 : 5;
   const one = await upstreamRequestsPerTick(server.url, sim, 1, ticks);
   const many = await upstreamRequestsPerTick(server.url, sim, 500, ticks);

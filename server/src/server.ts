@@ -98,6 +98,10 @@ export async function startServer(
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  // Longer than the usual 60 s of proxies and load balancers in front, so they, not
+  // kubeglance, close idle connections (no reset races on reused sockets).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   for (const t of targets) {

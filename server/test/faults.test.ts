@@ -45,7 +45,7 @@ async function waitHealthy(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ resolutionMs: 1000, nodes: 10 });
+  h = await startHarness({ resolutionMs: 1000, nodes: 10, slowMs: 6000 });
   await waitHealthy();
 });
 afterAll(() => h?.stop());
@@ -57,6 +57,8 @@ describe('faults become status, then recover', () => {
     ['nodes-missing-metrics', 'nodes-missing-metrics', /no metrics/],
     ['metrics-stale', 'metrics-stale', /stale/],
     ['throttle', 'throttled', /429/],
+    // Slower than the poll timeout (5 s): the poll gives up instead of piling up.
+    ['slow', 'upstream-timeout', /in time/],
   ] as const)('%s → %s', async (fault, code, text) => {
     h.sim.faults.set(fault);
     try {

@@ -23,6 +23,8 @@ export interface HarnessOptions {
   churnPerMinute?: number;
   seed?: number;
   faults?: string[];
+  /** Delay of every response while the `slow` fault is on. */
+  slowMs?: number;
 }
 
 /** A simulated cluster and a kubeglance server reading it over HTTPS with its kubeconfig. */
@@ -37,6 +39,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     churnPerMinute: options.churnPerMinute ?? 0,
     port: 0,
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.slowMs ? { slowMs: options.slowMs } : {}),
   });
   const config = parseConfig(
     [

@@ -1,34 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
 import type { PodRow, SampledListResponse, NodeRow } from '@kubeglance/shared/api';
-import { eventually, kubectl, startHarness, type Harness } from './harness.js';
+import { eventually, kubectl, simGet, startHarness, type Harness } from './harness.js';
 
 /**
  * The node and pod numbers must be what `kubectl top` prints for the same metrics sample.
  * The simulator's `metrics-stale` fault freezes its sample, so both read the same one.
+ * (If kubeglance ever read another sample, every row would differ: the check is strict.)
  */
 let h: Harness;
 const base = () => `/api/v1/clusters/${h.cluster}`;
 
 beforeAll(async () => {
   h = await startHarness({ nodes: 8, pods: 120, resolutionMs: 1000 });
-  const first = await eventually(
+  await eventually(
     async () => (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs,
     20_000,
   );
   h.sim.faults.set('metrics-stale');
-  // The server picks up the frozen sample on its next poll (a newer timestamp), then sees no change.
+  // The frozen sample's timestamp, read from the simulator itself; wait until kubeglance has it.
+  const frozen = await simGet<{ items: { timestamp: string }[] }>(
+    h.sim,
+    '/apis/metrics.k8s.io/v1beta1/nodes',
+  );
+  const frozenMs = Date.parse(frozen.items[0]!.timestamp);
   await eventually(
-    async () => {
-      const a =
-        (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs ?? 0;
-      await new Promise((r) => setTimeout(r, 1500));
-      const b =
-        (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs ?? 0;
-      return a >= first && a === b;
-    },
+    async () =>
+      (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs === frozenMs,
     20_000,
-    'frozen sample',
+    'the frozen sample',
   );
 });
 afterAll(() => h?.stop());

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterSnapshot, HelloEvent, SampleEvent, Summary } from '@kubeglance/shared/api';
+import type {
+  ClusterSnapshot,
+  HelloEvent,
+  SampleEvent,
+  StatusEvent,
+  Summary,
+} from '@kubeglance/shared/api';
 import { eventually, simGet, startHarness, type Harness } from './harness.js';
 
 interface Frame {
@@ -76,6 +82,39 @@ describe('server-sent events', () => {
       clients.forEach((c) => c.close());
     }
     await eventually(async () => h.server.broadcaster.size === 0, 5000, 'clients gone');
+  });
+
+  it('sends status events when the metrics pipeline breaks and when it recovers', async () => {
+    const client = connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster}`);
+    try {
+      await eventually(async () => client.frames.some((f) => f.event === 'snapshot'), 10_000);
+      h.sim.faults.set('metrics-unavailable');
+      const broken = await eventually(
+        async () =>
+          client.frames.find(
+            (f) =>
+              f.event === 'status' &&
+              (f.data as StatusEvent).status.problems.some(
+                (p) => p.code === 'metrics-api-unavailable',
+              ),
+          ),
+        15_000,
+        'a status event naming the problem',
+      );
+      expect((broken.data as StatusEvent).cluster).toBe(h.cluster);
+      h.sim.faults.clear('metrics-unavailable');
+      await eventually(
+        async () => {
+          const last = client.frames.filter((f) => f.event === 'status').at(-1);
+          return last && (last.data as StatusEvent).status.state === 'ok';
+        },
+        20_000,
+        'a status event saying ok',
+      );
+    } finally {
+      h.sim.faults.clear();
+      client.close();
+    }
   });
 
   it('makes exactly one upstream metrics request of each kind per poll, however many clients', async () => {
