@@ -70,7 +70,8 @@ export interface SampledListResponse<T> extends ListResponse<T> {
 export interface CpuTotals {
   usageMillicores: number | null;
   requestMillicores: number;
-  limitMillicores: number;
+  /** Sum of the limits that are set; null when no pod sets one (not "limited at 0"). */
+  limitMillicores: number | null;
   allocatableMillicores: number;
   capacityMillicores: number;
   /** kubectl-style truncated percent of allocatable; null without metrics. */
@@ -80,7 +81,7 @@ export interface CpuTotals {
 export interface MemoryTotals {
   usageBytes: number | null;
   requestBytes: number;
-  limitBytes: number;
+  limitBytes: number | null;
   allocatableBytes: number;
   capacityBytes: number;
   percent: number | null;
@@ -123,8 +124,13 @@ export interface NodeRow {
 export interface NamespaceRow {
   name: string;
   pods: number;
-  cpu: { usageMillicores: number | null; requestMillicores: number; limitMillicores: number };
-  memory: { usageBytes: number | null; requestBytes: number; limitBytes: number };
+  /** Requests count unset as 0 (as the scheduler does); limits are null when none is set. */
+  cpu: {
+    usageMillicores: number | null;
+    requestMillicores: number;
+    limitMillicores: number | null;
+  };
+  memory: { usageBytes: number | null; requestBytes: number; limitBytes: number | null };
 }
 
 export interface CpuUsage {

@@ -1,15 +1,22 @@
+import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { Inventory, NodeInfo, PodInfo } from '../kube/types.js';
 
 /**
  * Sums of container requests and limits, in nanocores and bytes. Only values that are set
  * contribute: a container without a limit adds nothing to the limit sums (it is not
- * "limited at 0"), so a limit sum is the sum of the limits that exist.
+ * "limited at 0"), so a limit sum is the sum of the limits that exist, and `null` when
+ * none exists (an unset request counts as 0, as the scheduler counts it).
  */
 export interface ResourceSums {
   cpuRequestNanocores: number;
-  cpuLimitNanocores: number;
+  cpuLimitNanocores: number | null;
   memoryRequestBytes: number;
-  memoryLimitBytes: number;
+  memoryLimitBytes: number | null;
+}
+
+/** kubectl millicores of a sum that may be unset (`null` stays `null`, never 0). */
+export function millicoresOrNull(nanocores: number | null): number | null {
+  return nanocores === null ? null : cpuMillicoresKubectl(nanocores);
 }
 
 /** Per-node and per-namespace load: pod count plus resource sums. */
@@ -137,9 +144,9 @@ function emptyLoad(): Load {
   return {
     pods: 0,
     cpuRequestNanocores: 0,
-    cpuLimitNanocores: 0,
+    cpuLimitNanocores: null,
     memoryRequestBytes: 0,
-    memoryLimitBytes: 0,
+    memoryLimitBytes: null,
   };
 }
 
@@ -152,8 +159,12 @@ function loadOf(map: Map<string, Load>, key: string): Load {
 function addContainers(sums: ResourceSums, pod: PodInfo): void {
   for (const c of pod.containers) {
     sums.cpuRequestNanocores += c.cpuRequestNanocores ?? 0;
-    sums.cpuLimitNanocores += c.cpuLimitNanocores ?? 0;
+    if (c.cpuLimitNanocores !== null) {
+      sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + c.cpuLimitNanocores;
+    }
     sums.memoryRequestBytes += c.memoryRequestBytes ?? 0;
-    sums.memoryLimitBytes += c.memoryLimitBytes ?? 0;
+    if (c.memoryLimitBytes !== null) {
+      sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + c.memoryLimitBytes;
+    }
   }
 }

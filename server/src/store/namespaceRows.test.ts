@@ -63,6 +63,12 @@ describe('namespaceRows', () => {
     expect(app.cpu).toMatchObject({ requestMillicores: 200, limitMillicores: 1000 });
     expect(app.memory).toMatchObject({ requestBytes: 20 * MI, limitBytes: 40 * MI });
     const empty = namespaceRows(inv, s).find((r) => r.name === 'empty')!;
-    expect(empty.cpu).toEqual({ usageMillicores: null, requestMillicores: 0, limitMillicores: 0 });
+    // No pod, no limit: the limit is unknown (null), not "limited at 0"; requests count 0.
+    expect(empty.cpu).toEqual({
+      usageMillicores: null,
+      requestMillicores: 0,
+      limitMillicores: null,
+    });
+    expect(empty.memory).toEqual({ usageBytes: null, requestBytes: 0, limitBytes: null });
   });
 });

@@ -1,7 +1,7 @@
 import type { NamespaceRow } from '@kubeglance/shared/api';
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { Inventory, MetricsSample } from '../kube/types.js';
-import { indexInventory } from './inventoryIndex.js';
+import { indexInventory, millicoresOrNull } from './inventoryIndex.js';
 import { indexSample } from './sampleIndex.js';
 
 /**
@@ -27,7 +27,7 @@ export function namespaceRows(inventory: Inventory, sample: MetricsSample | null
       cpu: {
         usageMillicores: used ? cpuMillicoresKubectl(used.cpuNanocores) : null,
         requestMillicores: cpuMillicoresKubectl(load.cpuRequestNanocores),
-        limitMillicores: cpuMillicoresKubectl(load.cpuLimitNanocores),
+        limitMillicores: millicoresOrNull(load.cpuLimitNanocores),
       },
       memory: {
         usageBytes: used ? used.memoryBytes : null,

@@ -7,7 +7,7 @@ import type {
   MetricsSample,
   PodInfo,
 } from '../kube/types.js';
-import { compareNames, indexInventory } from './inventoryIndex.js';
+import { compareNames, indexInventory, millicoresOrNull } from './inventoryIndex.js';
 import { findPod, indexSample, type PodTotals } from './sampleIndex.js';
 
 /** kubectl's `metricsCreationDelay`: a pod without metrics this young is not yet "missing". */
@@ -37,10 +37,9 @@ export function podResources(pod: PodInfo): PodResources {
     }
     return total;
   };
-  const millicores = (n: number | null) => (n === null ? null : cpuMillicoresKubectl(n));
   return {
-    cpuRequestMillicores: millicores(sum((c) => c.cpuRequestNanocores)),
-    cpuLimitMillicores: millicores(sum((c) => c.cpuLimitNanocores)),
+    cpuRequestMillicores: millicoresOrNull(sum((c) => c.cpuRequestNanocores)),
+    cpuLimitMillicores: millicoresOrNull(sum((c) => c.cpuLimitNanocores)),
     memoryRequestBytes: sum((c) => c.memoryRequestBytes),
     memoryLimitBytes: sum((c) => c.memoryLimitBytes),
   };
@@ -104,13 +103,12 @@ function podRow(pod: PodInfo, totals: PodTotals | undefined, nowMs: number): Pod
 }
 
 function containerRow(spec: ContainerSpec, usage: ContainerUsage | undefined): ContainerRow {
-  const millicores = (n: number | null) => (n === null ? null : cpuMillicoresKubectl(n));
   return {
     name: spec.name,
     cpu: {
       usageMillicores: usage ? cpuMillicoresKubectl(usage.cpuNanocores) : null,
-      requestMillicores: millicores(spec.cpuRequestNanocores),
-      limitMillicores: millicores(spec.cpuLimitNanocores),
+      requestMillicores: millicoresOrNull(spec.cpuRequestNanocores),
+      limitMillicores: millicoresOrNull(spec.cpuLimitNanocores),
     },
     memory: {
       usageBytes: usage ? usage.memoryBytes : null,

@@ -5,7 +5,7 @@ import {
   memoryPercentKubectl,
 } from '@kubeglance/shared/format';
 import type { Inventory, MetricsSample } from '../kube/types.js';
-import { indexInventory } from './inventoryIndex.js';
+import { indexInventory, millicoresOrNull } from './inventoryIndex.js';
 import { findPod, indexSample, type SampleIndex } from './sampleIndex.js';
 
 /** What the summary needs that is not derived from inventory or sample. */
@@ -54,7 +54,7 @@ export function summary(
     cpu: {
       usageMillicores: hasUsage ? cpuMillicoresKubectl(s.nodeCpuNanocores) : null,
       requestMillicores: cpuMillicoresKubectl(totals.scheduled.cpuRequestNanocores),
-      limitMillicores: cpuMillicoresKubectl(totals.scheduled.cpuLimitNanocores),
+      limitMillicores: millicoresOrNull(totals.scheduled.cpuLimitNanocores),
       allocatableMillicores: cpuMillicoresKubectl(totals.allocatable.cpuNanocores),
       capacityMillicores: cpuMillicoresKubectl(totals.capacity.cpuNanocores),
       percent: hasPercent ? cpuPercentKubectl(matched.cpuUsage, matched.cpuAlloc) : null,

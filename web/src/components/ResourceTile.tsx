@@ -12,7 +12,8 @@ export interface ResourceTotals {
   /** Usage % of allocatable as the server computed it (kubectl rounding). */
   percent: number | null;
   request: number;
-  limit: number;
+  /** null when no pod sets a limit: shown as "none set", never as 0. */
+  limit: number | null;
   allocatable: number;
   capacity: number;
 }
@@ -61,8 +62,14 @@ export function ResourceTile({ title, tone, totals, format }: ResourceTileProps)
             Limits
           </dt>
           <dd>
-            {format(limit)} <span className="muted">({share(limit)})</span>
-            {limit > allocatable && <span className="overcommit"> overcommitted</span>}
+            {limit == null ? (
+              <Unknown text="none set" />
+            ) : (
+              <>
+                {format(limit)} <span className="muted">({share(limit)})</span>
+                {limit > allocatable && <span className="overcommit"> overcommitted</span>}
+              </>
+            )}
           </dd>
         </div>
         <div>

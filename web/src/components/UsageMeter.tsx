@@ -6,7 +6,7 @@ interface UsageMeterProps {
   /** null: no metrics — the bar is hatched, not empty. */
   usage: number | null;
   request: number;
-  limit: number;
+  limit: number | null;
   total: number;
   /** Accessible name, e.g. "CPU usage". */
   label: string;
@@ -32,7 +32,7 @@ export function UsageMeter({ usage, request, limit, total, label, tone }: UsageM
       {request > 0 && (
         <div className="meter-mark meter-request" style={{ left: `${pct(request, total)}%` }} />
       )}
-      {limit > 0 && (
+      {limit != null && limit > 0 && (
         <div className="meter-mark meter-limit" style={{ left: `${pct(limit, total)}%` }} />
       )}
     </div>
