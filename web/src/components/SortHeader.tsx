@@ -35,3 +35,32 @@ export function SortHeader<K extends string>({
     </th>
   );
 }
+
+/** One column of a sortable table header row. */
+export interface SortColumn<K extends string> {
+  key: K;
+  label: string;
+  numeric?: boolean;
+  title?: string;
+}
+
+interface SortHeadersProps<K extends string> {
+  columns: readonly SortColumn<K>[];
+  sort: SortState<K>;
+  onSort: (key: K) => void;
+}
+
+/** The sortable header cells of a table, one per column (to place inside a `<tr>`). */
+export function SortHeaders<K extends string>({ columns, sort, onSort }: SortHeadersProps<K>) {
+  return columns.map((c) => (
+    <SortHeader
+      key={c.key}
+      label={c.label}
+      numeric={c.numeric}
+      title={c.title}
+      sortKey={c.key}
+      sort={sort}
+      onSort={onSort}
+    />
+  ));
+}

@@ -7,7 +7,7 @@
 import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { SortHeader } from '../../../components/SortHeader';
+import { SortHeaders } from '../../../components/SortHeader';
 import type { FlatRow, PodSortKey } from '../../../lib/podView';
 import type { SortState } from '../../../lib/sort';
 import { PhaseBadge } from '../../../components/PodBadges';
@@ -56,17 +56,7 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {POD_COLUMNS.map((c) => (
-              <SortHeader
-                key={c.key}
-                label={c.label}
-                numeric={c.numeric}
-                title={c.title}
-                sortKey={c.key}
-                sort={sort}
-                onSort={onSort}
-              />
-            ))}
+            <SortHeaders columns={POD_COLUMNS} sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>

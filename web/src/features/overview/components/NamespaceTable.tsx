@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import type { NamespaceRow } from '@kubeglance/shared/api';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
-import { SortHeader } from '../../../components/SortHeader';
+import { SortHeaders } from '../../../components/SortHeader';
 import { Unknown } from '../../../components/Unknown';
 import type { Accessors, SortState } from '../../../lib/sort';
 
@@ -53,17 +53,7 @@ export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTa
       <table className="data-table" aria-label="Namespaces" aria-rowcount={namespaces.length + 1}>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
-              <SortHeader
-                key={c.key}
-                label={c.label}
-                numeric={c.numeric}
-                title={c.title}
-                sortKey={c.key}
-                sort={sort}
-                onSort={onSort}
-              />
-            ))}
+            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>

@@ -10,7 +10,7 @@ import {
   formatPercentKubectl,
 } from '@kubeglance/shared/format';
 import { Badge } from '../../../components/Badge';
-import { SortHeader } from '../../../components/SortHeader';
+import { SortHeaders } from '../../../components/SortHeader';
 import type { SortState } from '../../../lib/sort';
 import type { NodeSortKey } from './nodeSort';
 
@@ -43,17 +43,7 @@ export function NodeTable({ nodes, sort, onSort, renderTrend }: NodeTableProps) 
       <table className="data-table" aria-label="Nodes" aria-rowcount={nodes.length + 1}>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
-              <SortHeader
-                key={c.key}
-                label={c.label}
-                numeric={c.numeric}
-                title={c.title}
-                sortKey={c.key}
-                sort={sort}
-                onSort={onSort}
-              />
-            ))}
+            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
             <th scope="col">Trend</th>
           </tr>
         </thead>
