@@ -1,6 +1,6 @@
 /**
  * A screenshot of every screen once its data and charts are drawn: e2e/artifacts/<name>.png,
- * and the README's images in docs/screenshots/ (overview, namespace, the two-cluster NOC at
+ * and (with UPDATE_DOCS_SCREENSHOTS=1) the README's images in docs/screenshots/ (overview, namespace, the two-cluster NOC at
  * 1080p).
  */
 import { readFile } from 'node:fs/promises';
