@@ -32,6 +32,8 @@ export interface HistoryRequest {
  */
 export class ClusterView {
   private snap: Snapshot | undefined;
+  /** Whether the informers had synced when `snap` was built (a half-listed one is replaced at once). */
+  private snapSynced = false;
   private snapshotCache: { snap: Snapshot; key: string; value: ClusterSnapshot } | undefined;
 
   constructor(private readonly pipeline: ClusterPipeline) {}
@@ -46,11 +48,16 @@ export class ClusterView {
     const sample = this.pipeline.sample;
     const now = Date.now();
     const s = this.snap;
+    const synced = this.pipeline.synced;
     const rebuild =
       !s ||
       s.sample !== sample ||
+      (synced && !this.snapSynced) ||
       (!s.matches(inventory, sample) && now - s.nowMs >= INVENTORY_REFRESH_MS);
-    if (rebuild) this.snap = new Snapshot(inventory, sample, now);
+    if (rebuild) {
+      this.snap = new Snapshot(inventory, sample, now);
+      this.snapSynced = synced;
+    }
     return this.snap!;
   }
 
