@@ -204,3 +204,43 @@ describe('out-of-range quantities', () => {
     expect(tryParseMemoryBytes('1Ki')).toBe(1024);
   });
 });
+
+describe('metrics-server fast path', () => {
+  // `<int>n` and `<int>Ki` skip the BigInt parser; they must agree with it exactly,
+  // including where the result stops being a safe integer.
+  const digits = (n: number, seed: number) => {
+    let s = '';
+    let x = seed;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      s += String(x % 10);
+    }
+    return s;
+  };
+  const attempt = (fn: () => number) => {
+    try {
+      return fn();
+    } catch (e) {
+      return (e as QuantityError).code;
+    }
+  };
+  it('agrees with the general parser on every length it accepts, and just beyond', () => {
+    for (let len = 1; len <= 17; len++) {
+      for (let seed = 1; seed <= 20; seed++) {
+        const d = digits(len, seed * len);
+        const cpu = `${d}n`;
+        const mem = `${d}Ki`;
+        const slowCpu = attempt(() => toScaledInteger(parseQuantity(cpu), Scale.Nano));
+        const slowMem = attempt(() => toScaledInteger(parseQuantity(mem), Scale.Unit));
+        expect(
+          attempt(() => parseCpuNanocores(cpu)),
+          cpu,
+        ).toBe(slowCpu);
+        expect(
+          attempt(() => parseMemoryBytes(mem)),
+          mem,
+        ).toBe(slowMem);
+      }
+    }
+  });
+});

@@ -164,6 +164,9 @@ export function toScaledInteger(q: Quantity, scale: number): number {
  * @throws QuantityError for malformed text or a result beyond Number.MAX_SAFE_INTEGER.
  */
 export function parseCpuNanocores(s: string): number {
+  // metrics-server always writes CPU as `<integer>n`: take that exact form without BigInt
+  // (a 150,000-pod PodMetricsList holds ~600,000 quantities per poll).
+  if (NANO_INT.test(s)) return Number(s.slice(0, -1));
   return toScaledInteger(parseQuantity(s), Scale.Nano);
 }
 
@@ -172,8 +175,15 @@ export function parseCpuNanocores(s: string): number {
  * @throws QuantityError for malformed text or a result beyond Number.MAX_SAFE_INTEGER.
  */
 export function parseMemoryBytes(s: string): number {
+  // ... and memory as `<integer>Ki`: exact in a double while it stays below 2^53.
+  if (KI_INT.test(s)) return Number(s.slice(0, -2)) * 1024;
   return toScaledInteger(parseQuantity(s), Scale.Unit);
 }
+
+/** Up to 15 digits: always below 2^53, so Number() is exact. */
+const NANO_INT = /^\d{1,15}n$/;
+/** Up to 12 digits: times 1024 stays below 2^53. */
+const KI_INT = /^\d{1,12}Ki$/;
 
 /** parseCpuNanocores, or null for a string it would reject (other errors still throw). */
 export function tryParseCpuNanocores(s: string): number | null {
