@@ -9,7 +9,8 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { RunningSim } from '../src/index.js';
+import { startSim, type RunningSim } from '../src/index.js';
+import type { KubeObject } from '../src/model/types.js';
 
 export const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
 
@@ -198,4 +199,23 @@ export function columns(output: string): string[][] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => l.trim().split(/\s+/));
+}
+
+/** A core list response as the tests read it. */
+export interface List {
+  kind: string;
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+  items: KubeObject[];
+}
+
+/** `namespace/name` of an object (cluster-scoped objects have an empty namespace). */
+export const key = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+
+/** The two clusters the list and watch suites use: a still one and one under heavy churn. */
+export async function startQuietAndChurny(): Promise<{ quiet: RunningSim; churny: RunningSim }> {
+  const [quiet, churny] = await Promise.all([
+    startSim({ nodes: 5, pods: 50, namespaces: 3, churnPerMinute: 0, bookmarkIntervalMs: 200 }),
+    startSim({ nodes: 3, pods: 30, namespaces: 2, churnPerMinute: 1200 }),
+  ]);
+  return { quiet, churny };
 }

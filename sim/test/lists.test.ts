@@ -3,26 +3,16 @@
  * selectors on core and metrics lists, and server-side Tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type RunningSim } from '../src/index.js';
+import type { RunningSim } from '../src/index.js';
 import { encodeContinue } from '../src/http/paging.js';
 import type { KubeObject } from '../src/model/types.js';
-import { raw } from './helpers.js';
+import { key, raw, startQuietAndChurny, type List } from './helpers.js';
 
-interface List {
-  kind: string;
-  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
-  items: KubeObject[];
-}
-
-const key = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 let sim: RunningSim;
 let churny: RunningSim;
 
 beforeAll(async () => {
-  [sim, churny] = await Promise.all([
-    startSim({ nodes: 5, pods: 50, namespaces: 3, churnPerMinute: 0, bookmarkIntervalMs: 200 }),
-    startSim({ nodes: 3, pods: 30, namespaces: 2, churnPerMinute: 1200 }),
-  ]);
+  ({ quiet: sim, churny } = await startQuietAndChurny());
 });
 
 afterAll(async () => {

@@ -3,25 +3,15 @@
  * selectors, bookmarks, timeouts, bad input and subscription cleanup on disconnect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type RunningSim } from '../src/index.js';
+import type { RunningSim } from '../src/index.js';
 import type { KubeObject } from '../src/model/types.js';
-import { openWatch, raw, waitFor } from './helpers.js';
+import { key, openWatch, raw, startQuietAndChurny, waitFor, type List } from './helpers.js';
 
-interface List {
-  kind: string;
-  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
-  items: KubeObject[];
-}
-
-const key = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 let sim: RunningSim;
 let churny: RunningSim;
 
 beforeAll(async () => {
-  [sim, churny] = await Promise.all([
-    startSim({ nodes: 5, pods: 50, namespaces: 3, churnPerMinute: 0, bookmarkIntervalMs: 200 }),
-    startSim({ nodes: 3, pods: 30, namespaces: 2, churnPerMinute: 1200 }),
-  ]);
+  ({ quiet: sim, churny } = await startQuietAndChurny());
 });
 
 afterAll(async () => {
