@@ -35,7 +35,10 @@ async function overflow(page: Page) {
 
 /** "updated 3 s ago" in the wall screen's title bar, as seconds (null: no such text). */
 async function ageSeconds(page: Page): Promise<number | null> {
-  const age = page.getByRole('banner').getByText(/^updated \d+ s ago$/);
+  const age = page
+    .getByRole('banner')
+    .getByRole('timer', { name: 'Data age' })
+    .filter({ hasText: /^updated \d+ s ago$/ });
   if ((await age.count()) === 0) return null;
   return Number(/\d+/.exec(await age.innerText())?.[0]);
 }

@@ -133,7 +133,8 @@ describe('screens show real data from the simulator', () => {
 
     await page
       .getByRole('banner')
-      .getByText(/^updated \d+ s ago/)
+      .getByRole('timer', { name: 'Data age' })
+      .filter({ hasText: /^updated \d+ s ago/ })
       .waitFor();
   });
 
@@ -214,9 +215,12 @@ describe('screens show real data from the simulator', () => {
     await page.goto(`/noc?clusters=${BIG.name}`);
     await page.getByRole('heading', { level: 1, name: BIG.name }).waitFor();
 
-    // The big number is the first paragraph of each panel.
+    // The big number is an image named "CPU 28% used" (its text is just "28%").
     const bigNumber = (name: string) =>
-      page.getByRole('region', { name }).getByRole('paragraph').first().innerText();
+      page
+        .getByRole('region', { name })
+        .getByRole('img', { name: /% used$|: no metrics$/ })
+        .innerText();
     await waitForScreen(
       async () => ({
         cpu: await bigNumber('CPU usage'),

@@ -47,7 +47,7 @@ describe('screenshots', () => {
       () => rowHeaderNames(nodes),
       (names) => names.length === BIG.nodes,
     );
-    // Every node's trend sparkline is drawn (they need two samples), and both cluster charts.
+    // Every node's trend sparkline is drawn (they need three samples), and both cluster charts.
     await waitForScreen(
       () => nodes.getByRole('img').count(),
       (n) => n === BIG.nodes,

@@ -1,12 +1,14 @@
 /**
  * Frame of the interactive screens: header, one live connection for all clusters
- * (it keeps every panel current), and the routed page.
+ * (it keeps every panel current), a notice when a new build was deployed, and the
+ * routed page.
  */
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useLiveStream } from '../api/live';
 import { useLiveRefresh } from '../api/liveRefresh';
 import { PanelMessage } from '../components/PanelMessage';
+import { UpdateBanner } from '../components/UpdateBanner';
 import { Header } from './Header';
 
 export function Layout() {
@@ -18,6 +20,7 @@ export function Layout() {
         Skip to content
       </a>
       <Header live={live} />
+      <UpdateBanner show={live.versionChanged} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Suspense fallback={<PanelMessage kind="loading">Loading…</PanelMessage>}>
           <Outlet />

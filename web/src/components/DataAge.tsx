@@ -25,11 +25,19 @@ export function DataAge({
   emptyText = 'no metrics yet',
 }: DataAgeProps) {
   const now = useNow();
-  if (updatedMs == null) return <span className="data-age muted">{emptyText}</span>;
+  // role="timer" names the ticking text without a live announcement every second.
+  if (updatedMs == null)
+    return (
+      <span className="data-age muted" role="timer" aria-label="Data age">
+        {emptyText}
+      </span>
+    );
   const stale = serverStale || isStale(updatedMs, resolutionSeconds, now);
   return (
     <span
       className={`data-age ${stale ? 'data-age-stale' : ''}`}
+      role="timer"
+      aria-label="Data age"
       title={
         sampleMs == null ? undefined : `metrics sample taken at ${timeFormat.format(sampleMs)}`
       }

@@ -3,9 +3,22 @@ import type { PodFlag } from '../lib/thresholds';
 import { Badge } from './Badge';
 
 const RESOURCE_NAMES = { cpu: 'CPU', memory: 'memory' } as const;
+const SHORT_NAMES = { cpu: 'CPU', memory: 'mem' } as const;
 
-/** Flags of a pod or container; nothing when there are none. */
-export function Flags({ flags }: { flags: readonly PodFlag[] }) {
+const overProvisioned = (resources: readonly ('cpu' | 'memory')[]) =>
+  `over-provisioned (${resources.map((r) => RESOURCE_NAMES[r]).join(', ')})`;
+
+/**
+ * Flags of a pod or container; nothing when there are none. `compact` (table cells)
+ * shows "over-prov. CPU,mem"; screen readers and the tooltip get the full words.
+ */
+export function Flags({
+  flags,
+  compact = false,
+}: {
+  flags: readonly PodFlag[];
+  compact?: boolean;
+}) {
   if (flags.length === 0) return null;
   return (
     <span className="badges">
@@ -20,7 +33,16 @@ export function Flags({ flags }: { flags: readonly PodFlag[] }) {
           </Badge>
         ) : (
           <Badge key={f.kind} tone="info" title="Usage below 20% of the request">
-            over-provisioned ({f.resources.map((r) => RESOURCE_NAMES[r]).join(', ')})
+            {compact ? (
+              <>
+                <span aria-hidden="true">
+                  over-prov. {f.resources.map((r) => SHORT_NAMES[r]).join(',')}
+                </span>
+                <span className="sr-only">{overProvisioned(f.resources)}</span>
+              </>
+            ) : (
+              overProvisioned(f.resources)
+            )}
           </Badge>
         ),
       )}

@@ -2,20 +2,48 @@
  * The chart components the screens use. Each wraps a lazily loaded Recharts
  * implementation in Suspense with a same-height placeholder, so pages render
  * their numbers immediately and do not jump when the chart arrives.
+ *
+ * For assistive tech the chart is one named figure: "title. Latest: …". The
+ * Recharts drawing is hidden from it (its own "application" surface announces
+ * nothing useful). `aria-busy` stays true until the drawing is on screen.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { chartLabel, collectingSince } from '../../lib/chartFacts';
 import type { TimeSeriesChartProps } from './types';
 
 const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 
+const sinceFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
+  const fontSize = props.fontSize ?? 11;
+  const [drawn, setDrawn] = useState(false);
+  const onDrawn = useCallback(() => setDrawn(true), []);
+  const since = collectingSince(props.rows, props.fromMs, props.toMs);
   return (
-    <figure className="chart">
-      <figcaption className={props.hideTitle ? 'sr-only' : 'chart-title'}>{props.title}</figcaption>
-      <Suspense fallback={<div className="chart-placeholder" style={{ height }} />}>
-        <TimeSeriesChartImpl {...props} />
-      </Suspense>
+    <figure
+      className="chart"
+      aria-label={chartLabel(props.title, props.rows, props.series, props.formatValue, props.unit)}
+      aria-busy={!drawn}
+    >
+      <figcaption className={props.hideTitle ? 'sr-only' : 'chart-title'} aria-hidden="true">
+        {props.title}
+      </figcaption>
+      <div className="chart-body">
+        <div aria-hidden="true">
+          <Suspense fallback={<div className="chart-placeholder" style={{ height }} />}>
+            <TimeSeriesChartImpl {...props} onDrawn={onDrawn} />
+          </Suspense>
+        </div>
+        {/* The axis spans the whole range on purpose (no data, no line); this says why
+            the left part is empty while the server has not been up that long. */}
+        {since != null && (
+          <span className="chart-collecting" style={{ left: fontSize * 5 + 12, fontSize }}>
+            collecting history since {sinceFormat.format(since)}
+          </span>
+        )}
+      </div>
     </figure>
   );
 }

@@ -2,6 +2,7 @@
  * Area chart over time with optional reference lines. Loaded lazily (see
  * Chart.tsx) so Recharts stays out of the first JS a browser downloads.
  */
+import { useEffect } from 'react';
 import {
   Area,
   AreaChart,
@@ -11,7 +12,9 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  usePlotArea,
 } from 'recharts';
+import { knownCount } from '../../lib/chartFacts';
 import { timeTicks, type ChartRow } from '../../lib/series';
 import type { TimeSeriesChartProps } from './types';
 
@@ -22,7 +25,16 @@ const fullTimeFormat = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 });
 
-export default function TimeSeriesChart(props: TimeSeriesChartProps) {
+// Below this many samples a series is drawn with dots: one or two points make no
+// visible line on a full-range axis, and the first minutes would look empty.
+const DOTS_BELOW = 10;
+
+interface ImplProps extends TimeSeriesChartProps {
+  /** Called once the plot area has a size, i.e. the SVG is drawn. */
+  onDrawn: () => void;
+}
+
+export default function TimeSeriesChart(props: ImplProps) {
   const { rows, series, stacked, references = [], unit, fromMs, toMs, formatValue } = props;
   const fontSize = props.fontSize ?? 11;
   return (
@@ -31,8 +43,10 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       style={{ width: '100%', height: props.height ?? 200 }}
       data={rows as ChartRow[]}
       margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
-      title={props.title}
+      // The wrapping <figure> is the accessible chart; no keyboard surface of its own.
+      accessibilityLayer={false}
     >
+      <DrawnSignal onDrawn={props.onDrawn} />
       <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
       <XAxis
         dataKey="t"
@@ -68,6 +82,7 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       {series.length > 1 && <Legend wrapperStyle={{ fontSize: fontSize + 1 }} />}
       {series.map((s) => (
         <Area
+          dot={knownCount(rows, s.key) < DOTS_BELOW ? { r: 2.5, fillOpacity: 1 } : false}
           key={s.key}
           dataKey={s.key}
           name={s.label}
@@ -98,4 +113,14 @@ export default function TimeSeriesChart(props: TimeSeriesChartProps) {
       ))}
     </AreaChart>
   );
+}
+
+/** Tells the figure the chart is drawn: the plot area exists only once measured. */
+function DrawnSignal({ onDrawn }: { onDrawn: () => void }) {
+  const plot = usePlotArea();
+  const ready = plot != null && plot.width > 0;
+  useEffect(() => {
+    if (ready) onDrawn();
+  }, [ready, onDrawn]);
+  return null;
 }

@@ -78,7 +78,7 @@ export function UsageCells({ view, metrics }: { view: ResourceView; metrics: Pod
       />
       <ResourceCells u={view.memory} format={formatMemoryKubectl} metrics={metrics} memory />
       <td>
-        <Flags flags={view.flags} />
+        <Flags flags={view.flags} compact />
       </td>
     </>
   );

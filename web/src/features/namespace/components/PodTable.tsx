@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { SortHeaders } from '../../../components/SortHeader';
 import type { FlatRow, PodSortKey } from '../../../lib/podView';
 import type { SortState } from '../../../lib/sort';
+import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { PhaseBadge } from '../../../components/PodBadges';
 import { UsageCells } from './PodCells';
 import { POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
@@ -42,7 +43,13 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
   const before = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? HEADER_HEIGHT);
   return (
-    <div ref={scrollRef} className="pod-scroll" tabIndex={0} aria-label="Pods table, scrollable">
+    <div
+      ref={scrollRef}
+      className="pod-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Pods table, scrollable"
+    >
       <table
         className="data-table pod-table"
         aria-label="Pods"
@@ -113,15 +120,19 @@ const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLinePro
         >
           <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
         </button>
-        <Link to={link} title={pod.name}>
-          {pod.name}
+        <Link to={link} className="pod-link">
+          <MiddleEllipsis text={pod.name} />
         </Link>
       </th>
       <td>
         <PhaseBadge phase={pod.phase} />
       </td>
-      <td className="ellipsis" title={pod.node ?? 'not scheduled'}>
-        {pod.node ?? <span className="muted">not scheduled</span>}
+      <td>
+        {pod.node == null ? (
+          <span className="muted">not scheduled</span>
+        ) : (
+          <MiddleEllipsis text={pod.node} />
+        )}
       </td>
       <td className="num">{pod.restarts}</td>
       <UsageCells view={row.view} metrics={pod.metrics} />

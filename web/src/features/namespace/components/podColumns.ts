@@ -1,4 +1,9 @@
-/** Column set of the pod table: labels as k9s prints them, widths for a fixed layout. */
+/**
+ * Column set of the pod table: labels as k9s prints them, widths for a fixed layout.
+ * The widths add up to 1352 px so every column fits a 1440 px window (names are cut
+ * in the middle, flags are abbreviated); narrower windows scroll sideways with the
+ * name column kept in place.
+ */
 import type { PodSortKey } from '../../../lib/podView';
 
 export interface PodColumn {
@@ -11,42 +16,42 @@ export interface PodColumn {
 }
 
 export const POD_COLUMNS: readonly PodColumn[] = [
-  { key: 'name', label: 'Name', width: 320 },
-  { key: 'status', label: 'Status', width: 104 },
-  { key: 'node', label: 'Node', width: 150 },
-  { key: 'restarts', label: 'Restarts', numeric: true, width: 80 },
-  { key: 'cpu', label: 'CPU', numeric: true, width: 76, title: 'CPU usage (millicores)' },
-  { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 76, title: 'CPU request' },
-  { key: 'cpuLimit', label: 'CPU/L', numeric: true, width: 76, title: 'CPU limit' },
+  { key: 'name', label: 'Name', width: 204 },
+  { key: 'status', label: 'Status', width: 84 },
+  { key: 'node', label: 'Node', width: 108 },
+  { key: 'restarts', label: 'Restarts', numeric: true, width: 84 },
+  { key: 'cpu', label: 'CPU', numeric: true, width: 64, title: 'CPU usage (millicores)' },
+  { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 68, title: 'CPU request' },
+  { key: 'cpuLimit', label: 'CPU/L', numeric: true, width: 68, title: 'CPU limit' },
   {
     key: 'cpuPctRequest',
     label: '%CPU/R',
     numeric: true,
-    width: 92,
+    width: 76,
     title: 'CPU usage, % of request',
   },
-  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 92, title: 'CPU usage, % of limit' },
-  { key: 'memory', label: 'MEM', numeric: true, width: 84, title: 'Memory usage (MiB)' },
-  { key: 'memoryRequest', label: 'MEM/R', numeric: true, width: 84, title: 'Memory request' },
-  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 84, title: 'Memory limit' },
+  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 76, title: 'CPU usage, % of limit' },
+  { key: 'memory', label: 'MEM', numeric: true, width: 68, title: 'Memory usage (MiB)' },
+  { key: 'memoryRequest', label: 'MEM/R', numeric: true, width: 72, title: 'Memory request' },
+  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 72, title: 'Memory limit' },
   {
     key: 'memoryPctRequest',
     label: '%MEM/R',
     numeric: true,
-    width: 96,
+    width: 84,
     title: 'Memory usage, % of request',
   },
   {
     key: 'memoryPctLimit',
     label: '%MEM/L',
     numeric: true,
-    width: 96,
+    width: 84,
     title: 'Memory usage, % of limit',
   },
   {
     key: 'flags',
     label: 'Flags',
-    width: 230,
+    width: 140,
     title: 'OOM risk (≥ 90 % of memory limit), over-provisioned (< 20 % of request)',
   },
 ];

@@ -29,7 +29,12 @@ export function BigStat(props: BigStatProps) {
   return (
     <section className="noc-panel noc-big" aria-label={`${label} usage`}>
       <h2>{label}</h2>
-      <p className="noc-big-number">
+      {/* One image-like name for the number, read as a sentence rather than "28%". */}
+      <p
+        className="noc-big-number"
+        role="img"
+        aria-label={percent == null ? `${label}: no metrics` : `${label} ${percent}% used`}
+      >
         {percent == null ? <span className="noc-unknown">no metrics</span> : `${percent}%`}
       </p>
       <p className="noc-big-detail">{props.detail}</p>

@@ -5,7 +5,8 @@ import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
 import { BigStat } from './BigStat';
-import { NodeHeatmap } from './NodeHeatmap';
+import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
+import { sharedPrefix } from '../../../lib/names';
 import { TopList } from './TopList';
 
 interface ClusterPageProps {
@@ -28,6 +29,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const inScope = (p: { namespace: string }) =>
     namespaces.length === 0 || namespaces.includes(p.namespace);
   const alerts = alertsOf(cluster, namespaces);
+  const prefix = sharedPrefix(cluster.nodes.map((n) => n.name));
   return (
     <div className="noc-cluster">
       <BigStat
@@ -55,8 +57,9 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
         <h2>
           Nodes <span className="noc-count">{summary.nodes.ready}</span>
           <span className="noc-subtle"> / {summary.nodes.total} ready</span>
+          <NodePrefix prefix={prefix} />
         </h2>
-        <NodeHeatmap nodes={cluster.nodes} />
+        <NodeHeatmap nodes={cluster.nodes} prefix={prefix} />
       </section>
       <TopList
         title="Top 10 pods by CPU"

@@ -39,11 +39,12 @@ export function NocHeader({
             {connection.state === 'connecting' ? 'connecting…' : 'reconnecting…'}
           </span>
         )}
-        <span className="noc-age">
+        {/* A timer, not a live region: it changes every second and must not chatter. */}
+        <span className="noc-age" role="timer" aria-label="Data age">
           {updatedMs == null ? 'no data yet' : `updated ${formatRelativeTime(updatedMs, now)}`}
         </span>
         {pages > 1 && (
-          <span className="noc-pages" aria-label={`page ${page + 1} of ${pages}`}>
+          <span className="noc-pages" role="img" aria-label={`page ${page + 1} of ${pages}`}>
             {Array.from({ length: pages }, (_, i) => (
               <span key={i} className={i === page ? 'on' : undefined} aria-hidden="true" />
             ))}

@@ -2,9 +2,12 @@
  * One tile per node, coloured by the hotter of CPU% and memory%, sized so every
  * node fits the panel (3 nodes or 500). Tiles carry their percent as text when
  * large enough, and every tile has a label: colour is never the only signal.
+ * Names drop the prefix all nodes share (the panel title shows it once) and are cut
+ * in the middle, so "worker-0…12" stays distinguishable where "sim-worker-0…" was not.
  */
 import { useRef } from 'react';
 import type { NodeRow } from '@kubeglance/shared/api';
+import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { useElementSize } from '../../../hooks/useElementSize';
 import { hottest } from '../../../lib/nocAlerts';
 import { HEAT_LABELS, heatLevel, type HeatLevel } from '../../../lib/thresholds';
@@ -13,7 +16,13 @@ import { fitTiles } from '../../../lib/tileLayout';
 const GAP = 4;
 const LEVELS: HeatLevel[] = [0, 1, 2, 3];
 
-export function NodeHeatmap({ nodes }: { nodes: readonly NodeRow[] }) {
+interface NodeHeatmapProps {
+  nodes: readonly NodeRow[];
+  /** Shared name prefix (`sharedPrefix`), left off the tiles and shown by the caller. */
+  prefix: string;
+}
+
+export function NodeHeatmap({ nodes, prefix }: NodeHeatmapProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
   const { cols, size } = fitTiles(nodes.length, width, height, GAP);
@@ -30,7 +39,7 @@ export function NodeHeatmap({ nodes }: { nodes: readonly NodeRow[] }) {
           }}
         >
           {nodes.map((n) => (
-            <Tile key={n.name} node={n} size={size} />
+            <Tile key={n.name} node={n} size={size} prefix={prefix} />
           ))}
         </ul>
       </div>
@@ -50,23 +59,32 @@ export function NodeHeatmap({ nodes }: { nodes: readonly NodeRow[] }) {
   );
 }
 
-function Tile({ node, size }: { node: NodeRow; size: number }) {
+function Tile({ node, size, prefix }: { node: NodeRow; size: number; prefix: string }) {
   const hot = hottest(node);
   const level = heatLevel(hot?.percent ?? null);
   const label =
     `${node.name}: ${node.ready ? '' : 'NotReady, '}` +
     (hot ? `CPU ${node.cpu.percent ?? '?'}%, memory ${node.memory.percent ?? '?'}%` : 'no metrics');
-  // Text only where it fits: percent from ~2 em, the node name from ~5 em.
+  // Text only where it fits: percent from ~2 em, the node name (without the shared
+  // prefix, cut in the middle) from ~3 em: enough for "…-017" at 1080p.
   const showPercent = size >= 44;
-  const showName = size >= 110;
+  const showName = size >= 72;
   return (
     <li
       className={`noc-tile heat-${level ?? 'unknown'} ${node.ready ? '' : 'not-ready'}`}
       aria-label={label}
       title={label}
-      style={{ fontSize: Math.max(10, Math.min(size * 0.3, 40)) }}
+      // Grows with the tile, capped relative to the viewport (not in px) so a 4K wall
+      // reads like 1080p from the same distance instead of leaving the tile empty.
+      style={{ fontSize: `max(10px, min(${Math.round(size * 0.3)}px, 4vh))` }}
     >
-      {showName && <span className="noc-tile-name">{node.name}</span>}
+      {showName && (
+        <MiddleEllipsis
+          className="noc-tile-name"
+          text={node.name.slice(prefix.length)}
+          title={label}
+        />
+      )}
       {showPercent && (
         <span className="noc-tile-pct">
           {hot ? `${hot.percent}%` : 'n/a'}
@@ -75,5 +93,16 @@ function Tile({ node, size }: { node: NodeRow; size: number }) {
       )}
       {showName && !node.ready && <span className="noc-tile-flag">NotReady</span>}
     </li>
+  );
+}
+
+/** " · sim-worker-…" for a panel title: the prefix the tiles leave off, said once. */
+export function NodePrefix({ prefix }: { prefix: string }) {
+  if (!prefix) return null;
+  return (
+    <span className="noc-subtle" title={`every node name starts with ${prefix}`}>
+      {' · '}
+      <span className="noc-prefix">{prefix}…</span>
+    </span>
   );
 }

@@ -6,7 +6,8 @@ import type { LiveCluster } from '../../../api/liveState';
 import { allAlerts } from '../alerts';
 import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
-import { NodeHeatmap } from './NodeHeatmap';
+import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
+import { sharedPrefix } from '../../../lib/names';
 
 interface SummaryPageProps {
   names: readonly string[];
@@ -22,6 +23,7 @@ const MAX_HEATMAPS = 3;
 export function SummaryPage({ names, clusters, namespaces, now, tick }: SummaryPageProps) {
   const present = names.flatMap((n) => (clusters[n] ? [clusters[n]] : []));
   const maps = present.length <= MAX_HEATMAPS ? present : [];
+  const prefixes = maps.map((c) => sharedPrefix(c.nodes.map((n) => n.name)));
   return (
     <div className="noc-summary">
       <ClusterRows names={names} clusters={clusters} namespaces={namespaces} now={now} />
@@ -29,13 +31,14 @@ export function SummaryPage({ names, clusters, namespaces, now, tick }: SummaryP
         className="noc-summary-grid"
         style={{ gridTemplateColumns: `repeat(${maps.length}, minmax(0, 1fr)) minmax(0, 1.2fr)` }}
       >
-        {maps.map((c) => (
+        {maps.map((c, i) => (
           <section key={c.cluster} className="noc-panel" aria-label={`Nodes of ${c.cluster}`}>
             <h2>
               {c.cluster} nodes <span className="noc-count">{c.summary.nodes.ready}</span>
               <span className="noc-subtle"> / {c.summary.nodes.total} ready</span>
+              <NodePrefix prefix={prefixes[i] ?? ''} />
             </h2>
-            <NodeHeatmap nodes={c.nodes} />
+            <NodeHeatmap nodes={c.nodes} prefix={prefixes[i] ?? ''} />
           </section>
         ))}
         <AlertList alerts={allAlerts(present, namespaces)} tick={tick} />

@@ -1,6 +1,10 @@
-/** Top pods by CPU or memory, big enough to read across the room. */
+/**
+ * Top pods by CPU or memory, big enough to read across the room. Long names are cut
+ * in the middle: the workload start and the pod hash are what tell two pods apart.
+ */
 import type { TopPod } from '@kubeglance/shared/api';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { percentOf } from '../../../lib/thresholds';
 
 interface TopListProps {
@@ -19,10 +23,12 @@ export function TopList({ title, pods, by }: TopListProps) {
         <ol>
           {pods.map((p) => (
             <li key={`${p.namespace}/${p.name}`}>
-              <span className="noc-top-name">
-                <span className="noc-top-ns">{p.namespace}/</span>
-                {p.name}
-              </span>
+              <MiddleEllipsis
+                className="noc-top-name"
+                text={p.name}
+                title={`${p.namespace}/${p.name}`}
+                before={<span className="noc-top-ns">{p.namespace}/</span>}
+              />
               <span className="noc-top-value">{value(p, by)}</span>
             </li>
           ))}

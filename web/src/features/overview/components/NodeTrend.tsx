@@ -28,7 +28,8 @@ export function NodeTrend({ cluster, node, range, live }: NodeTrendProps) {
     <span ref={ref} className="node-trend">
       {!node.metricsAvailable && cpu.every(([, v]) => v == null) ? (
         <span className="muted">no metrics</span>
-      ) : cpu.length < 2 ? (
+      ) : cpu.filter(([, v]) => v != null).length < 3 ? (
+        // One or two points draw a dot or a stub that reads as a broken line.
         <span className="muted">collecting…</span>
       ) : (
         <Sparkline
