@@ -1,5 +1,5 @@
 import { ListWatch, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
-import { UpstreamError, type Upstream } from './upstream.js';
+import { networkError, UpstreamError, type Upstream } from './upstream.js';
 
 /**
  * One list+watch informer (client-node's ListWatch) whose cache holds slim objects:
@@ -175,7 +175,5 @@ function toUpstreamError(err: unknown, path: string): unknown {
   if (typeof e.statusCode === 'number') {
     return new UpstreamError('http', `HTTP ${e.statusCode} on watch`, path, e.statusCode);
   }
-  const kind =
-    e.code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL/.test(e.code) ? 'tls' : 'network';
-  return new UpstreamError(kind, `${e.code ?? 'error'}: ${e.message}`, path);
+  return networkError(e, path);
 }

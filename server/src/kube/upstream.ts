@@ -139,9 +139,10 @@ function httpError(
   );
 }
 
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/;
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|HOSTNAME_MISMATCH/;
 
-function networkError(e: Error & { code?: string }, path: string): UpstreamError {
+/** A socket-level failure (also from client-node's watch), classified as TLS or network. */
+export function networkError(e: Error & { code?: string }, path: string): UpstreamError {
   const kind: UpstreamFailureKind = e.code && TLS_CODES.test(e.code) ? 'tls' : 'network';
   return new UpstreamError(kind, `${e.code ?? 'error'}: ${e.message}`, path);
 }
