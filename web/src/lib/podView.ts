@@ -29,19 +29,7 @@ export interface ContainerView extends ResourceView {
   container: ContainerRow;
 }
 
-function cpuView(cpu: CpuUsage): UsageView {
-  const { usageMillicores: usage, requestMillicores: request, limitMillicores: limit } = cpu;
-  return {
-    usage,
-    request,
-    limit,
-    pctRequest: percentOf(usage, request),
-    pctLimit: percentOf(usage, limit),
-  };
-}
-
-function memoryView(mem: MemoryUsage): UsageView {
-  const { usageBytes: usage, requestBytes: request, limitBytes: limit } = mem;
+function usageView(usage: number | null, request: number | null, limit: number | null): UsageView {
   return {
     usage,
     request,
@@ -52,7 +40,11 @@ function memoryView(mem: MemoryUsage): UsageView {
 }
 
 function resourceView(cpu: CpuUsage, memory: MemoryUsage): ResourceView {
-  return { cpu: cpuView(cpu), memory: memoryView(memory), flags: usageFlags(cpu, memory) };
+  return {
+    cpu: usageView(cpu.usageMillicores, cpu.requestMillicores, cpu.limitMillicores),
+    memory: usageView(memory.usageBytes, memory.requestBytes, memory.limitBytes),
+    flags: usageFlags(cpu, memory),
+  };
 }
 
 export function toPodView(pod: PodRow): PodView {
