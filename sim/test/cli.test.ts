@@ -132,6 +132,11 @@ describe('parseCliArgs', () => {
       '2s',
       '--control-port',
       '0',
+      '--metrics-replicas',
+      '2',
+      '--plain=workloads',
+      '--plain',
+      'metrics',
     ]);
     expect(opts).toMatchObject({
       port: 0,
@@ -146,7 +151,10 @@ describe('parseCliArgs', () => {
       faults: ['throttle', 'slow', 'watch-gone'],
       slowMs: 2000,
       controlPort: 0,
+      metricsReplicas: 2,
+      plain: ['workloads', 'metrics'],
     });
+    expect(parseCliArgs(['-h'])).toBe('help');
     expect(parseCliArgs(['--help'])).toBe('help');
   });
 
@@ -158,6 +166,8 @@ describe('parseCliArgs', () => {
     [['--fault', 'gremlins'], /unknown fault "gremlins"/],
     [['--pods'], /--pods needs a value/],
     [['stray'], /unexpected argument "stray"/],
+    [['--plain', 'everything'], /--plain accepts workloads, metrics, got "everything"/],
+    [['--metrics-replicas', '0'], /--metrics-replicas expects an integer between 1 and 10/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(UsageError);
     expect(() => parseCliArgs(args)).toThrow(message);

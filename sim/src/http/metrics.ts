@@ -5,32 +5,48 @@
  * Which sample is served: metrics-server answers from its last completed scrape, so we serve
  * the most recent *completed* resolution period, tick = floor(now / resolution) - 1. Under
  * `metrics-stale` the tick is frozen at the one that was current when the fault was set.
+ * With several replicas (the HA chart), consecutive requests go to the next replica in turn,
+ * each serving its own scrape (offset by resolution / replicas), as a Service would spread
+ * them.
  */
 import type { MetricsSample, NodeMetricsItem, PodMetricsItem } from '../model/types.js';
 import { nodesMissingMetrics } from '../faults.js';
+import { serviceUnavailableText } from './aggregatorError.js';
 import type { Handler, RequestContext } from './context.js';
 import { METRICS_GROUP } from './discovery.js';
 import { SelectorParseError, matchesLabels, parseLabelSelector } from './labels.js';
 import { sendJson, sendList } from './respond.js';
 import type { Router } from './router.js';
-import { ApiError, badRequest, forbidden, notFound, serviceUnavailable } from './status.js';
+import { ApiError, badRequest, forbidden, notFound } from './status.js';
 
 const API_VERSION = `${METRICS_GROUP}/v1beta1`;
 const BASE = `/apis/${API_VERSION}`;
 /** The identity RBAC denials name (the simulator has no user database). */
 export const FORBIDDEN_USER = 'system:anonymous';
 
-/** The tick `sampleAt` is called with now (see the module comment). */
-export function servedTick(ctx: RequestContext, now = Date.now()): number {
-  const { resolutionMs } = ctx.deps.cluster.metrics;
+/** Metrics requests answered so far per simulator (which replica answers next). */
+const requestCounts = new WeakMap<object, number>();
+
+/** The replica answering this request: round robin over the replicas. */
+function nextReplica(ctx: RequestContext): number {
+  const { replicas } = ctx.deps.cluster.metrics;
+  const count = requestCounts.get(ctx.deps) ?? 0;
+  requestCounts.set(ctx.deps, count + 1);
+  return count % replicas;
+}
+
+/** The tick replica `replica` serves now (see the module comment). */
+export function servedTick(ctx: RequestContext, now = Date.now(), replica = 0): number {
+  const { resolutionMs, replicas } = ctx.deps.cluster.metrics;
   const staleSince = ctx.deps.faults.since('metrics-stale');
-  return Math.floor((staleSince ?? now) / resolutionMs) - 1;
+  const offset = Math.round((replica * resolutionMs) / replicas);
+  return Math.floor(((staleSince ?? now) - offset) / resolutionMs) - 1;
 }
 
 /** Fault gates shared by every metrics path: 503 while unavailable, 403 while forbidden. */
 function gate(ctx: RequestContext, resource: 'nodes' | 'pods', verb: 'get' | 'list'): void {
   const { faults } = ctx.deps;
-  if (faults.has('metrics-unavailable')) throw new ApiError(serviceUnavailable());
+  if (faults.has('metrics-unavailable')) throw serviceUnavailableText();
   if (faults.has('metrics-forbidden')) {
     throw new ApiError(
       forbidden({
@@ -62,7 +78,8 @@ function labelFilter(
 /** The current sample with the `nodes-missing-metrics` fault applied. */
 function sample(ctx: RequestContext): MetricsSample {
   const { cluster, faults } = ctx.deps;
-  const raw = cluster.metrics.sampleAt(servedTick(ctx));
+  const replica = nextReplica(ctx);
+  const raw = cluster.metrics.sampleAt(servedTick(ctx, Date.now(), replica), replica);
   if (!faults.has('nodes-missing-metrics')) return raw;
   const { store } = cluster;
   const missing = nodesMissingMetrics(store.list('nodes').map((n) => n.metadata.name));
