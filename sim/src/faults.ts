@@ -17,6 +17,10 @@ export const FAULTS = {
   'watch-gone': 'open watches end with a 410 Expired ERROR event; new watches get it at once',
   'apiserver-down':
     'the listener closes (connection refused) and open sockets are destroyed; re-listens on clear',
+  'clock-skew':
+    "one node's kubelet clock runs an hour ahead (its NodeMetrics and its pods' stamps)",
+  'bad-items':
+    'PodMetrics lists carry malformed items: a null timestamp with no containers, no containers, an overflowing quantity, a duplicate',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -64,8 +64,8 @@ describe('metrics', () => {
       expect(p.metadata.labels).toEqual(pod?.metadata.labels);
       // The pod's timestamp is its earliest container's: at or a little before its node's.
       const node = nodeStamp.get(String(pod?.spec?.nodeName)) as number;
-      expect(Date.parse(p.timestamp)).toBeLessThanOrEqual(node);
-      expect(Date.parse(p.timestamp)).toBeGreaterThanOrEqual(node - 2000);
+      expect(Date.parse(p.timestamp ?? "")).toBeLessThanOrEqual(node);
+      expect(Date.parse(p.timestamp ?? "")).toBeGreaterThanOrEqual(node - 2000);
       // Running containers only (a crash-looping main container reports nothing), in spec
       // order, then native sidecars (restartable init containers) as the kubelet reports them.
       const reported = p.containers.map((c) => c.name);

@@ -69,7 +69,8 @@ export interface PodMetricsItem {
     creationTimestamp: string;
     labels?: Record<string, string>;
   };
-  timestamp: string;
+  /** null when every container failed metrics-server's CPU-rate check (`bad-items`). */
+  timestamp: string | null;
   window: string;
   containers: { name: string; usage: { cpu: string; memory: string } }[];
 }
