@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseGoDurationMs } from './kube/parseMetrics.js';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 
 /** Server settings from flags, then environment variables, then defaults. */
 export interface ServerConfig {
@@ -23,9 +23,18 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+function goDurationMs(s: string): number | null {
+  try {
+    return parseDurationMs(s);
+  } catch (e) {
+    if (e instanceof DurationError) return null;
+    throw e;
+  }
+}
+
 const duration = z.string().transform((s, ctx) => {
-  const ms = parseGoDurationMs(s);
-  if (!Number.isFinite(ms) || ms <= 0) {
+  const ms = goDurationMs(s);
+  if (ms === null || ms <= 0) {
     ctx.addIssue({ code: 'custom', message: `invalid duration "${s}" (use e.g. 15s, 1m, 1h)` });
     return z.NEVER;
   }
