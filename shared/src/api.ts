@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'watch-churn' // watches keep expiring (410) or failing: repeated relists, backed off
   | 'upstream-error'; // anything else, with detail
 
 export interface Problem {
