@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { FAULTS, isFaultName } from './faults.js';
 import {
   DEFAULT_OPTIONS,
@@ -40,6 +41,7 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --plain LIST         switch realistic defaults off: workloads (sidecars, init
                        containers, overhead), metrics (per-node timestamps and
                        windows, canonical quantities); repeatable or comma-separated
+  --warmup             metrics-server just deployed: 503 until two scrapes after start
   --help               show this help
 
 Faults:
@@ -57,11 +59,14 @@ function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_I
   return Number(raw);
 }
 
-/** `15s`, `500ms`, `1m`, `1.5s`, or a bare number of seconds -> milliseconds. */
+/** A positive Go duration (`15s`, `500ms`, `1m30s`) in whole milliseconds, via shared's parser. */
 export function parseDuration(flag: string, raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(raw);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match?.[2] ?? 's'] ?? 1000;
-  const ms = match ? Math.round(Number(match[1]) * unit) : NaN;
+  let ms = Number.NaN;
+  try {
+    ms = Math.round(parseDurationMs(raw));
+  } catch (err) {
+    if (!(err instanceof DurationError)) throw err;
+  }
   if (!(ms > 0))
     throw new UsageError(`${flag} expects a positive duration like 15s or 500ms, got "${raw}"`);
   return ms;
@@ -83,6 +88,7 @@ const OPTIONS = {
   'metrics-replicas': { type: 'string' },
   slow: { type: 'string' },
   'control-port': { type: 'string' },
+  warmup: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -142,6 +148,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
       throw new UsageError(`--churn expects a non-negative number, got "${v.churn}"`);
     opts.churnPerMinute = Number(v.churn);
   }
+  if (v.warmup === true) opts.warmup = true;
   if (v.kubeconfig !== undefined) opts.kubeconfigPath = v.kubeconfig;
   if (v.name !== undefined) {
     if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v.name))

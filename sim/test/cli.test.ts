@@ -177,8 +177,11 @@ describe('parseCliArgs', () => {
     expect(parseDuration('--x', '15s')).toBe(15_000);
     expect(parseDuration('--x', '1.5s')).toBe(1500);
     expect(parseDuration('--x', '2m')).toBe(120_000);
-    expect(parseDuration('--x', '30')).toBe(30_000);
-    expect(() => parseDuration('--x', '0s')).toThrow(UsageError);
+    expect(parseDuration('--x', '1m30s')).toBe(90_000);
+    expect(parseDuration('--x', '250ms')).toBe(250);
+    // Go's grammar, as kubectl and the server: a bare number has no unit and is refused.
+    for (const bad of ['30', '0s', '-1s', '15 s', '1d', ''])
+      expect(() => parseDuration('--x', bad)).toThrow(UsageError);
   });
 });
 

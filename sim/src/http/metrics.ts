@@ -14,6 +14,7 @@ import { serviceUnavailableText } from './aggregatorError.js';
 import type { Handler, RequestContext } from './context.js';
 import { METRICS_GROUP } from './discovery.js';
 import { FieldSelectorError, parseFieldSelector, type FieldRequirement } from './fields.js';
+import { metricsApiState } from './metricsAvailability.js';
 import { SelectorParseError, matchesLabels, parseLabelSelector } from './labels.js';
 import { applyMetricsFaults } from './metricsFaults.js';
 import { metricsTable } from './metricsTable.js';
@@ -48,9 +49,9 @@ export function servedTick(ctx: RequestContext, now = Date.now(), replica = 0): 
 
 /** Fault gates shared by every metrics path: 503 while unavailable, 403 while forbidden. */
 function gate(ctx: RequestContext, resource: 'nodes' | 'pods', verb: 'get' | 'list'): void {
-  const { faults } = ctx.deps;
-  if (faults.has('metrics-unavailable')) throw serviceUnavailableText();
-  if (faults.has('metrics-forbidden')) {
+  const state = metricsApiState(ctx.deps);
+  if (state === 'unavailable') throw serviceUnavailableText();
+  if (state === 'forbidden') {
     throw new ApiError(
       forbidden({
         user: FORBIDDEN_USER,
@@ -108,10 +109,10 @@ function fieldFilter(
 
 /** The current sample of the replica answering, with the metrics faults applied. */
 function sample(ctx: RequestContext): MetricsSample {
-  const { cluster, faults } = ctx.deps;
+  const { cluster } = ctx.deps;
   const replica = nextReplica(ctx);
   const raw = cluster.metrics.sampleAt(servedTick(ctx, Date.now(), replica), replica);
-  return applyMetricsFaults(raw, faults, cluster.store);
+  return applyMetricsFaults(raw, ctx.deps);
 }
 
 function podLabels(ctx: RequestContext, item: PodMetricsItem): Record<string, string> | undefined {

@@ -1,11 +1,12 @@
 /**
  * Metrics faults applied to a served sample (the model's samples stay pure and cached):
- * `nodes-missing-metrics` drops nodes and their pods, `clock-skew` moves one node's kubelet
+ * unscraped nodes (`nodes-missing-metrics`, `kubelet-x509-*`) drop out with their pods, `clock-skew` moves one node's kubelet
  * clock an hour ahead, `bad-items` adds the malformed items real metrics-servers emit.
  */
-import { nodesMissingMetrics, type FaultSet } from '../faults.js';
 import { rfc3339 } from '../model/time.js';
 import type { ClusterStore, MetricsSample, PodMetricsItem } from '../model/types.js';
+import type { SimDeps } from './context.js';
+import { unscrapedNodes } from './metricsAvailability.js';
 
 const HOUR_MS = 3_600_000;
 /** 2^64 - 1 nanocores: a wrapped cumulative counter (beyond int64, let alone a double). */
@@ -48,16 +49,14 @@ function withBadItems(pods: readonly PodMetricsItem[]): PodMetricsItem[] {
 }
 
 /** The sample as served with the active metrics faults applied. */
-export function applyMetricsFaults(
-  raw: MetricsSample,
-  faults: FaultSet,
-  store: ClusterStore,
-): MetricsSample {
+export function applyMetricsFaults(raw: MetricsSample, deps: SimDeps): MetricsSample {
+  const { faults } = deps;
+  const { store } = deps.cluster;
   let { nodes, pods } = raw;
   const nodeOf = (p: PodMetricsItem): unknown =>
     store.get('pods', p.metadata.namespace, p.metadata.name)?.spec?.nodeName;
-  if (faults.has('nodes-missing-metrics')) {
-    const missing = nodesMissingMetrics(store.list('nodes').map((n) => n.metadata.name));
+  const missing = unscrapedNodes(deps);
+  if (missing.size > 0) {
     nodes = nodes.filter((n) => !missing.has(n.metadata.name));
     pods = pods.filter((p) => !missing.has(nodeOf(p) as string));
   }
