@@ -15,7 +15,7 @@ import { drained } from './respond.js';
 import { ApiError, badRequest, expired, type Status } from './status.js';
 import { queryFlag } from './queryFlag.js';
 import { tableHead, tableRow } from './table.js';
-import { translateEvent, type MatchMemory } from './watch-filter.js';
+import { translateEvent, type MatchMemory } from './watchFilter.js';
 
 const KINDS: Record<ResourceKind, string> = { pods: 'Pod', nodes: 'Node', namespaces: 'Namespace' };
 /** Without timeoutSeconds the apiserver keeps a watch 30-60 min; we use the lower bound. */

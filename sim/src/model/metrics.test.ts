@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { leakKey } from './scenario.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity as parseExact } from '@kubeglance/shared/quantity';
 import { TEST_NOW, testCluster } from './testing.js';
 import { rfc3339 } from './time.js';
 import type { KubeObject, MetricsSample, PodMetricsItem } from './types.js';
+
+/** A quantity in its base unit (cores, bytes), via shared's exact parser. */
+const parseQuantity = (text: string): number => Number(parseExact(text).nanos) / 1e9;
 
 type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };
 const RES = 15_000;
@@ -64,8 +67,8 @@ describe('metrics', () => {
       expect(p.metadata.labels).toEqual(pod?.metadata.labels);
       // The pod's timestamp is its earliest container's: at or a little before its node's.
       const node = nodeStamp.get(String(pod?.spec?.nodeName)) as number;
-      expect(Date.parse(p.timestamp ?? "")).toBeLessThanOrEqual(node);
-      expect(Date.parse(p.timestamp ?? "")).toBeGreaterThanOrEqual(node - 2000);
+      expect(Date.parse(p.timestamp ?? '')).toBeLessThanOrEqual(node);
+      expect(Date.parse(p.timestamp ?? '')).toBeGreaterThanOrEqual(node - 2000);
       // Running containers only (a crash-looping main container reports nothing), in spec
       // order, then native sidecars (restartable init containers) as the kubelet reports them.
       const reported = p.containers.map((c) => c.name);
