@@ -12,8 +12,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 const ALLOWED_PATHS: readonly RegExp[] = [
   /^\/version$/,
   /^\/api\/v1\/(nodes|pods|namespaces)$/,
-  /^\/apis\/metrics\.k8s\.io\/v1beta1\/(nodes|pods)$/,
-  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/v1beta1\.metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io\/(v1beta1|v1)\/(nodes|pods)$/,
+  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/(v1beta1|v1)\.metrics\.k8s\.io$/,
 ];
 
 export type UpstreamFailureKind = 'http' | 'network' | 'timeout' | 'tls' | 'parse';
