@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'watch-churn' // watches keep expiring (410) or failing: repeated relists, backed off
   | 'malformed-metrics' // some metrics items were unusable (dropped) or duplicated (collapsed)
   | 'clock-skew' // node timestamps far from kubeglance's clock (a kubelet clock is off)
   | 'nodes-stale-metrics' // some nodes' timestamps stopped advancing while others advance
@@ -49,6 +50,8 @@ export interface ClusterStatus {
   lastSampleMs: number | null;
   resolutionSeconds: number | null;
   problems: Problem[];
+  /** The latest diagnostics run in one line (null until the first run); see DiagnosticsReport. */
+  diagnostics?: DiagnosticsSummary | null;
 }
 
 export interface ClusterInfo {
@@ -281,3 +284,86 @@ export interface HelloEvent {
 }
 
 export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';
+
+// ---- Diagnostics: GET /api/v1/clusters/:cluster/diagnostics ----
+
+/** The links of the metrics chain, outermost first; stable ids (URLs, translations, tests). */
+export type DiagnosticCheckId =
+  | 'apiserver'
+  | 'rbac'
+  | 'aggregation'
+  | 'apiservice'
+  | 'warmup'
+  | 'kubelet-scrape'
+  | 'freshness'
+  | 'pods';
+
+export const DIAGNOSTIC_CHECK_IDS: readonly DiagnosticCheckId[] = [
+  'apiserver',
+  'rbac',
+  'aggregation',
+  'apiservice',
+  'warmup',
+  'kubelet-scrape',
+  'freshness',
+  'pods',
+];
+
+/** `unknown`: kubeglance could not see enough to judge (it says what it lacks). */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'unknown';
+export type DiagnosticsStatus = 'ok' | 'degraded' | 'failing';
+
+/**
+ * A sentence as a stable `code` with its parameters (for translation), plus the English
+ * `text` for API clients. Parameters are plain values; commands and names are never translated.
+ */
+export interface Phrase {
+  code: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+/** Something kubeglance saw: a label and the upstream value verbatim (shown in monospace). */
+export interface Evidence {
+  label: Phrase;
+  value: string;
+}
+
+/** A remedy: what to do, and where one exists a command or YAML to copy. */
+export interface Fix {
+  text: Phrase;
+  command?: string;
+  yaml?: string;
+}
+
+export interface DiagnosticCheck {
+  id: DiagnosticCheckId;
+  status: CheckStatus;
+  /** English title of the link (translations key on `id`). */
+  title: string;
+  /** The result in one sentence. */
+  summary: Phrase;
+  evidence: Evidence[];
+  fix: Fix[];
+  /** Section of docs/troubleshooting.md about this link. */
+  docs: string;
+  /** The RBAC rule that would let kubeglance judge, when `unknown` for lack of it. */
+  missingRule?: string;
+}
+
+export interface DiagnosticsReport {
+  cluster: string;
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  /** The link to fix first (the deepest failing one; a warning when nothing fails), or null. */
+  failing: DiagnosticCheckId | null;
+  /** In chain order. */
+  checks: DiagnosticCheck[];
+}
+
+/** What cluster status and the wall screen carry of the latest report. */
+export interface DiagnosticsSummary {
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  failing: { id: DiagnosticCheckId; status: CheckStatus; title: string; summary: Phrase } | null;
+}

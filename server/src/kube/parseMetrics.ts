@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { parseCpuNanocores, parseMemoryBytes, QuantityError } from '@kubeglance/shared/quantity';
 import type { NodeUsage, PodUsage } from './types.js';
 
@@ -37,26 +38,17 @@ export interface ParsedList<T> {
   dropped: DroppedItem[];
 }
 
-const GO_DURATION_PART = /(\d+(?:\.\d+)?)(h|ms|us|µs|ns|m|s)/g;
-const UNIT_MS: Record<string, number> = {
-  h: 3_600_000,
-  m: 60_000,
-  s: 1000,
-  ms: 1,
-  us: 1e-3,
-  µs: 1e-3,
-  ns: 1e-6,
-};
-
-/** Parses a Go duration (`15s`, `1m0s`, `10.228s`) to milliseconds; NaN when malformed. */
-export function parseGoDurationMs(s: string): number {
-  let total = 0;
-  let consumed = 0;
-  for (const m of s.matchAll(GO_DURATION_PART)) {
-    total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
-    consumed += m[0].length;
+/**
+ * The sample window in ms; NaN when the producer wrote something that is not a Go duration, so
+ * the resolution detector skips it instead of the whole list being refused for one field.
+ */
+function windowMs(window: string): number {
+  try {
+    return parseDurationMs(window);
+  } catch (e) {
+    if (e instanceof DurationError) return NaN;
+    throw e;
   }
-  return consumed === s.length && s.length > 0 ? total : NaN;
 }
 
 class BadItem extends Error {}
@@ -66,12 +58,6 @@ function timeMs(s: string | null): number {
   const t = Date.parse(s);
   if (!Number.isFinite(t)) throw new BadItem(`invalid timestamp ${JSON.stringify(s)}`);
   return t;
-}
-
-function windowMs(s: string): number {
-  const ms = parseGoDurationMs(s);
-  if (!(ms > 0)) throw new BadItem(`invalid window ${JSON.stringify(s)}`);
-  return ms;
 }
 
 /** A usage quantity; malformed, overflowing (beyond 2^53) or negative values drop the item. */

@@ -1,5 +1,6 @@
 import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/api';
 import { makeProblem, problemFromError } from '../kube/problems.js';
+import type { ChurnReport } from '../kube/inventoryWatcher.js';
 import { NoSamplesYet, type PollReport } from '../kube/metricsPoller.js';
 import { malformedProblem, skewProblem, staleNodesProblem } from '../kube/metricsQuality.js';
 import type { NodeClock } from '../kube/sampleMerger.js';
@@ -18,6 +19,7 @@ export class StatusTracker {
   private skew: Problem | undefined;
   private staleNodes: Problem | undefined;
   private clocks: readonly NodeClock[] = [];
+  private churnProblem: Problem | undefined;
   private lastSampleMs: number | null = null;
   private lastNewSampleSeenMs: number | null = null;
 
@@ -63,6 +65,25 @@ export class StatusTracker {
     this.clocks = report.clocks;
   }
 
+  /** Kinds whose watches keep needing a relist (empty: calm again). */
+  setWatchChurn(kinds: ChurnReport[], windowMs: number, nowMs: number): void {
+    if (kinds.length === 0) {
+      this.churnProblem = undefined;
+      return;
+    }
+    const what = kinds.map((k) => `${k.kind} (${k.relists})`).join(', ');
+    this.churnProblem = {
+      ...makeProblem(
+        'watch-churn',
+        `Watches keep expiring or failing: relists of ${what} in the last ${Math.round(windowMs / 1000)} s.`,
+        'The API server is ending watches (410 Expired: etcd compaction faster than the watch cache, or a proxy closing long requests). kubeglance backs off between relists; check the apiserver’s --watch-cache-sizes, etcd compaction and any proxy timeouts.',
+        nowMs,
+        this.churnProblem,
+      ),
+      detail: kinds.map((k) => `${k.kind}: ${k.relists} relists`).join('; '),
+    };
+  }
+
   /** Ready nodes that are absent from NodeMetrics (kubelet scrape failures). */
   setMissingNodes(names: string[], nowMs: number): void {
     if (names.length === 0) {
@@ -87,6 +108,7 @@ export class StatusTracker {
     const metrics = this.metricsState(nowMs, resolutionMs);
     const problems = [
       this.inventoryProblem,
+      this.churnProblem,
       this.metricsProblem,
       this.staleProblem,
       this.missingNodes,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodRow } from '@kubeglance/shared/api';
 import { flattenRows, podAccessors, podSearchText, toPodView } from './podView';
-import { sortRows } from './sort';
+import { sortRows } from '../../lib/sort';
 
 function pod(
   name: string,
