@@ -22,6 +22,10 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'watch-churn' // watches keep expiring (410) or failing: repeated relists, backed off
+  | 'malformed-metrics' // some metrics items were unusable (dropped) or duplicated (collapsed)
+  | 'clock-skew' // node timestamps far from kubeglance's clock (a kubelet clock is off)
+  | 'nodes-stale-metrics' // some nodes' timestamps stopped advancing while others advance
   | 'upstream-error'; // anything else, with detail
 
 export interface Problem {
@@ -107,9 +111,20 @@ export interface NodeRow {
   roles: string[];
   pods: number;
   metricsAvailable: boolean;
+  /**
+   * The node's own metrics timestamp (its kubelet's clock); null without metrics. It may lag
+   * the sample's `timestampMs` (or run ahead, when the node's clock is off).
+   */
+  metricsTimestampMs: number | null;
+  /**
+   * Requests and limits allocated on the node, as `kubectl describe node` prints them under
+   * "Allocated resources": effective pod requests/limits (sidecars, init containers, overhead)
+   * summed over its non-terminated pods; limits null when no pod sets one.
+   */
   cpu: {
     usageMillicores: number | null;
     requestMillicores: number;
+    limitMillicores: number | null;
     allocatableMillicores: number;
     capacityMillicores: number;
     percent: number | null;
@@ -117,6 +132,7 @@ export interface NodeRow {
   memory: {
     usageBytes: number | null;
     requestBytes: number;
+    limitBytes: number | null;
     allocatableBytes: number;
     capacityBytes: number;
     percent: number | null;
@@ -147,8 +163,16 @@ export interface MemoryUsage {
   limitBytes: number | null;
 }
 
+/**
+ * `container`: a regular container; `sidecar`: a native sidecar (restartable init container,
+ * running beside the app); `init`: a classic init container (listed only while it runs);
+ * `ephemeral`: a debug container (listed only while it runs).
+ */
+export type ContainerKind = 'container' | 'sidecar' | 'init' | 'ephemeral';
+
 export interface ContainerRow {
   name: string;
+  kind: ContainerKind;
   cpu: CpuUsage;
   memory: MemoryUsage;
 }
@@ -157,6 +181,11 @@ export interface ContainerRow {
 export type PodMetricsState = 'ok' | 'warming-up' | 'missing';
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+/**
+ * Pod `cpu`/`memory` requests are the effective `PodRequests` (sidecars, the largest init
+ * container, overhead); the limit is the one the kubelet enforces on the pod as a whole, null
+ * when any container lacks one. Usage sums every container the metrics report, sidecars too.
+ */
 export interface PodRow {
   name: string;
   namespace: string;
@@ -198,8 +227,18 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/** Compact per-node usage for live updates: `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent]`. */
-export type NodeUsageTuple = [string, number | null, number | null, number | null, number | null];
+/**
+ * Compact per-node usage for live updates:
+ * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
+ */
+export type NodeUsageTuple = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export interface TopPod {
   namespace: string;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ClusterInfo, ClusterStatus } from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
+import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
@@ -16,6 +17,8 @@ export interface PipelineOptions {
   retentionMs: number;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
+  /** Informer timings (tests scale them down); the probe interval is one resolution. */
+  informerTiming?: Partial<InformerTiming>;
 }
 
 export interface PipelineEvents {
@@ -55,14 +58,28 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       retentionMs: options.retentionMs,
       resolutionMs: options.resolutionMs ?? 15_000,
     });
-    this.watcher = new InventoryWatcher(this.upstream, target.kubeConfig, {
-      changed: () => undefined,
-      failed: (e) => this.onInventoryFailed(e),
-      recovered: () => {
-        this.tracker.inventoryRecovered();
-        this.emitStatusIfChanged();
+    const timing: InformerTiming = {
+      ...DEFAULT_INFORMER_TIMING,
+      probeIntervalMs: () => this.poller.resolutionMs,
+      ...options.informerTiming,
+    };
+    this.watcher = new InventoryWatcher(
+      this.upstream,
+      {
+        changed: () => undefined,
+        failed: (e) => this.onInventoryFailed(e),
+        recovered: () => {
+          this.tracker.inventoryRecovered();
+          this.emitStatusIfChanged();
+        },
+        churn: (kinds) => {
+          this.tracker.setWatchChurn(kinds, timing.churnWindowMs, this.now());
+          if (kinds.length > 0) this.options.log.warn({ cluster: this.name, kinds }, 'watch churn');
+          this.emitStatusIfChanged();
+        },
       },
-    });
+      timing,
+    );
     this.poller = new MetricsPoller(
       this.upstream,
       options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
@@ -103,6 +120,11 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   get synced(): boolean {
     return this.watcher.synced;
+  }
+
+  /** Relists per kind after the first list (watch restarts that needed one). */
+  get relists(): Record<'nodes' | 'pods' | 'namespaces', number> {
+    return this.watcher.relists;
   }
 
   get sample(): MetricsSample | null {
