@@ -9,6 +9,14 @@ export interface ResourcePair {
   memoryBytes: number;
 }
 
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
 export interface NodeInfo {
   name: string;
   ready: boolean;
@@ -17,6 +25,10 @@ export interface NodeInfo {
   allocatable: ResourcePair;
   capacity: ResourcePair;
   createdMs: number;
+  labels: Readonly<Record<string, string>>;
+  /** Node pool (or instance type, zone, role) for grouping; see parseNode. */
+  group: string | null;
+  conditions: NodeCondition[];
 }
 
 export interface ContainerSpec {

@@ -13,7 +13,7 @@ import { snapshotFrame } from '../sse/snapshotFrames.js';
 export function streamRouter(
   registry: ClusterRegistry,
   broadcaster: Broadcaster,
-  hello: Omit<HelloEvent, 'clusters'>,
+  hello: Omit<HelloEvent, 'clusters' | 'serverNowMs'>,
 ): Router {
   const router = Router();
   router.get('/', (req, res) => {
@@ -37,7 +37,10 @@ export function streamRouter(
     });
     res.write('retry: 3000\n\n');
     const client = broadcaster.add(res, new Set(wanted));
-    broadcaster.send(client, encodeEvent('hello', { ...hello, clusters: wanted }));
+    broadcaster.send(
+      client,
+      encodeEvent('hello', { ...hello, serverNowMs: Date.now(), clusters: wanted }),
+    );
     for (const name of wanted) {
       const view = registry.get(name)?.view;
       if (view) broadcaster.send(client, snapshotFrame(view.snapshot()));
