@@ -196,6 +196,7 @@ function blankNode(name: string): NodeRow {
     name,
     ready: true,
     roles: [],
+    group: null,
     pods: 0,
     metricsAvailable: false,
     cpu: { usageMillicores: null, percent: null, ...zero },
