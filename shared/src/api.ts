@@ -314,7 +314,10 @@ export interface HelloEvent {
   startedMs: number;
   /** The server's clock when this connection opened (ages are counted on it). */
   serverNowMs: number;
+  /** Configured clusters this stream carries. */
   clusters: string[];
+  /** Requested clusters the server does not have (the stream carries the others). */
+  unknown: string[];
 }
 
 export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';

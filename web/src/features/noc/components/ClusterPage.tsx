@@ -23,6 +23,12 @@ function ofAllocatable(usage: number | null, allocatable: number, format: (v: nu
     : `${format(usage)} of ${format(allocatable)}`;
 }
 
+/** "55 of 60 nodes" when some nodes have no metrics: the totals cover only those. */
+export function partialNodes(summary: LiveCluster['summary']): string | null {
+  const { withMetrics, total } = summary.nodes;
+  return withMetrics > 0 && withMetrics < total ? `${withMetrics} of ${total} nodes` : null;
+}
+
 export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const { summary, topPods } = cluster;
   const { cpu, memory } = summary;
@@ -30,12 +36,17 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
     namespaces.length === 0 || namespaces.includes(p.namespace);
   const alerts = alertsOf(cluster, namespaces);
   const prefix = sharedPrefix(cluster.nodes.map((n) => n.name));
+  const partial = partialNodes(summary);
+  // Over partial data, usage is printed against the allocatable of the nodes that reported.
+  const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
+  const memAlloc = partial ? summary.reporting.allocatableBytes : memory.allocatableBytes;
   return (
     <div className="noc-cluster">
       <BigStat
         label="CPU"
         percent={cpu.percent}
-        detail={ofAllocatable(cpu.usageMillicores, cpu.allocatableMillicores, formatCores)}
+        detail={ofAllocatable(cpu.usageMillicores, cpuAlloc, formatCores)}
+        partial={partial}
         secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
         points={cluster.totals.cpu}
         metric="cpu"
@@ -45,7 +56,8 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
       <BigStat
         label="Memory"
         percent={memory.percent}
-        detail={ofAllocatable(memory.usageBytes, memory.allocatableBytes, formatBytesIEC)}
+        detail={ofAllocatable(memory.usageBytes, memAlloc, formatBytesIEC)}
+        partial={partial}
         secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
         points={cluster.totals.memory}
         metric="memory"
