@@ -1,7 +1,7 @@
 /** One compact row per cluster: the first wall-screen page when there are several. */
 import type { LiveCluster } from '../../../api/liveState';
-import { hottestNode } from '../../../lib/nocAlerts';
 import { dataAgeAt, formatDataAge } from '../../../lib/staleness';
+import { hottestNode } from '../nocAlerts';
 import { alertsOf } from '../alerts';
 import { clusterStale } from '../staleness';
 
