@@ -1,6 +1,7 @@
 /** The detailed wall-screen page of one cluster. */
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
+import { partialNodes } from '../../../lib/partial';
 import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
@@ -21,12 +22,6 @@ function ofAllocatable(usage: number | null, allocatable: number, format: (v: nu
   return usage == null
     ? `${format(allocatable)} allocatable`
     : `${format(usage)} of ${format(allocatable)}`;
-}
-
-/** "55 of 60 nodes" when some nodes have no metrics: the totals cover only those. */
-export function partialNodes(summary: LiveCluster['summary']): string | null {
-  const { withMetrics, total } = summary.nodes;
-  return withMetrics > 0 && withMetrics < total ? `${withMetrics} of ${total} nodes` : null;
 }
 
 export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
