@@ -123,7 +123,8 @@ export class MetricsPoller {
     // Read the resolution only now: the first sample may just have revealed it.
     const res = this.resolutionMs;
     const now = Date.now();
-    if (failure !== undefined) this.schedule(failureBackoff(res, this.failures, failure));
+    if (failure !== undefined)
+      this.schedule(Math.max(0, failureBackoff(res, this.failures, failure) - (now - started)));
     else if (retrySoon) this.schedule(PollPhase.retryDelay(res, this.unchangedPolls));
     else if (this.lastTimestampMs === null) this.schedule(Math.max(0, res - (now - started)));
     else this.schedule(this.phase.nextDelay(this.lastTimestampMs, res, now));
@@ -175,14 +176,13 @@ export class NoSamplesYet extends Error {
 }
 
 /**
- * A failing upstream is retried after one resolution, then less and less often (up to
- * 30 s, or one resolution if that is longer), and never before a 429's Retry-After.
+ * A failing upstream is retried once per resolution, counted from the failed poll's start
+ * (the load of a healthy one, no more), never before a 429's Retry-After, so data is back
+ * within one resolution of the fault clearing (issue "Diagnose a broken metrics pipeline").
  */
-function failureBackoff(resolutionMs: number, failures: number, error: unknown): number {
-  const cap = Math.max(resolutionMs, 30_000);
-  const backoff = Math.min(cap, resolutionMs * 2 ** Math.min(10, failures - 1));
+function failureBackoff(resolutionMs: number, _failures: number, error: unknown): number {
   const retryAfter = error instanceof UpstreamError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
-  return Math.max(backoff, retryAfter);
+  return Math.max(resolutionMs, retryAfter);
 }
 
 function windowOf(sample: MetricsSample): number | undefined {

@@ -11,6 +11,14 @@ export interface ResourcePair {
   memoryBytes: number;
 }
 
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
 export interface NodeInfo {
   name: string;
   ready: boolean;
@@ -19,6 +27,10 @@ export interface NodeInfo {
   allocatable: ResourcePair;
   capacity: ResourcePair;
   createdMs: number;
+  labels: Readonly<Record<string, string>>;
+  /** Node pool (or instance type, zone, role) for grouping; see parseNode. */
+  group: string | null;
+  conditions: NodeCondition[];
 }
 
 /**

@@ -124,6 +124,9 @@ export class StatusTracker {
       inventorySynced,
       metrics,
       lastSampleMs: this.lastSampleMs,
+      newestSampleSeenMs: this.lastNewSampleSeenMs,
+      serverNowMs: nowMs,
+      dataAgeMs: this.lastNewSampleSeenMs === null ? null : nowMs - this.lastNewSampleSeenMs,
       resolutionSeconds: resolutionMs / 1000,
       problems,
     };
@@ -141,7 +144,8 @@ export class StatusTracker {
     this.staleProblem = stale
       ? makeProblem(
           'metrics-stale',
-          `Metrics are stale: no new sample for ${Math.round((nowMs - (seen ?? nowMs)) / 1000)} s.`,
+          // No number of seconds here: the text is sent once, the age on screen keeps counting.
+          `Metrics are stale: no new sample for more than two resolutions (${(2 * resolutionMs) / 1000} s).`,
           'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
           nowMs,
           this.staleProblem,
