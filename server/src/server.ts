@@ -19,6 +19,7 @@ import {
   type ClusterTarget,
 } from './kube/clusterTargets.js';
 import { ClusterPipeline } from './pipeline/clusterPipeline.js';
+import { HistoryPersistence } from './pipeline/historyPersistence.js';
 import { ClusterRegistry } from './pipeline/registry.js';
 
 export interface RunningServer {
@@ -90,6 +91,20 @@ function securityOptions(config: ServerConfig, log: Logger): SecurityOptions {
   };
 }
 
+/** Restores each cluster's saved history, then saves it periodically (and on stop). */
+function persistHistory(dir: string, registry: ClusterRegistry, log: Logger): HistoryPersistence[] {
+  return registry.pipelines().map((p) => {
+    const persistence = new HistoryPersistence(
+      dir,
+      { name: p.name, server: p.target.server, history: p.history },
+      log,
+    );
+    persistence.restore();
+    persistence.start();
+    return persistence;
+  });
+}
+
 /** Starts pipelines and the HTTP server; used by `main.ts`, tests, e2e and the benchmark. */
 export async function startServer(
   config: ServerConfig,
@@ -125,6 +140,7 @@ export async function startServer(
     log,
     security,
   });
+  const saved = config.stateDir ? persistHistory(config.stateDir, registry, log) : [];
   registry.startAll();
   const statusTimer = setInterval(() => registry.pipelines().forEach((p) => p.checkStatus()), 1000);
   const server: Server = await new Promise((resolve, reject) => {
@@ -162,6 +178,7 @@ export async function startServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       registry.stopAll();
+      for (const p of saved) p.stop();
       await stopTargets();
     },
   };
