@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parseGoDurationMs } from './kube/parseMetrics.js';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 
 export type AuthMode = 'none' | 'token' | 'proxy';
 
@@ -49,9 +49,18 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+function goDurationMs(s: string): number | null {
+  try {
+    return parseDurationMs(s);
+  } catch (e) {
+    if (e instanceof DurationError) return null;
+    throw e;
+  }
+}
+
 const duration = z.string().transform((s, ctx) => {
-  const ms = parseGoDurationMs(s);
-  if (!Number.isFinite(ms) || ms <= 0) {
+  const ms = goDurationMs(s);
+  if (ms === null || ms <= 0) {
     ctx.addIssue({ code: 'custom', message: `invalid duration "${s}" (use e.g. 15s, 1m, 1h)` });
     return z.NEVER;
   }
@@ -102,7 +111,8 @@ const schema = z.object({
 export const USAGE = `Usage: kubeglance [options]
   --port N            HTTP port (env PORT, default 8080)
   --host H            bind address (env HOST, default 127.0.0.1)
-  --kubeconfig PATH   kubeconfig file (env KUBECONFIG, default ~/.kube/config)
+  --kubeconfig PATH   kubeconfig file (default: the files in env KUBECONFIG, merged as
+                      kubectl does, else ~/.kube/config)
   --context NAME      context to show; repeatable (default: the current context)
   --all-contexts      show every context of the kubeconfig
   --resolution D      metrics resolution, e.g. 15s (default: detected)
@@ -170,7 +180,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const result = schema.safeParse({
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port: values.port ?? env.PORT ?? '8080',
-    kubeconfig: values.kubeconfig ?? (env.KUBECONFIG || undefined),
+    // $KUBECONFIG is a list of files to merge, read by findKubeconfig; the flag is one file.
+    kubeconfig: values.kubeconfig,
     contexts: values.context ?? [],
     allContexts: values['all-contexts'] ?? false,
     resolutionMs: values.resolution,

@@ -29,6 +29,7 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --fault NAME         start with a fault on (repeatable)
   --slow DUR           delay of the 'slow' fault                    [3s]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
+  --warmup             metrics-server just deployed: 503 until two scrapes after start
   --help               show this help
 
 Faults:
@@ -115,6 +116,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         opts.churnPerMinute = Number(raw);
         break;
       }
+      case '--warmup':
+        if (eq >= 0) throw new UsageError('--warmup takes no value');
+        opts.warmup = true;
+        break;
       case '--kubeconfig':
         opts.kubeconfigPath = value();
         break;

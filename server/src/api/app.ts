@@ -8,6 +8,7 @@ import type { ClusterRegistry } from '../pipeline/registry.js';
 import { accessLog } from './accessLog.js';
 import { errorHandler, unknownRoute } from './errors.js';
 import { clustersRouter } from './routes/clusters.js';
+import { diagnosticsRouter } from './routes/diagnostics.js';
 import { healthRouter } from './routes/health.js';
 import { streamRouter } from './routes/stream.js';
 import { loginRouter, requireAuth, type AuthOptions } from './security/auth.js';
@@ -30,7 +31,7 @@ export interface AppDeps {
   clusters: ClusterRegistry;
   broadcaster: Broadcaster;
   prom: Registry;
-  hello: Omit<HelloEvent, 'clusters'>;
+  hello: Omit<HelloEvent, 'clusters' | 'serverNowMs' | 'unknown'>;
   /** Built web app; API-only when absent. */
   staticDir: string | undefined;
   log: Logger;
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requireAuth(security.auth));
   if (security.metricsAuth) app.get('/metrics', metrics);
   app.use('/api', apiRateLimit(security.rateLimitPerMin));
+  app.use('/api/v1/clusters', diagnosticsRouter(deps.clusters));
   app.use('/api/v1/clusters', clustersRouter(deps.clusters));
   const streams = new StreamLimits(security.maxStreams, security.maxStreamsPerClient);
   app.use('/api/v1/stream', streamRouter(deps.clusters, deps.broadcaster, deps.hello, streams));
