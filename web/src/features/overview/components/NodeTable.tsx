@@ -9,12 +9,17 @@ import {
   formatMillicoresKubectl,
   formatPercentKubectl,
 } from '@kubeglance/shared/format';
+import { Link } from 'react-router';
 import { Badge } from '../../../components/Badge';
+import { useCarriedSearch } from '../../../hooks/useRange';
+import { nodePath } from '../../../lib/paths';
+import { HEAT_LABELS, heatLevel, hotterPercent } from '../../../lib/thresholds';
 import { SortHeaders } from '../../../components/SortHeader';
 import type { SortState } from '../../../lib/sort';
 import type { NodeSortKey } from './nodeSort';
 
 interface NodeTableProps {
+  cluster: string;
   nodes: readonly NodeRow[];
   sort: SortState<NodeSortKey>;
   onSort: (key: NodeSortKey) => void;
@@ -37,7 +42,8 @@ const COLUMNS: { key: NodeSortKey; label: string; numeric?: boolean; title?: str
   { key: 'pods', label: 'Pods', numeric: true },
 ];
 
-export function NodeTable({ nodes, sort, onSort, renderTrend }: NodeTableProps) {
+export function NodeTable({ cluster, nodes, sort, onSort, renderTrend }: NodeTableProps) {
+  const search = useCarriedSearch();
   return (
     <div className="table-scroll node-table">
       <table className="data-table" aria-label="Nodes" aria-rowcount={nodes.length + 1}>
@@ -51,10 +57,11 @@ export function NodeTable({ nodes, sort, onSort, renderTrend }: NodeTableProps) 
           {nodes.map((n) => (
             <tr key={n.name}>
               <th scope="row" className="name mono">
-                {n.name}
+                <Link to={nodePath(cluster, n.name) + search}>{n.name}</Link>
               </th>
               <td>
                 <Badge tone={n.ready ? 'ok' : 'bad'}>{n.ready ? 'Ready' : 'NotReady'}</Badge>
+                <HeatBadge node={n} />
               </td>
               <td>
                 {n.roles.length > 0 ? (
@@ -74,5 +81,20 @@ export function NodeTable({ nodes, sort, onSort, renderTrend }: NodeTableProps) 
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "hot 91%" / "busy 72%": the hotter printed percentage, by the shared thresholds, in words. */
+function HeatBadge({ node }: { node: NodeRow }) {
+  const percent = hotterPercent(node.cpu.percent, node.memory.percent);
+  const level = heatLevel(percent);
+  if (level == null || level < 2) return null;
+  return (
+    <>
+      {' '}
+      <Badge tone={level === 3 ? 'bad' : 'warn'} title={HEAT_LABELS[level]}>
+        {level === 3 ? 'hot' : 'busy'} {percent}%
+      </Badge>
+    </>
   );
 }
