@@ -19,15 +19,18 @@ beforeAll(async () => {
     20_000,
   );
   h.sim.faults.set('metrics-stale');
-  // The frozen sample's timestamp, read from the simulator itself; wait until kubeglance has it.
-  const frozen = await simGet<{ items: { timestamp: string }[] }>(
+  // The frozen sample's per-node timestamps, read from the simulator itself; wait until
+  // kubeglance holds exactly those for every node.
+  const frozen = await simGet<{ items: { metadata: { name: string }; timestamp: string }[] }>(
     h.sim,
     '/apis/metrics.k8s.io/v1beta1/nodes',
   );
-  const frozenMs = Date.parse(frozen.items[0]!.timestamp);
+  const frozenMs = new Map(frozen.items.map((i) => [i.metadata.name, Date.parse(i.timestamp)]));
   await eventually(
-    async () =>
-      (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs === frozenMs,
+    async () => {
+      const { items } = (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body;
+      return items.every((n) => n.metricsTimestampMs === (frozenMs.get(n.name) ?? null));
+    },
     20_000,
     'the frozen sample',
   );
@@ -78,6 +81,34 @@ describe('kubectl top equality', () => {
         .containers.find((x) => x.name === container)!;
       expect(formatMillicoresKubectl(c.cpu.usageMillicores!), `${pod}/${container}`).toBe(cpu);
       expect(formatMemoryKubectl(c.memory.usageBytes!), `${pod}/${container}`).toBe(mem);
+    }
+  });
+
+  it('every pod and container, sidecars included, matches kubectl top pods -A --containers', async () => {
+    const rows = table(
+      await kubectl(h.sim.kubeconfigPath, 'top', 'pods', '-A', '--containers', '--no-headers'),
+    );
+    const pods = new Map<string, PodRow>();
+    for (const ns of new Set(rows.map((r) => r[0]!))) {
+      const { body } = await h.get<SampledListResponse<PodRow>>(`${base()}/namespaces/${ns}/pods`);
+      for (const p of body.items) pods.set(`${ns}/${p.name}`, p);
+    }
+    let sidecarRows = 0;
+    for (const [ns, pod, container, cpu, mem] of rows) {
+      const c = pods.get(`${ns}/${pod}`)?.containers.find((x) => x.name === container);
+      expect(c, `${ns}/${pod}/${container}`).toBeDefined();
+      expect(formatMillicoresKubectl(c!.cpu.usageMillicores!), `${pod}/${container}`).toBe(cpu);
+      expect(formatMemoryKubectl(c!.memory.usageBytes!), `${pod}/${container}`).toBe(mem);
+      if (c!.kind === 'sidecar') sidecarRows++;
+    }
+    // The simulator's default workloads run native sidecars; kubectl lists them, and so do we.
+    expect(sidecarRows).toBeGreaterThan(0);
+    // Pod usage sums every reported container, the sidecar's too (kubectl top pods -A).
+    const podRows = table(await kubectl(h.sim.kubeconfigPath, 'top', 'pods', '-A', '--no-headers'));
+    for (const [ns, pod, cpu, mem] of podRows) {
+      const p = pods.get(`${ns}/${pod}`)!;
+      expect(formatMillicoresKubectl(p.cpu.usageMillicores!), `${ns}/${pod}`).toBe(cpu);
+      expect(formatMemoryKubectl(p.memory.usageBytes!), `${ns}/${pod}`).toBe(mem);
     }
   });
 });

@@ -184,11 +184,18 @@ describe('server-sent events', () => {
           clients[0]!.frames.filter((f) => f.event === 'sample').length >= firstSamples + 3,
         15_000,
       );
-      const log = (await simRequests()).slice(before);
       clients.forEach((c) => c.close());
-      const nodes = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/nodes').length;
-      const pods = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods').length;
-      return { nodes, pods };
+      // A poll asks for nodes, then pods: a log read between the two would count one poll
+      // half. Wait for a moment between polls, when every poll in the log is complete.
+      let counts = { nodes: 0, pods: 0 };
+      await eventually(async () => {
+        const log = (await simRequests()).slice(before);
+        const nodes = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/nodes').length;
+        const pods = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods').length;
+        counts = { nodes, pods };
+        return nodes === pods;
+      }, 10_000);
+      return counts;
     };
     const one = await count(1);
     const many = await count(60);

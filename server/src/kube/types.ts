@@ -109,9 +109,16 @@ export interface PodUsage {
   windowMs: number;
 }
 
-/** One poll of metrics.k8s.io: NodeMetricsList + PodMetricsList. */
+/**
+ * What kubeglance holds after a poll of metrics.k8s.io (NodeMetricsList + PodMetricsList),
+ * merged item by item so nothing moves back (see `sampleMerger.ts`). Each item keeps its own
+ * timestamp from its kubelet's clock.
+ */
 export interface MetricsSample {
-  /** Newest `timestamp` among the items; identifies the sample. */
+  /**
+   * The time the sample stands for: the lower median of the node timestamps (pods' without
+   * nodes), capped at the local clock and never before the previous sample's.
+   */
   timestampMs: number;
   nodes: NodeUsage[];
   pods: PodUsage[];
