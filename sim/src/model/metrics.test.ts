@@ -44,9 +44,11 @@ describe('metrics', () => {
     const nodeStamp = new Map<string, number>();
     for (const n of sample.nodes) {
       const ts = Date.parse(n.timestamp);
-      // The kubelet's stats lag the scrape by 5-33% of the resolution.
-      expect(ts).toBeLessThanOrEqual(TICK * RES);
-      expect(ts).toBeGreaterThanOrEqual(TICK * RES - 0.33 * RES - 1000);
+      // Stamped at the end of the served period minus the kubelet's lag (5-33% of it), so
+      // never before the period's start, as a plain scrape's stamp.
+      expect(ts).toBeLessThanOrEqual((TICK + 1) * RES - 0.05 * RES);
+      expect(ts).toBeGreaterThanOrEqual((TICK + 1) * RES - 0.33 * RES - 1000);
+      expect(ts).toBeGreaterThanOrEqual(TICK * RES);
       nodeStamp.set(n.metadata.name, ts);
       windows.add(n.window);
       expect(n.metadata.creationTimestamp).toBe(n.timestamp);

@@ -7,7 +7,7 @@ import { goDuration, rfc3339 } from './time.js';
  * When and how one metrics-server scrape is stamped and printed.
  *
  * Realistic (the default): every kubelet stamps its stats with its own clock and cadvisor
- * housekeeping lags the scrape by a varying share of the resolution, so each node has its own
+ * housekeeping lags the scrape by a varying share (5-33%) of the resolution, so each node has its own
  * timestamp and its window (the gap between its last two stats) jitters: 10-20 s at a 15 s
  * resolution. A pod's timestamp is its earliest container's, a little before its node's.
  * With several metrics-server replicas each scrapes on its own phase, offset by
@@ -43,13 +43,18 @@ export class ScrapeTiming {
     return tick * this.resolutionMs + Math.round((replica * this.resolutionMs) / this.replicas);
   }
 
-  /** A node's timestamp and window in the scrape at `scrapeMs`. */
+  /**
+   * A node's timestamp and window in the scrape of period `tick` (starting at `scrapeMs`).
+   * The period is served once it has completed, so the kubelet's stamp falls at its end minus
+   * the lag: data is then `lag` to `resolution + lag` old when served, as from a real
+   * metrics-server, and never older than a plain scrape's period start.
+   */
   node(nodeKey: number, tick: number, scrapeMs: number): ItemTime {
     if (!this.realistic) return { timestampMs: scrapeMs, windowMs: this.resolutionMs };
     const res = this.resolutionMs;
     const lag = Math.round(res * lagShare(nodeKey, tick));
     const before = Math.round(res * lagShare(nodeKey, tick - 1));
-    return { timestampMs: scrapeMs - lag, windowMs: res + before - lag };
+    return { timestampMs: scrapeMs + res - lag, windowMs: res + before - lag };
   }
 
   /** A pod's stamp: its earliest container's, up to 1 s (or 5%) before its node's. */
