@@ -32,12 +32,12 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
       ? {
           code: 'metrics-forbidden',
           message: `Reading metrics.k8s.io is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see deploy/rbac.yaml), or use a kubeconfig user that has it.',
+          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see the ClusterRole in deploy/kubernetes/rbac.yaml), or use a kubeconfig user that has it.',
         }
       : {
           code: 'inventory-forbidden',
           message: `Listing nodes, pods or namespaces is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list/watch on nodes, pods and namespaces (see deploy/rbac.yaml).',
+          hint: 'Grant get/list/watch on nodes, pods and namespaces (see the ClusterRole in deploy/kubernetes/rbac.yaml).',
         };
   }
   if (status === 429) {
