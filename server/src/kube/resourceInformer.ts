@@ -177,10 +177,8 @@ export class ResourceInformer<T> {
         timeoutSeconds: Math.round(seconds + Math.random() * seconds),
         headersTimeoutMs: this.timing.listTimeoutMs,
         stop,
-        onEvent: (e) => {
-          this.succeeded();
-          this.apply(e);
-        },
+        onOpen: () => this.succeeded(),
+        onEvent: (e) => this.apply(e),
       });
     } finally {
       clearTimeout(healthy);
