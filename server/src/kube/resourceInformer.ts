@@ -98,6 +98,8 @@ export class ResourceInformer<T> {
     if (!this.running) return;
     this.stop();
     this.backoff.reset();
+    // Possibly another apiserver: its resourceVersions mean nothing here, so list afresh.
+    this.resourceVersion = undefined;
     this.start();
   }
 
