@@ -6,6 +6,7 @@ import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useRange } from '../../hooks/useRange';
+import { diagnosticsPath } from '../../lib/paths';
 import { CapacityTiles } from './components/CapacityTiles';
 import { ClusterCharts } from './components/ClusterCharts';
 import { NamespacesPanel } from './components/NamespacesPanel';
@@ -24,7 +25,14 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
         <h1>{cluster}</h1>
         <span className="muted">Cluster overview</span>
       </div>
-      {data && <StatusBanner problems={data.status.problems} title={`Problems in ${cluster}`} />}
+      {data && (
+        <StatusBanner
+          problems={data.status.problems}
+          title={`Problems in ${cluster}`}
+          diagnostics={data.status.diagnostics}
+          diagnosticsHref={diagnosticsPath(cluster)}
+        />
+      )}
       {data?.stale && data.timestampMs != null && (
         <PanelMessage kind="info">
           Showing the last known numbers: the metrics pipeline has not delivered a fresh sample.
