@@ -15,16 +15,18 @@ export interface RunnerOptions {
 
 /**
  * Runs the chain checks for one cluster on a schedule, when the pipeline's health changes,
- * and on demand (rate-limited). Runs never overlap: a request during a run waits for it.
+ * and on demand (rate-limited). A change of health starts a new run at once, even while one
+ * is in flight (whose facts are then outdated): only the newest run's report is kept.
  */
 export class DiagnosticsRunner {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<DiagnosticsReport> | undefined;
-  private rerun = false;
   private latestReport: DiagnosticsReport | null = null;
+  /** Generation of the newest run started, and of the report kept. */
+  private started = 0;
+  private kept = 0;
+  private readonly now: () => number;
   /** How long the last run took (for /metrics). */
   lastRunMs: number | null = null;
-  private readonly now: () => number;
 
   constructor(
     private readonly cluster: string,
@@ -52,20 +54,9 @@ export class DiagnosticsRunner {
     this.timer = undefined;
   }
 
-  /** Run now (or join the run in progress; one more follows it so it sees the latest state). */
+  /** Start a run now; resolves with its report (kept only if no newer run finished first). */
   run(): Promise<DiagnosticsReport> {
-    if (this.running) {
-      this.rerun = true;
-      return this.running;
-    }
-    this.running = this.execute().finally(() => {
-      this.running = undefined;
-      if (this.rerun && this.timer !== undefined) {
-        this.rerun = false;
-        void this.run().catch(() => undefined);
-      }
-    });
-    return this.running;
+    return this.execute(++this.started);
   }
 
   /** `?refresh=1`: a fresh run unless the last one is younger than `minGapMs`. */
@@ -80,13 +71,16 @@ export class DiagnosticsRunner {
     return this.latestReport ?? this.run();
   }
 
-  private async execute(): Promise<DiagnosticsReport> {
+  private async execute(generation: number): Promise<DiagnosticsReport> {
     try {
       const facts = await gatherFacts(this.upstream, this.facts(), this.now());
       const report = buildReport(this.cluster, facts);
       this.lastRunMs = this.now() - facts.nowMs;
-      this.latestReport = report;
-      this.options.onReport?.(report);
+      if (generation > this.kept) {
+        this.kept = generation;
+        this.latestReport = report;
+        this.options.onReport?.(report);
+      }
       return report;
     } catch (err) {
       this.options.onError?.(err);

@@ -153,12 +153,14 @@ export function metricsServerLog(input: LogInput): string {
     klog('I', startedMs + 600, 'secure_serving.go:213', 'Serving securely on [::]:10250'),
   ];
   const from = Math.max(startedMs + resolutionMs, input.failingSinceMs);
+  // The scrape in progress when the failure began already fails (the simulator leaves the
+  // failing nodes out of the very next answer), so its line is there at once.
   const first = Math.max(
-    Math.ceil(from / resolutionMs),
+    Math.floor(from / resolutionMs),
     Math.floor(nowMs / resolutionMs) - MAX_PERIODS,
   );
   for (let tick = first; tick * resolutionMs <= nowMs; tick++) {
-    const at = tick * resolutionMs;
+    const at = Math.max(tick * resolutionMs, from);
     input.x509.forEach(({ name, address }, i) => {
       const err =
         `Get \\"https://${address}:10250/metrics/resource\\": tls: failed to verify certificate: ` +

@@ -37,6 +37,7 @@ export const queryKeys = {
     ['top-pods', { cluster, ...params }] as const,
   history: (cluster: string, target: HistoryTarget, range: HistoryRange) =>
     ['history', { cluster, ...target, range }] as const,
+  diagnostics: (cluster: string) => ['diagnostics', { cluster }] as const,
 };
 
 // Node histories feed sparklines that the stream extends point by point; refetching

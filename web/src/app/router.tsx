@@ -14,6 +14,7 @@ const NamespacePage = lazy(() => import('../features/namespace/NamespacePage'));
 const PodPage = lazy(() => import('../features/pod/PodPage'));
 const NodePage = lazy(() => import('../features/node/NodePage'));
 const NocPage = lazy(() => import('../features/noc/NocPage'));
+const DiagnosticsPage = lazy(() => import('../features/diagnostics/DiagnosticsPage'));
 
 /** `/namespaces/:ns` → the same namespace in the current cluster, canonical URL. */
 function NamespaceRedirect({ cluster }: { cluster: string }) {
@@ -53,6 +54,10 @@ export const router = createBrowserRouter([
       {
         path: 'namespaces/:ns',
         element: <ClusterScope render={(c) => <NamespaceRedirect cluster={c} />} />,
+      },
+      {
+        path: 'clusters/:cluster/diagnostics',
+        element: <ClusterScope render={(c) => <DiagnosticsPage key={c} cluster={c} />} />,
       },
       {
         path: 'clusters/:cluster/namespaces/:ns/pods/:pod',

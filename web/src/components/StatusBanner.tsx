@@ -1,20 +1,36 @@
 /**
  * Problems of the metrics pipeline or the cluster connection, as the server
  * explains them: what is wrong (`message`), what to do (`hint`), and the upstream
- * detail folded away for whoever debugs it.
+ * detail folded away for whoever debugs it. Every banner links to the cluster's
+ * Diagnostics page and names the link of the chain to fix first.
  */
-import type { Problem } from '@kubeglance/shared/api';
+import { Link } from 'react-router';
+import type { DiagnosticsSummary, Problem } from '@kubeglance/shared/api';
 
 interface StatusBannerProps {
   problems: readonly Problem[];
   /** Context shown before the list, e.g. the cluster name. */
   title?: string;
+  /** The latest diagnostics of the cluster, when known. */
+  diagnostics?: DiagnosticsSummary | null;
+  /** Where the Diagnostics page of this cluster is. */
+  diagnosticsHref?: string;
 }
 
-export function StatusBanner({ problems, title }: StatusBannerProps) {
-  if (problems.length === 0) return null;
+export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: StatusBannerProps) {
+  const failing = diagnostics?.failing ?? null;
+  if (problems.length === 0 && !failing) return null;
   return (
     <section className="status-banner" aria-label={title ?? 'Cluster problems'}>
+      {failing && (
+        <p className="status-banner-diagnosis">
+          <strong>
+            {failing.status === 'fail' ? 'Broken link' : 'Check'}: {failing.title}
+          </strong>
+          {' — '}
+          {failing.summary.text}
+        </p>
+      )}
       <ul>
         {problems.map((p) => (
           <li key={p.code}>
@@ -34,6 +50,11 @@ export function StatusBanner({ problems, title }: StatusBannerProps) {
           </li>
         ))}
       </ul>
+      {diagnosticsHref && (
+        <p className="status-banner-link">
+          <Link to={diagnosticsHref}>Diagnose the metrics pipeline →</Link>
+        </p>
+      )}
     </section>
   );
 }

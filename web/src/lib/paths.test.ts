@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carriedSearch, namespacePath, overviewPath, podPath } from './paths';
+import { carriedSearch, diagnosticsPath, namespacePath, overviewPath, podPath } from './paths';
 
 describe('paths', () => {
   it('builds escaped screen URLs', () => {
@@ -11,5 +11,14 @@ describe('paths', () => {
   it('carries only the range to other screens', () => {
     expect(carriedSearch(new URLSearchParams('range=1h&nsort=-cpu'))).toBe('?range=1h');
     expect(carriedSearch(new URLSearchParams('nsort=-cpu'))).toBe('');
+  });
+});
+
+describe('diagnosticsPath', () => {
+  it('escapes the cluster and anchors the link', () => {
+    expect(diagnosticsPath('a/b')).toBe('/clusters/a%2Fb/diagnostics');
+    expect(diagnosticsPath('prod', 'kubelet-scrape')).toBe(
+      '/clusters/prod/diagnostics#kubelet-scrape',
+    );
   });
 });

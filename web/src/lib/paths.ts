@@ -17,6 +17,11 @@ export function podPath(cluster: string, namespace: string, pod: string): string
   return `${namespacePath(cluster, namespace)}/pods/${seg(pod)}`;
 }
 
+/** A cluster's Diagnostics page, optionally scrolled to one link of the chain. */
+export function diagnosticsPath(cluster: string, check?: string): string {
+  return `${overviewPath(cluster)}/diagnostics${check ? `#${seg(check)}` : ''}`;
+}
+
 /** The part of the query string that should follow the user to another screen. */
 export function carriedSearch(search: URLSearchParams): string {
   const range = search.get('range');

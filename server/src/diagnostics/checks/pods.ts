@@ -9,10 +9,17 @@ const GRACE_MS = 120_000;
 /** Link 8: running pods that should have metrics by now but do not. */
 export function checkPods(f: Facts): DiagnosticCheck {
   const sample = f.pipeline.sample;
-  if (f.metrics.kind !== 'ok' || sample === null) {
+  if (f.metrics.kind !== 'ok') {
     return result('pods', {
       status: 'unknown',
       code: 'no-metrics',
+      text: 'Not checked: the metrics API does not answer.',
+    });
+  }
+  if (sample === null) {
+    return result('pods', {
+      status: 'unknown',
+      code: 'no-sample',
       text: 'Not checked: no metrics sample yet.',
     });
   }

@@ -5,7 +5,7 @@ import { useSummary } from '../../api/summary';
 import { Panel } from '../../components/Panel';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useCarriedSearch, useRange } from '../../hooks/useRange';
-import { overviewPath } from '../../lib/paths';
+import { diagnosticsPath, overviewPath } from '../../lib/paths';
 import { NamespaceCharts } from './components/NamespaceCharts';
 import { NamespaceSwitcher } from './components/NamespaceSwitcher';
 import { PodsPanel } from './components/PodsPanel';
@@ -36,7 +36,12 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
         {totals && <NamespaceTotals totals={totals} />}
       </div>
       {summary.data && (
-        <StatusBanner problems={summary.data.status.problems} title={`Problems in ${cluster}`} />
+        <StatusBanner
+          problems={summary.data.status.problems}
+          title={`Problems in ${cluster}`}
+          diagnostics={summary.data.status.diagnostics}
+          diagnosticsHref={diagnosticsPath(cluster)}
+        />
       )}
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">

@@ -1,14 +1,20 @@
 /** Alerts of live clusters for the wall screen (see nocAlerts.ts for the rules). */
 import type { LiveCluster } from '../../api/liveState';
+import { diagnosticsPath } from '../../lib/paths';
 import { clusterAlerts, type NocAlert } from './nocAlerts';
 
+/** A cluster's alerts; those about the metrics pipeline open its Diagnostics page. */
 export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAlert[] {
   return clusterAlerts({
     problems: c.status.problems,
     nodes: c.nodes,
     topMemoryPods: c.topPods.memory,
     namespaces,
-  });
+  }).map((a) =>
+    a.key.startsWith('problem:')
+      ? { ...a, href: diagnosticsPath(c.cluster, c.status.diagnostics?.failing?.id) }
+      : a,
+  );
 }
 
 /** Every cluster's alerts in one list, each prefixed with its cluster, worst first. */

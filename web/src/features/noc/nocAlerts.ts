@@ -24,6 +24,8 @@ export interface NocAlert {
   weight: number;
   /** Compact form for a summary line ("node-7 92% CPU"). */
   short?: string;
+  /** Where to read more (the cluster's Diagnostics page for pipeline problems). */
+  href?: string;
 }
 
 export interface AlertInput {

@@ -8,6 +8,7 @@ import { StatusBanner } from '../../components/StatusBanner';
 import { useDataAge } from '../../hooks/useDataAge';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useRange } from '../../hooks/useRange';
+import { diagnosticsPath } from '../../lib/paths';
 import { formatDataAge } from '../../lib/staleness';
 import { CapacityTiles } from './components/CapacityTiles';
 import { ClusterCharts } from './components/ClusterCharts';
@@ -29,7 +30,14 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
         <h1>{cluster}</h1>
         <span className="muted">Cluster overview</span>
       </div>
-      {data && <StatusBanner problems={data.status.problems} title={`Problems in ${cluster}`} />}
+      {data && (
+        <StatusBanner
+          problems={data.status.problems}
+          title={`Problems in ${cluster}`}
+          diagnostics={data.status.diagnostics}
+          diagnosticsHref={diagnosticsPath(cluster)}
+        />
+      )}
       {age.stale && data?.timestampMs != null && (
         <PanelMessage kind="info">
           STALE: showing the last known numbers,{' '}

@@ -8,7 +8,7 @@ import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCarriedSearch, useRange } from '../../hooks/useRange';
-import { namespacePath, overviewPath } from '../../lib/paths';
+import { diagnosticsPath, namespacePath, overviewPath } from '../../lib/paths';
 import { ContainerCharts } from './components/ContainerCharts';
 import { PodFacts } from './components/PodFacts';
 import './pod.css';
@@ -21,7 +21,8 @@ export default function PodPage({ cluster }: { cluster: string }) {
   // The API has no single-pod endpoint; the namespace list is cached and shared
   // with the drilldown the user usually comes from.
   const pods = useNamespacePods(cluster, ns);
-  const problems = useSummary(cluster).data?.status.problems ?? [];
+  const status = useSummary(cluster).data?.status;
+  const problems = status?.problems ?? [];
   const pod = pods.data?.items.find((p) => p.name === name);
   const message = queryMessage(pods, describeError, 'Loading pod…');
   return (
@@ -42,7 +43,12 @@ export default function PodPage({ cluster }: { cluster: string }) {
           Pod <span className="mono">{name}</span>
         </h1>
       </div>
-      <StatusBanner problems={problems} title={`Problems in ${cluster}`} />
+      <StatusBanner
+        problems={problems}
+        title={`Problems in ${cluster}`}
+        diagnostics={status?.diagnostics}
+        diagnosticsHref={diagnosticsPath(cluster)}
+      />
       {message ??
         (!pod ? (
           <PanelMessage

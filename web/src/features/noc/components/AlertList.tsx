@@ -48,7 +48,13 @@ export function AlertList({ alerts, unknownFor = [], tick }: AlertListProps) {
                 <span className="noc-alert-sev">
                   {a.severity === 'critical' ? '▲ CRITICAL' : '● WARNING'}
                 </span>
-                <span className="noc-alert-text">{a.text}</span>
+                {a.href ? (
+                  <a className="noc-alert-text" href={a.href}>
+                    {a.text}
+                  </a>
+                ) : (
+                  <span className="noc-alert-text">{a.text}</span>
+                )}
                 {a.detail && <span className="noc-alert-detail">{a.detail}</span>}
               </li>
             ))}

@@ -6,6 +6,7 @@ import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
 import { BigStat } from './BigStat';
+import { DiagnosisLine } from './DiagnosisLine';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
 import { sharedPrefix } from '../../../lib/names';
 import { TopList } from './TopList';
@@ -36,48 +37,51 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
   const memAlloc = partial ? summary.reporting.allocatableBytes : memory.allocatableBytes;
   return (
-    <div className="noc-cluster">
-      <BigStat
-        label="CPU"
-        percent={cpu.percent}
-        detail={ofAllocatable(cpu.usageMillicores, cpuAlloc, formatCores)}
-        partial={partial}
-        secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
-        points={cluster.totals.cpu}
-        metric="cpu"
-        allocatable={cpu.allocatableMillicores}
-        color="var(--cpu)"
-      />
-      <BigStat
-        label="Memory"
-        percent={memory.percent}
-        detail={ofAllocatable(memory.usageBytes, memAlloc, formatBytesIEC)}
-        partial={partial}
-        secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
-        points={cluster.totals.memory}
-        metric="memory"
-        allocatable={memory.allocatableBytes}
-        color="var(--memory)"
-      />
-      <AlertList alerts={alerts} tick={tick} />
-      <section className="noc-panel noc-nodes" aria-label="Nodes">
-        <h2>
-          Nodes <span className="noc-count">{summary.nodes.ready}</span>
-          <span className="noc-subtle"> / {summary.nodes.total} ready</span>
-          <NodePrefix prefix={prefix} />
-        </h2>
-        <NodeHeatmap nodes={cluster.nodes} prefix={prefix} />
-      </section>
-      <TopList
-        title="Top 10 pods by CPU"
-        by="cpu"
-        pods={topPods.cpu.filter(inScope).slice(0, 10)}
-      />
-      <TopList
-        title="Top 10 pods by memory"
-        by="memory"
-        pods={topPods.memory.filter(inScope).slice(0, 10)}
-      />
+    <div className="noc-cluster-wrap">
+      <DiagnosisLine cluster={cluster.cluster} diagnostics={cluster.status.diagnostics} />
+      <div className="noc-cluster">
+        <BigStat
+          label="CPU"
+          percent={cpu.percent}
+          detail={ofAllocatable(cpu.usageMillicores, cpuAlloc, formatCores)}
+          partial={partial}
+          secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
+          points={cluster.totals.cpu}
+          metric="cpu"
+          allocatable={cpu.allocatableMillicores}
+          color="var(--cpu)"
+        />
+        <BigStat
+          label="Memory"
+          percent={memory.percent}
+          detail={ofAllocatable(memory.usageBytes, memAlloc, formatBytesIEC)}
+          partial={partial}
+          secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
+          points={cluster.totals.memory}
+          metric="memory"
+          allocatable={memory.allocatableBytes}
+          color="var(--memory)"
+        />
+        <AlertList alerts={alerts} tick={tick} />
+        <section className="noc-panel noc-nodes" aria-label="Nodes">
+          <h2>
+            Nodes <span className="noc-count">{summary.nodes.ready}</span>
+            <span className="noc-subtle"> / {summary.nodes.total} ready</span>
+            <NodePrefix prefix={prefix} />
+          </h2>
+          <NodeHeatmap nodes={cluster.nodes} prefix={prefix} />
+        </section>
+        <TopList
+          title="Top 10 pods by CPU"
+          by="cpu"
+          pods={topPods.cpu.filter(inScope).slice(0, 10)}
+        />
+        <TopList
+          title="Top 10 pods by memory"
+          by="memory"
+          pods={topPods.memory.filter(inScope).slice(0, 10)}
+        />
+      </div>
     </div>
   );
 }

@@ -86,6 +86,9 @@ function ClusterRow({
         {c.status.metrics !== 'ok' && (
           <span className="noc-subtle"> · metrics {c.status.metrics}</span>
         )}
+        {c.status.diagnostics?.failing && (
+          <span className="noc-row-diagnosis"> · {c.status.diagnostics.failing.title}</span>
+        )}
       </td>
       <td>
         <Percent value={c.summary.cpu.percent} tone="cpu" />

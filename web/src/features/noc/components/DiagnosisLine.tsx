@@ -1,0 +1,28 @@
+/**
+ * The link of the metrics chain to fix first, in one line big enough to read across a room;
+ * it opens the cluster's Diagnostics page.
+ */
+import type { DiagnosticsSummary } from '@kubeglance/shared/api';
+import { diagnosticsPath } from '../../../lib/paths';
+
+interface DiagnosisLineProps {
+  cluster: string;
+  diagnostics: DiagnosticsSummary | null | undefined;
+}
+
+export function DiagnosisLine({ cluster, diagnostics }: DiagnosisLineProps) {
+  const failing = diagnostics?.failing;
+  if (!failing) return null;
+  const broken = failing.status === 'fail';
+  return (
+    <a
+      className={`noc-diagnosis noc-diagnosis-${broken ? 'fail' : 'warn'}`}
+      href={diagnosticsPath(cluster, failing.id)}
+      aria-label={`Diagnosis of ${cluster}`}
+    >
+      <span className="noc-diagnosis-sev">{broken ? '▲ BROKEN LINK' : '● CHECK'}</span>
+      <strong className="noc-diagnosis-title">{failing.title}</strong>
+      <span className="noc-diagnosis-text">{failing.summary.text}</span>
+    </a>
+  );
+}
