@@ -32,12 +32,12 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
       ? {
           code: 'metrics-forbidden',
           message: `Reading metrics.k8s.io is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see deploy/rbac.yaml), or use a kubeconfig user that has it.',
+          hint: 'kubectl create clusterrole kubeglance-metrics --verb=get,list --resource=nodes.metrics.k8s.io,pods.metrics.k8s.io && kubectl create clusterrolebinding kubeglance-metrics --clusterrole=kubeglance-metrics --user=<kubeglance user>',
         }
       : {
           code: 'inventory-forbidden',
           message: `Listing nodes, pods or namespaces is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list/watch on nodes, pods and namespaces (see deploy/rbac.yaml).',
+          hint: 'kubectl create clusterrole kubeglance-read --verb=get,list,watch --resource=nodes,pods,namespaces && kubectl create clusterrolebinding kubeglance-read --clusterrole=kubeglance-read --user=<kubeglance user>',
         };
   }
   if (status === 429) {
