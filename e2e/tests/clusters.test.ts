@@ -57,6 +57,19 @@ describe('two clusters', () => {
     await expectNodeRows(page, BIG.nodes);
   });
 
+  it('switching cluster on a namespace page keeps the namespace when the other cluster has it', async () => {
+    const page = await env().newPage();
+    await page.goto(`/clusters/${BIG.name}/namespaces/kube-system?range=15m`);
+    await page.getByRole('heading', { level: 1, name: 'Namespace kube-system' }).waitFor();
+    expect(await page.title()).toContain('kube-system');
+    await page.getByRole('combobox', { name: 'Cluster' }).selectOption(SMALL.name);
+    await waitFor(
+      () => new URL(page.url()).pathname === `/clusters/${SMALL.name}/namespaces/kube-system`,
+      { what: 'the same namespace in the other cluster' },
+    );
+    expect(new URL(page.url()).searchParams.get('range')).toBe('15m');
+  });
+
   it('the NOC summary has one compact row per cluster with its own numbers', async () => {
     const page = await env().newPage(FULL_HD);
     await page.goto('/noc?rotate=10m');

@@ -101,13 +101,13 @@ describe('screenshots', () => {
     await publishScreenshot(path, 'node.png');
   });
 
-  it('NOC with faults: partial nodes beside an unknown cluster, at 1080p and 4K', async () => {
-    env().big.faults.set('nodes-missing-metrics');
-    try {
-      for (const [suffix, viewport] of [
-        ['1080p', FULL_HD],
-        ['4k', UHD_4K],
-      ] as const) {
+  for (const [suffix, viewport] of [
+    ['1080p', FULL_HD],
+    ['4k', UHD_4K],
+  ] as const) {
+    it(`NOC with faults at ${suffix}: partial nodes beside an unknown cluster`, async () => {
+      env().big.faults.set('nodes-missing-metrics');
+      try {
         const page = await env().newPage(viewport);
         await page.goto(`/noc?clusters=${BIG.name},nope&rotate=10m`);
         await page
@@ -129,11 +129,11 @@ describe('screenshots', () => {
           .waitFor({ timeout: 30_000 });
         await waitForCharts(cluster.getByRole('main'), 2);
         await shoot(cluster, `noc-cluster-faults-${suffix}`, viewport);
+      } finally {
+        env().big.faults.clear();
       }
-    } finally {
-      env().big.faults.clear();
-    }
-  });
+    });
+  }
 
   it('NOC at 1920x1080 and 3840x2160: the two-cluster summary and one cluster’s page', async () => {
     for (const [suffix, viewport] of [

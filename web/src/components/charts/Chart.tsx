@@ -39,7 +39,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         {/* The axis spans the whole range on purpose (no data, no line); this says why
             the left part is empty while the server has not been up that long. Placed at the
             bottom left, the empty part, clear of the reference labels along the top. */}
-        {since != null && (
+        {/* Only where the plot has room for it below the reference labels. */}
+        {since != null && height >= fontSize * 9 && (
           <span
             className="chart-collecting"
             style={{ left: fontSize * 5 + 12, bottom: fontSize * 2 + 14, fontSize }}

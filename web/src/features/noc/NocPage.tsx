@@ -44,13 +44,18 @@ export default function NocPage() {
   );
   const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
   // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
-  const ages = names.map((n) => {
-    const c = live.clusters[n];
-    return c ? dataAgeAt(c, now) : null;
-  });
+  // Unknown clusters have no data and never will: they are error tiles, not "no data yet".
+  const ages = names
+    .filter((n) => !live.unknownClusters.includes(n))
+    .map((n) => {
+      const c = live.clusters[n];
+      return c ? dataAgeAt(c, now) : null;
+    });
   const ageMs =
     page?.kind === 'cluster'
-      ? (ages[names.indexOf(page.name)] ?? null)
+      ? live.clusters[page.name]
+        ? dataAgeAt(live.clusters[page.name]!, now)
+        : null
       : ages.includes(null)
         ? null
         : Math.max(...(ages as number[]));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, TopPod } from '@kubeglance/shared/api';
 import { node } from '../../api/testFixtures';
-import { clusterAlerts, hottest, hottestNode } from './nocAlerts';
+import { clusterAlerts, fixCommand, hottest, hottestNode } from './nocAlerts';
 
 const GiB = 1 << 30;
 const problem: Problem = {
@@ -114,5 +114,16 @@ describe('hottest', () => {
     expect(hottest(memHeavy)).toEqual({ name: 'm', percent: 87, resource: 'memory' });
     expect(hottestNode([node('a', 400, GiB), memHeavy, node('x', null, null)])?.name).toBe('m');
     expect(hottestNode([node('x', null, null)])).toBeNull();
+  });
+});
+
+describe('fixCommand', () => {
+  it('keeps the command and drops the prose around it', () => {
+    expect(
+      fixCommand(
+        'metrics-server cannot scrape; see `kubectl -n kube-system logs deploy/metrics-server`.',
+      ),
+    ).toBe('kubectl -n kube-system logs deploy/metrics-server');
+    expect(fixCommand('Wait a minute.')).toBe('Wait a minute.');
   });
 });

@@ -69,9 +69,18 @@ function problemAlert(p: Problem): NocAlert {
     key: `problem:${p.code}`,
     severity: WARNING_PROBLEMS.has(p.code) ? 'warning' : 'critical',
     text: p.message,
-    detail: p.hint,
+    detail: fixCommand(p.hint),
     weight: 1000,
   };
+}
+
+/**
+ * What a wall screen shows of a fix: the command, without the prose around it (read from
+ * 4 m, the command is what someone types). A hint with no `quoted` command is shown whole.
+ */
+export function fixCommand(hint: string): string {
+  const quoted = /`([^`]+)`/.exec(hint);
+  return quoted ? quoted[1]! : hint;
 }
 
 function notReadyAlert(n: NodeRow): NocAlert {

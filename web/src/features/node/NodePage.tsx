@@ -52,7 +52,7 @@ export default function NodePage({ cluster }: { cluster: string }) {
         (d && (
           <>
             <Panel title="Usage now (kubectl top node)">
-              <dl className="facts">
+              <dl className="node-facts">
                 <div>
                   <dt>CPU</dt>
                   <dd>
