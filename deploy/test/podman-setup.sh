@@ -34,6 +34,13 @@ make_base_image() {
   for lib in $(ldd $tools /bin/dash | grep -v ':$' | grep -o '/[^ )]*'); do
     cp --parents -L "$lib" "$root"
   done
+  # The rest of glibc that a Debian slim image has and native npm modules link (rolldown
+  # needs librt).
+  local libdir
+  libdir=$(dirname "$(ldd /usr/bin/node | grep -o '/[^ ]*/libc\.so\.6')")
+  for lib in librt.so.1 libresolv.so.2 libutil.so.1; do
+    cp --parents -L "$libdir/$lib" "$root"
+  done
   cp -a "$(dirname "$(readlink -f /usr/bin/npm)")/.." "$root/usr/lib/node_modules/npm"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
   cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
