@@ -29,6 +29,8 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --fault NAME         start with a fault on (repeatable)
   --slow DUR           delay of the 'slow' fault                    [3s]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
+  --rbac FILE          enforce the RBAC roles and bindings in FILE (repeatable)
+  --user NAME          user the token authenticates as               [kubernetes-admin]
   --help               show this help
 
 Faults:
@@ -65,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     faults: [],
   };
   const faults: string[] = [];
+  const rbac: string[] = [];
   const args = argv.filter((a) => a !== '--');
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -125,6 +128,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         opts.name = name;
         break;
       }
+      case '--rbac':
+        rbac.push(value());
+        break;
+      case '--user':
+        opts.user = value();
+        break;
       case '--fault': {
         for (const name of value()
           .split(',')
@@ -141,7 +150,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         throw new UsageError(`unknown flag ${flag}`);
     }
   }
-  return { ...opts, faults };
+  return { ...opts, faults, ...(rbac.length > 0 ? { rbac } : {}) };
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { readJsonBody } from './body.js';
 import { METRICS_GROUP } from './discovery.js';
 import { sendJson } from './respond.js';
 import type { Router } from './router.js';
+import { reviewAllowed } from './rbac.js';
 import { ApiError, badRequest, notFound } from './status.js';
 
 const METRICS_APISERVICE = 'v1beta1.metrics.k8s.io';
@@ -127,14 +128,19 @@ const createAccessReview: Handler = async (ctx) => {
     );
   }
   const group = (spec.resourceAttributes as Json | undefined)?.group;
-  const denied = ctx.deps.faults.has('metrics-forbidden') && group === METRICS_GROUP;
+  const { rbac } = ctx.deps;
+  const denied =
+    (ctx.deps.faults.has('metrics-forbidden') && group === METRICS_GROUP) ||
+    (rbac !== undefined && !reviewAllowed(rbac, spec));
   const status = denied
     ? { allowed: false }
-    : {
-        allowed: true,
-        reason:
-          'RBAC: allowed by ClusterRoleBinding "kubeglance-sim" of ClusterRole "cluster-admin"',
-      };
+    : rbac
+      ? { allowed: true }
+      : {
+          allowed: true,
+          reason:
+            'RBAC: allowed by ClusterRoleBinding "kubeglance-sim" of ClusterRole "cluster-admin"',
+        };
   sendJson(ctx.res, 201, {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',

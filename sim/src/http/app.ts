@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { SimDeps } from './context.js';
 import { addAggregationRoutes } from './aggregation.js';
 import { isAuthorized } from './auth.js';
+import { authorize } from './rbac.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
@@ -76,6 +77,7 @@ async function handle(
   if (!control && faults.has('slow')) await delay(deps.slowMs, res);
   if (res.destroyed) return;
   if (!isAuthorized(req, deps.token)) throw new ApiError(unauthorized());
+  if (!control && deps.rbac) authorize(deps.rbac, req.method ?? 'GET', path, url.searchParams);
   if (!control) {
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
     if (faults.has('metrics-unavailable') && path.startsWith(`/apis/${METRICS_GROUP}`)) {
