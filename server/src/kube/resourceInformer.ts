@@ -168,12 +168,16 @@ export class ResourceInformer<T> {
   }
 }
 
+/** reason, statusMessage, retryAfterSeconds unknown (client-node drops the body); verb watch. */
+const WATCH_EXTRAS = [undefined, undefined, undefined, 'watch'] as const;
+
 /** Watch errors from client-node are plain Errors with `statusCode` or fetch error codes. */
 function toUpstreamError(err: unknown, path: string): unknown {
   if (err instanceof UpstreamError || !(err instanceof Error)) return err;
   const e = err as Error & { statusCode?: number; code?: string };
   if (typeof e.statusCode === 'number') {
-    return new UpstreamError('http', `HTTP ${e.statusCode} on watch`, path, e.statusCode);
+    const code = e.statusCode;
+    return new UpstreamError('http', `HTTP ${code} on watch`, path, code, ...WATCH_EXTRAS);
   }
   return networkError(e, path);
 }

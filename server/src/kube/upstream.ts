@@ -29,6 +29,8 @@ export class UpstreamError extends Error {
     readonly reason?: string,
     readonly statusMessage?: string,
     readonly retryAfterSeconds?: number,
+    /** The Kubernetes verb of the failed request, when not a plain GET (e.g. `watch`). */
+    readonly verb?: 'watch',
   ) {
     super(message);
     this.name = 'UpstreamError';
