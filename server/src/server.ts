@@ -8,7 +8,7 @@ import { createApp } from './api/app.js';
 import { createPromRegistry } from './api/promMetrics.js';
 import { Broadcaster } from './api/sse/broadcaster.js';
 import { startEmbeddedSims } from './bootstrap/embeddedSims.js';
-import type { ServerConfig } from './config.js';
+import { isLoopback, type ServerConfig } from './config.js';
 import {
   findKubeconfig,
   inClusterAvailable,
@@ -111,6 +111,12 @@ export async function startServer(
     );
   }
   log.info({ url, source }, `kubeglance listening on ${url}`);
+  if (config.auth === 'none' && !isLoopback(config.host)) {
+    log.warn(
+      { host: config.host },
+      'authentication is off (--auth none) on a non-loopback address: anyone who can connect reads cluster data',
+    );
+  }
 
   return {
     url,
