@@ -41,6 +41,8 @@ WORKDIR /app
 COPY --from=build /src/server/dist/ server/dist/
 COPY --from=build /src/web/dist/ web/dist/
 ENV NODE_ENV=production
+# The listening port (the server reads PORT; --port overrides it), also used by HEALTHCHECK.
+ENV PORT=8080
 # A numeric non-root user, so Kubernetes' runAsNonRoot can verify it without /etc/passwd.
 USER 1000:1000
 EXPOSE 8080
@@ -49,8 +51,8 @@ EXPOSE 8080
 COPY --from=build --chown=1000:1000 /state/ /var/lib/kubeglance/
 VOLUME ["/var/lib/kubeglance"]
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself: it closes streams and exits 0 at once.
 ENTRYPOINT ["node", "--enable-source-maps", "server/dist/main.js"]
 # Binding 0.0.0.0 needs an explicit auth mode: add --auth token|proxy|none.
-CMD ["--host", "0.0.0.0", "--port", "8080"]
+CMD ["--host", "0.0.0.0"]
