@@ -111,7 +111,8 @@ const schema = z.object({
 export const USAGE = `Usage: kubeglance [options]
   --port N            HTTP port (env PORT, default 8080)
   --host H            bind address (env HOST, default 127.0.0.1)
-  --kubeconfig PATH   kubeconfig file (env KUBECONFIG, default ~/.kube/config)
+  --kubeconfig PATH   kubeconfig file (default: the files in env KUBECONFIG, merged as
+                      kubectl does, else ~/.kube/config)
   --context NAME      context to show; repeatable (default: the current context)
   --all-contexts      show every context of the kubeconfig
   --resolution D      metrics resolution, e.g. 15s (default: detected)
@@ -179,7 +180,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const result = schema.safeParse({
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port: values.port ?? env.PORT ?? '8080',
-    kubeconfig: values.kubeconfig ?? (env.KUBECONFIG || undefined),
+    // $KUBECONFIG is a list of files to merge, read by findKubeconfig; the flag is one file.
+    kubeconfig: values.kubeconfig,
     contexts: values.context ?? [],
     allContexts: values['all-contexts'] ?? false,
     resolutionMs: values.resolution,

@@ -179,7 +179,7 @@ describe('with one permission removed', () => {
           `${code} problem`,
         );
         expect(problem.message).toBe(
-          `Forbidden (403): ${verb === 'watch' ? 'kubeglance’s credentials' : `User "${SA}"`} may not ${verb} ${what} at the cluster scope.`,
+          `Forbidden (403): User "${SA}" may not ${verb} ${what} at the cluster scope.`,
         );
         expect(problem.hint).toContain(
           `{apiGroups: ["${group}"], resources: [${resource}], verbs: [${verb}]}`,

@@ -31,6 +31,7 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
   --rbac FILE          enforce the RBAC roles and bindings in FILE (repeatable)
   --user NAME          user the token authenticates as               [kubernetes-admin]
+  --warmup             metrics-server just deployed: 503 until two scrapes after start
   --help               show this help
 
 Faults:
@@ -118,6 +119,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         opts.churnPerMinute = Number(raw);
         break;
       }
+      case '--warmup':
+        if (eq >= 0) throw new UsageError('--warmup takes no value');
+        opts.warmup = true;
+        break;
       case '--kubeconfig':
         opts.kubeconfigPath = value();
         break;

@@ -2,11 +2,10 @@ import { UpstreamError } from './upstream.js';
 
 /**
  * The one RBAC permission a 403 says kubeglance lacks, read from the apiserver's Status
- * message (`… User "u" cannot list resource "nodes" in API group "" at the cluster scope`)
- * or, for a watch (whose 403 body client-node drops), from the watched path.
+ * message (`… User "u" cannot list resource "nodes" in API group "" at the cluster scope`).
  */
 export interface MissingPermission {
-  user?: string;
+  user: string;
   verb: string;
   group: string;
   /** Plural resource, with `/subresource` when there is one. */
@@ -18,20 +17,12 @@ export interface MissingPermission {
 const DENIAL =
   /User "([^"]*)" cannot (\S+) resource "([^"]+)" in API group "([^"]*)" (?:in the namespace "([^"]+)"|at the cluster scope)/;
 
-function fromPath(path: string, verb: string): MissingPermission | undefined {
-  const m = /^\/(?:api\/v1|apis\/([^/]+)\/[^/]+)(?:\/namespaces\/([^/]+))?\/([^/]+)$/.exec(path);
-  if (!m) return undefined;
-  return { verb, group: m[1] ?? '', resource: m[3] as string, namespace: m[2] ?? '' };
-}
-
 export function missingPermission(e: unknown): MissingPermission | undefined {
   if (!(e instanceof UpstreamError) || e.status !== 403) return undefined;
   const m = DENIAL.exec(e.statusMessage ?? '');
-  if (m) {
-    const [, user, verb, resource, group, namespace] = m as unknown as string[];
-    return { user, verb: verb!, resource: resource!, group: group!, namespace: namespace ?? '' };
-  }
-  return e.verb ? fromPath(e.path, e.verb) : undefined;
+  if (!m) return undefined;
+  const [, user = '', verb = '', resource = '', group = '', namespace = ''] = m;
+  return { user, verb, resource, group, namespace };
 }
 
 /** `watch nodes at the cluster scope`, `list pods.metrics.k8s.io in the namespace "a"`. */

@@ -34,11 +34,10 @@ function explainForbidden(e: UpstreamError, source: Source): Explanation {
       hint: `Grant kubeglance the rules of ${RBAC_FILE}, or use a kubeconfig user that has them.`,
     };
   }
-  const who = p.user ? `User "${p.user}"` : 'kubeglance’s credentials';
   const anonymous = p.user === 'system:anonymous';
   return {
     code,
-    message: `Forbidden (403): ${who} may not ${describePermission(p)}.`,
+    message: `Forbidden (403): User "${p.user}" may not ${describePermission(p)}.`,
     hint: anonymous
       ? 'The request arrived without an identity: the credentials were not accepted as a user, or the aggregation layer forwarded it anonymously (API server --requestheader-* flags).'
       : `Add the rule ${grantingRule(p)} to the ClusterRole kubeglance runs with (${RBAC_FILE}), or use a kubeconfig user that has it.`,
@@ -71,10 +70,14 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
     };
   }
   if (source === 'metrics' && status === 503) {
+    // The aggregator answers in plain text (`service unavailable`, `error trying to reach
+    // service: …`); a Status object says the generic sentence. Quote what it said.
+    const said =
+      e.statusMessage?.split('\n')[0]?.trim() ||
+      'the server is currently unable to handle the request';
     return {
       code: 'metrics-api-unavailable',
-      message:
-        'The metrics API is unavailable (503: the server is currently unable to handle the request).',
+      message: `The metrics API is unavailable (503: ${said}).`,
       hint: `metrics-server is down or unreachable from the API server (aggregation layer not enabled, or its pod not ready). ${METRICS_SERVER_CHECK}`,
     };
   }

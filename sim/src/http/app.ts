@@ -11,6 +11,8 @@ import { authorize } from './rbac.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
+import { addKubeSystemRoutes } from './kubeSystem.js';
+import { metricsApiState } from './metricsAvailability.js';
 import { addMetricsRoutes } from './metrics.js';
 import { sendStatus } from './respond.js';
 import { normalisePath, Router, type Method } from './router.js';
@@ -31,6 +33,7 @@ export function createRouter(): Router {
   addCoreRoutes(router);
   addMetricsRoutes(router);
   addAggregationRoutes(router);
+  addKubeSystemRoutes(router);
   addControlRoutes(router);
   return router;
 }
@@ -80,8 +83,10 @@ async function handle(
   if (!control && deps.rbac) authorize(deps.rbac, req.method ?? 'GET', path, url.searchParams);
   if (!control) {
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
-    if (faults.has('metrics-unavailable') && path.startsWith(`/apis/${METRICS_GROUP}`)) {
-      throw new ApiError(serviceUnavailable());
+    if (path === `/apis/${METRICS_GROUP}` || path.startsWith(`/apis/${METRICS_GROUP}/`)) {
+      const state = metricsApiState(deps);
+      if (state === 'unavailable') throw new ApiError(serviceUnavailable());
+      if (state === 'missing') throw new ApiError(pathNotFound());
     }
   }
   const match = router.match(path);

@@ -24,6 +24,10 @@ export interface SimDeps {
   rbac?: RbacPolicy;
   /** When the simulator started (creationTimestamp of synthetic objects such as APIServices). */
   startedAt: Date;
+  /** With `--warmup`: until when metrics-server has not finished its first two scrapes. */
+  warmupUntilMs?: number;
+  /** Whether the optional kube-system Role for diagnostics is bound (default true). */
+  diagnosticsRole?: boolean;
 }
 
 /** One request as a handler sees it. */

@@ -14,6 +14,7 @@ import { createTlsMaterial } from '../tls.js';
 import { createRequestListener } from './app.js';
 import { generateToken } from './auth.js';
 import type { SimDeps } from './context.js';
+import { syncMetricsServerPod } from './metricsServerPod.js';
 import { RequestLog } from './request-log.js';
 import { ApiListener } from './server.js';
 
@@ -37,6 +38,17 @@ export interface ServeOptions {
   controlPort?: number;
   /** Bearer token; generated when undefined. */
   token?: string;
+  /**
+   * metrics-server just deployed: its pod is unready and the metrics API answers 503 until two
+   * resolution periods after the start (the scrapes it needs before it can answer).
+   */
+  warmup?: boolean;
+  /**
+   * false: the optional diagnostics Role in kube-system is not bound, so getting the
+   * extension-apiserver-authentication ConfigMap, the metrics-server Deployment and pod logs
+   * there is 403 Forbidden (and SelfSubjectAccessReview says so). Default true.
+   */
+  diagnosticsRole?: boolean;
   /**
    * RBAC files (ClusterRole, Role and their bindings, multi-document YAML) to enforce for
    * `user`; without them every authenticated request is allowed.
@@ -92,6 +104,10 @@ export async function serveCluster(
       ? { rbac: loadPolicy(options.user ?? DEFAULT_USER, options.rbac) }
       : {}),
   };
+  if (options.diagnosticsRole === false) deps.diagnosticsRole = false;
+  if (options.warmup) {
+    deps.warmupUntilMs = deps.startedAt.getTime() + 2 * cluster.metrics.resolutionMs;
+  }
   const api = new ApiListener({ tls, host: options.host, handler: createRequestListener(deps) });
   const port = await api.listen(options.port);
   const control =
@@ -114,7 +130,12 @@ export async function serveCluster(
         );
     }
   };
-  const unsubscribe = faults.onChange(goDownOrUp);
+  const unsubscribeDown = faults.onChange(goDownOrUp);
+  const stopPodSync = syncMetricsServerPod(deps);
+  const unsubscribe = (): void => {
+    unsubscribeDown();
+    stopPodSync();
+  };
   if (faults.has('apiserver-down')) api.goDown();
 
   const tempDir = options.kubeconfigPath

@@ -1,6 +1,6 @@
-/** Alerts of live clusters for the wall screen (see lib/nocAlerts.ts for the rules). */
+/** Alerts of live clusters for the wall screen (see nocAlerts.ts for the rules). */
 import type { LiveCluster } from '../../api/liveState';
-import { clusterAlerts, type NocAlert } from '../../lib/nocAlerts';
+import { clusterAlerts, type NocAlert } from './nocAlerts';
 
 export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAlert[] {
   return clusterAlerts({
@@ -29,4 +29,15 @@ export function allAlerts(
         Number(b.severity === 'critical') - Number(a.severity === 'critical') ||
         b.weight - a.weight,
     );
+}
+
+/** One critical alert per requested cluster the server does not have. */
+export function unknownAlerts(unknown: readonly string[]): NocAlert[] {
+  return unknown.map((name) => ({
+    key: `unknown:${name}`,
+    severity: 'critical',
+    text: `${name}: unknown cluster`,
+    detail: 'not configured on this server',
+    weight: 2000,
+  }));
 }
