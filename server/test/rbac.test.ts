@@ -12,6 +12,8 @@ import { dump, loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ClusterInfo,
+  DiagnosticCheck,
+  DiagnosticsReport,
   HistoryResponse,
   ListResponse,
   NamespaceRow,
@@ -23,6 +25,7 @@ import type {
 } from '@kubeglance/shared/api';
 import { startSim } from '@kubeglance/sim/index';
 import { parseConfig } from '../src/config.js';
+import { ruleText } from '../src/diagnostics/rules.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { eventually, simGet, type Sim } from './harness.js';
 
@@ -191,6 +194,119 @@ describe('with one permission removed', () => {
           '/api/v1/clusters/rbac/summary',
         );
         expect([200, 503]).toContain(summary.status);
+      } finally {
+        await r.stop();
+      }
+    },
+  );
+});
+
+/** Every (group, resource, verb[, name]) the ClusterRole in rbac.yaml grants, from the file. */
+function grants(file: string, kind: 'ClusterRole' | 'Role'): Rule[] {
+  const docs = loadAll(readFileSync(file, 'utf8')) as Doc[];
+  return docs
+    .filter((d) => d.kind === kind)
+    .flatMap((d) => d.rules ?? [])
+    .flatMap((rule) =>
+      rule.apiGroups.flatMap((g) =>
+        rule.resources.flatMap((r) =>
+          rule.verbs.map((v) => ({ ...rule, apiGroups: [g], resources: [r], verbs: [v] })),
+        ),
+      ),
+    );
+}
+
+/** `file` with exactly one granted tuple taken out of its roles. */
+function without(file: string, gone: Rule): string {
+  const docs = loadAll(readFileSync(file, 'utf8')) as Doc[];
+  const key = (g: string, r: string, v: string) => `${g}|${r}|${v}`;
+  const goneKey = key(gone.apiGroups[0]!, gone.resources[0]!, gone.verbs[0]!);
+  for (const doc of docs) {
+    if (!doc.rules) continue;
+    doc.rules = doc.rules.flatMap((rule) =>
+      rule.apiGroups.flatMap((g) =>
+        rule.resources.flatMap((r) => {
+          const verbs = rule.verbs.filter((v) => key(g, r, v) !== goneKey);
+          return verbs.length ? [{ ...rule, apiGroups: [g], resources: [r], verbs }] : [];
+        }),
+      ),
+    );
+  }
+  const out = join(
+    dir,
+    `${gone.verbs[0]}-${gone.resources[0]!.replace('/', '-')}-${gone.apiGroups[0] || 'core'}-${file.endsWith('role.yaml') ? 'role' : 'crole'}.yaml`,
+  );
+  writeFileSync(out, docs.map((d) => dump(d)).join('---\n'));
+  return out;
+}
+
+/** The diagnostics' RBAC check once it has judged (SelfSubjectAccessReviews answered). */
+async function rbacCheck(r: Running): Promise<DiagnosticCheck> {
+  return eventually(
+    async () => {
+      const { body } = await r.get<DiagnosticsReport>(
+        '/api/v1/clusters/rbac/diagnostics?refresh=1',
+      );
+      const check = body.checks?.find((c) => c.id === 'rbac');
+      return check && check.status !== 'unknown' && check;
+    },
+    20_000,
+    'the diagnostics RBAC check',
+  );
+}
+
+const asText = (rule: Rule, namespace?: string): string =>
+  ruleText({
+    verb: rule.verbs[0]!,
+    group: rule.apiGroups[0]!,
+    resource: rule.resources[0]!.split('/')[0]!,
+    ...(rule.resources[0]!.includes('/') ? { subresource: rule.resources[0]!.split('/')[1]! } : {}),
+    ...(namespace ? { namespace } : {}),
+    ...(rule.resourceNames?.[0] ? { name: rule.resourceNames[0] } : {}),
+  });
+
+describe('each rule of the shipped roles, removed in turn, is named by the diagnostics', () => {
+  const SSAR = 'selfsubjectaccessreviews';
+  const clusterGrants = grants(RBAC, 'ClusterRole');
+  it('covers every rule the ClusterRole has', () => {
+    expect(clusterGrants).toHaveLength(15);
+  });
+
+  it.each(clusterGrants.filter((g) => g.resources[0] !== SSAR).map((g) => [asText(g), g] as const))(
+    'ClusterRole without %s',
+    async (text, gone) => {
+      const r = await start([without(RBAC, gone), DIAGNOSTICS]);
+      try {
+        const check = await rbacCheck(r);
+        expect(check.status).toBe('fail');
+        expect(check.summary.text).toBe(`1 permission(s) kubeglance needs are denied: ${text}.`);
+        expect(check.fix[0]?.yaml).toContain(`resources: ["${gone.resources[0]}"]`);
+      } finally {
+        await r.stop();
+      }
+    },
+  );
+
+  it('ClusterRole without create selfsubjectaccessreviews: still granted to every authenticated user', async () => {
+    const gone = clusterGrants.find((g) => g.resources[0] === SSAR)!;
+    const r = await start([without(RBAC, gone), DIAGNOSTICS]);
+    try {
+      // The default system:basic-user role grants it, so the checks keep working.
+      expect((await rbacCheck(r)).status).toBe('ok');
+    } finally {
+      await r.stop();
+    }
+  });
+
+  it.each(grants(DIAGNOSTICS, 'Role').map((g) => [asText(g, 'kube-system'), g] as const))(
+    'diagnostics Role without %s',
+    async (text, gone) => {
+      const r = await start([RBAC, without(DIAGNOSTICS, gone)]);
+      try {
+        const check = await rbacCheck(r);
+        expect(check.status).toBe('ok');
+        const note = check.evidence.find((e) => e.label.code === 'evidence.optional-denied');
+        expect(note?.value).toBe(text);
       } finally {
         await r.stop();
       }
