@@ -15,6 +15,7 @@ SA_USER=system:serviceaccount:kubeglance:kubeglance
 work=$(mktemp -d)
 chmod 755 "$work"
 sim_pid='' service_pid='' compose_up=''
+auth=() # extra curl arguments (the viewer token in the first run)
 
 cleanup() {
   set +e
@@ -40,14 +41,14 @@ free_port() {
 wait_for() {
   local url=$1 pattern=$2 deadline=$((SECONDS + $3)) body=''
   while [ $SECONDS -lt $deadline ]; do
-    body=$(curl -fsS --max-time 3 "$url" 2>/dev/null || true)
+    body=$(curl -fsS --max-time 3 "${auth[@]}" "$url" 2>/dev/null || true)
     if grep -qE "$pattern" <<<"$body"; then return 0; fi
     sleep 0.5
   done
   fail "$url did not match /$pattern/ within $3 s; last body: ${body:0:300}"
 }
 expect_body() { # URL PATTERN WHAT
-  curl -fsS --max-time 5 "$1" | grep -qE "$2" || fail "$3: $1 does not match /$2/"
+  curl -fsS --max-time 5 "${auth[@]}" "$1" | grep -qE "$2" || fail "$3: $1 does not match /$2/"
   ok "$3"
 }
 
@@ -76,7 +77,7 @@ podman run --rm --health-interval disable --entrypoint sh "$IMAGE" -c 'test ! -e
   fail "runtime stage carries node_modules or TypeScript sources"
 ok "non-root user, OCI labels, HEALTHCHECK, no node_modules or sources in the runtime stage"
 
-step "run read-only, non-root, in-cluster mode against a simulator enforcing the shipped RBAC"
+step "run as the Deployment does: read-only, non-root, in-cluster, --auth token, --state-dir volume"
 sim_log=$work/sim.log
 (cd sim && exec node --import tsx src/cli.ts --port 0 --nodes 4 --pods 30 --resolution 1s \
   --kubeconfig "$work/sim.kubeconfig" --user "$SA_USER" \
@@ -92,6 +93,10 @@ kc '{.users[0].user.token}' >"$work/sa/token"
 kc '{.clusters[0].cluster.certificate-authority-data}' | base64 -d >"$work/sa/ca.crt"
 printf kubeglance >"$work/sa/namespace"
 chmod 755 "$work/sa" && chmod 644 "$work"/sa/*
+mkdir -p "$work/tokens"
+token=$(node -p "require('crypto').randomBytes(24).toString('hex')")
+printf 'ci:%s\n' "$token" >"$work/tokens/tokens"
+chmod 755 "$work/tokens" && chmod 644 "$work/tokens/tokens"
 port=$(free_port)
 # --read-only-tmpfs=false: no tmpfs at all, the root filesystem is entirely read-only.
 # No healthcheck timer (it needs systemd); the check is run by hand below.
@@ -99,11 +104,17 @@ podman run -d --name kubeglance-test --network host --health-interval disable \
   --read-only --read-only-tmpfs=false --cap-drop ALL --security-opt no-new-privileges \
   -e KUBERNETES_SERVICE_HOST=127.0.0.1 -e KUBERNETES_SERVICE_PORT="$sim_port" \
   -v "$work/sa:/var/run/secrets/kubernetes.io/serviceaccount:ro" \
+  -v "$work/tokens:/etc/kubeglance/tokens:ro" \
   -v kubeglance-test-state:/var/lib/kubeglance \
-  -e PORT="$port" "$IMAGE" --host 127.0.0.1 --auth none --state-dir /var/lib/kubeglance >/dev/null
+  -e PORT="$port" "$IMAGE" --host 127.0.0.1 --auth token \
+  --auth-token-file /etc/kubeglance/tokens/tokens --state-dir /var/lib/kubeglance >/dev/null
 url=http://127.0.0.1:$port
 wait_for "$url/readyz" '"status":"ready"' 60
-ok "/readyz ready"
+ok "/readyz ready (no token needed)"
+status=$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/clusters")
+[ "$status" = 401 ] || fail "API without a token answered $status, not 401"
+ok "API without a token: 401"
+auth=(-H "Authorization: Bearer $token")
 [ "$(podman inspect kubeglance-test --format '{{.Config.User}}')" = "1000:1000" ] || fail "container not running as 1000"
 wait_for "$url/api/v1/clusters" '"name":"in-cluster".*"state":"ok".*"problems":\[\]' 30
 ok "API: in-cluster cluster ok, no problems under the shipped RBAC"
@@ -123,6 +134,11 @@ code=$(podman inspect kubeglance-test --format '{{.State.ExitCode}}')
 [ "$stop_ms" -lt 5000 ] || fail "SIGTERM took $stop_ms ms (killed after the grace period?)"
 ok "SIGTERM: exit 0 after $stop_ms ms"
 podman logs kubeglance-test 2>&1 | grep -q '"signal":"SIGTERM"' || fail "no shutdown log line"
+saved=$(podman run --rm --health-interval disable -v kubeglance-test-state:/state --entrypoint node "$IMAGE" \
+  -e "console.log(require('fs').readdirSync('/state').join(' '))")
+[ -n "$saved" ] || fail "--state-dir volume is empty after shutdown"
+ok "history saved to the --state-dir volume by the non-root user: $saved"
+auth=()
 
 step "docker-compose.yml"
 docker-compose config -q
