@@ -54,7 +54,7 @@ async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Pro
     };
   }
   if (!config.demo && inClusterAvailable(env)) {
-    return { targets: [inClusterTarget()], stop: noop, source: 'in-cluster service account' };
+    return { targets: [inClusterTarget(env)], stop: noop, source: 'in-cluster service account' };
   }
   const sims = await startEmbeddedSims(config.simResolutionMs);
   return { ...sims, source: 'embedded simulated clusters' };

@@ -37,6 +37,8 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --fault NAME         start with a fault on (repeatable)
   --slow DUR           delay of the 'slow' fault                    [3s]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
+  --rbac FILE          enforce the RBAC roles and bindings in FILE (repeatable)
+  --user NAME          user the token authenticates as               [kubernetes-admin]
   --metrics-replicas N metrics-server replicas answering in turn   [1]
   --plain LIST         switch realistic defaults off: workloads (sidecars, init
                        containers, overhead), metrics (per-node timestamps and
@@ -89,6 +91,8 @@ const OPTIONS = {
   slow: { type: 'string' },
   'control-port': { type: 'string' },
   warmup: { type: 'boolean' },
+  rbac: { type: 'string', multiple: true },
+  user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -166,7 +170,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
       throw new UsageError(`--plain accepts ${PLAIN_ASPECTS.join(', ')}, got "${aspect}"`);
   }
   if (plain.length > 0) opts.plain = plain as PlainAspect[];
-  return { ...opts, faults };
+  if (v.user !== undefined) opts.user = v.user;
+  const rbac = v.rbac ?? [];
+  return { ...opts, faults, ...(rbac.length > 0 ? { rbac } : {}) };
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIPv6 } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -20,23 +21,35 @@ export class TargetError extends Error {
   override readonly name = 'TargetError';
 }
 
-const SA_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/**
+ * Where the kubelet mounts the pod's service-account token and CA. Tests move it with
+ * `KUBEGLANCE_SERVICEACCOUNT_DIR` to exercise in-cluster mode against the simulator.
+ */
+function serviceAccountDir(env: NodeJS.ProcessEnv): string {
+  return env.KUBEGLANCE_SERVICEACCOUNT_DIR || SA_DIR;
+}
 
 /** Inside a pod with a service account token: the in-cluster configuration applies. */
 export function inClusterAvailable(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.KUBERNETES_SERVICE_HOST) && existsSync(SA_TOKEN);
+  return Boolean(env.KUBERNETES_SERVICE_HOST) && existsSync(join(serviceAccountDir(env), 'token'));
 }
 
-export function inClusterTarget(name = 'in-cluster'): ClusterTarget {
+/**
+ * The API server from `KUBERNETES_SERVICE_HOST`/`_PORT`, trusted with the pod's CA and
+ * authenticated with its token file, which client-node re-reads (bound tokens rotate).
+ */
+export function inClusterTarget(env: NodeJS.ProcessEnv, name = 'in-cluster'): ClusterTarget {
+  const dir = serviceAccountDir(env);
+  const host = env.KUBERNETES_SERVICE_HOST ?? '';
+  const server = `https://${isIPv6(host) ? `[${host}]` : host}:${env.KUBERNETES_SERVICE_PORT ?? '443'}`;
   const kc = new KubeConfig();
-  kc.loadFromCluster();
-  return {
-    name,
-    simulated: false,
-    server: kc.getCurrentCluster()?.server ?? '',
-    kubeConfig: kc,
-    kubeconfigFile: '',
-  };
+  kc.loadFromClusterAndUser(
+    { name, server, caFile: join(dir, 'ca.crt'), skipTLSVerify: false },
+    { name, authProvider: { name: 'tokenFile', config: { tokenFile: join(dir, 'token') } } },
+  );
+  return { name, simulated: false, server, kubeConfig: kc, kubeconfigFile: '' };
 }
 
 /** Where the kubeconfig files come from, in kubectl's order of precedence. */

@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from '@kubeglance/shared/api';
+import { describePermission, grantingRule, missingPermission } from './permission.js';
 import { UpstreamError } from './upstream.js';
 
 /**
@@ -18,6 +19,31 @@ interface Explanation {
 const METRICS_SERVER_CHECK =
   'Check `kubectl get apiservice v1beta1.metrics.k8s.io` and `kubectl -n kube-system logs deploy/metrics-server`.';
 
+const RBAC_FILE = 'deploy/kubernetes/rbac.yaml';
+
+/** A 403 names the exact permission missing and the rule that grants it. */
+function explainForbidden(e: UpstreamError, source: Source): Explanation {
+  const code = source === 'metrics' ? 'metrics-forbidden' : 'inventory-forbidden';
+  const p = missingPermission(e);
+  if (!p) {
+    const what =
+      source === 'metrics' ? 'Reading metrics.k8s.io' : 'Reading nodes, pods or namespaces';
+    return {
+      code,
+      message: `${what} is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
+      hint: `Grant kubeglance the rules of ${RBAC_FILE}, or use a kubeconfig user that has them.`,
+    };
+  }
+  const anonymous = p.user === 'system:anonymous';
+  return {
+    code,
+    message: `Forbidden (403): User "${p.user}" may not ${describePermission(p)}.`,
+    hint: anonymous
+      ? 'The request arrived without an identity: the credentials were not accepted as a user, or the aggregation layer forwarded it anonymously (API server --requestheader-* flags).'
+      : `Add the rule ${grantingRule(p)} to the ClusterRole kubeglance runs with (${RBAC_FILE}), or use a kubeconfig user that has it.`,
+  };
+}
+
 function explainHttp(e: UpstreamError, source: Source): Explanation {
   const status = e.status ?? 0;
   if (status === 401) {
@@ -27,19 +53,7 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
       hint: 'Refresh the token in the kubeconfig (or the service-account token): kubeglance re-reads a changed kubeconfig file within seconds and reconnects, no restart needed.',
     };
   }
-  if (status === 403) {
-    return source === 'metrics'
-      ? {
-          code: 'metrics-forbidden',
-          message: `Reading metrics.k8s.io is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see the ClusterRole in deploy/kubernetes/rbac.yaml), or use a kubeconfig user that has it.',
-        }
-      : {
-          code: 'inventory-forbidden',
-          message: `Listing nodes, pods or namespaces is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list/watch on nodes, pods and namespaces (see the ClusterRole in deploy/kubernetes/rbac.yaml).',
-        };
-  }
+  if (status === 403) return explainForbidden(e, source);
   if (status === 429) {
     return {
       code: 'throttled',

@@ -10,6 +10,7 @@ import { METRICS_GROUP } from './discovery.js';
 import { deniedWithoutRole } from './kubeSystem.js';
 import { sendJson } from './respond.js';
 import type { Router } from './router.js';
+import { reviewAllowed } from './rbac.js';
 import { ApiError, badRequest, notFound } from './status.js';
 
 const METRICS_APISERVICE = 'v1beta1.metrics.k8s.io';
@@ -111,16 +112,20 @@ const createAccessReview: Handler = async (ctx) => {
     );
   }
   const attrs = (spec.resourceAttributes as Json | undefined) ?? {};
+  const { rbac } = ctx.deps;
   const denied =
     (ctx.deps.faults.has('metrics-forbidden') && attrs.group === METRICS_GROUP) ||
-    deniedWithoutRole(ctx.deps, attrs);
+    deniedWithoutRole(ctx.deps, attrs) ||
+    (rbac !== undefined && !reviewAllowed(rbac, spec));
   const status = denied
     ? { allowed: false }
-    : {
-        allowed: true,
-        reason:
-          'RBAC: allowed by ClusterRoleBinding "kubeglance-sim" of ClusterRole "cluster-admin"',
-      };
+    : rbac
+      ? { allowed: true }
+      : {
+          allowed: true,
+          reason:
+            'RBAC: allowed by ClusterRoleBinding "kubeglance-sim" of ClusterRole "cluster-admin"',
+        };
   sendJson(ctx.res, 201, {
     kind: 'SelfSubjectAccessReview',
     apiVersion: 'authorization.k8s.io/v1',

@@ -9,6 +9,7 @@ import type { SimDeps } from './context.js';
 import { addAggregationRoutes } from './aggregation.js';
 import { AggregatorError, sendAggregatorError, serviceUnavailableText } from './aggregatorError.js';
 import { isAuthorized } from './auth.js';
+import { authorize } from './rbac.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
@@ -80,6 +81,7 @@ async function handle(
   if (!control && faults.has('slow')) await delay(deps.slowMs, res);
   if (res.destroyed) return;
   if (!isAuthorized(req, deps.token)) throw new ApiError(unauthorized());
+  if (!control && deps.rbac) authorize(deps.rbac, req.method ?? 'GET', path, url.searchParams);
   if (!control) {
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
     if (path === `/apis/${METRICS_GROUP}` || path.startsWith(`/apis/${METRICS_GROUP}/`)) {

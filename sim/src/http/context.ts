@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSet } from '../faults.js';
 import type { SimCluster } from '../model/types.js';
+import type { RbacPolicy } from '../rbac.js';
 import type { RequestLog } from './requestLog.js';
 
 /** Long-lived state shared by all requests of one simulator. */
@@ -19,6 +20,8 @@ export interface SimDeps {
   requestLog: RequestLog;
   /** Close functions of the watches currently streaming (for stats and shutdown). */
   watches: Set<() => void>;
+  /** RBAC enforced for the token's user; everything is allowed when undefined. */
+  rbac?: RbacPolicy;
   /** When the simulator started (creationTimestamp of synthetic objects such as APIServices). */
   startedAt: Date;
   /** With `--warmup`: until when metrics-server has not finished its first two scrapes. */

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { FaultSet, type Faults } from '../faults.js';
 import { renderKubeconfig, writeKubeconfig } from '../kubeconfig.js';
 import type { SimCluster } from '../model/types.js';
+import { loadPolicy } from '../rbac.js';
 import { createTlsMaterial } from '../tls.js';
 import { createRequestListener } from './app.js';
 import { generateToken } from './auth.js';
@@ -48,6 +49,13 @@ export interface ServeOptions {
    * there is 403 Forbidden (and SelfSubjectAccessReview says so). Default true.
    */
   diagnosticsRole?: boolean;
+  /**
+   * RBAC files (ClusterRole, Role and their bindings, multi-document YAML) to enforce for
+   * `user`; without them every authenticated request is allowed.
+   */
+  rbac?: readonly string[];
+  /** The user the token authenticates as (named in 403s). Default `kubernetes-admin`. */
+  user?: string;
 }
 
 /** A running simulator. */
@@ -69,6 +77,9 @@ export interface RunningSim {
   stop(): Promise<void>;
 }
 
+/** The admin user kubeadm's kubeconfig carries. */
+export const DEFAULT_USER = 'kubernetes-admin';
+
 const urlFor = (host: string, port: number): string =>
   `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -89,6 +100,9 @@ export async function serveCluster(
     requestLog: new RequestLog(),
     watches: new Set(),
     startedAt: new Date(),
+    ...(options.rbac?.length
+      ? { rbac: loadPolicy(options.user ?? DEFAULT_USER, options.rbac) }
+      : {}),
   };
   if (options.diagnosticsRole === false) deps.diagnosticsRole = false;
   if (options.warmup) {

@@ -123,17 +123,25 @@ export function forbidden(params: {
   group: string;
   namespace?: string;
   name?: string;
+  /** e.g. `log` for `pods/log`: named in the sentence, not in the subject. */
+  subresource?: string;
 }): Status {
-  const { user, verb, resource, group, namespace, name } = params;
+  const { user, verb, resource, group, namespace, name, subresource } = params;
   const qualified = group ? `${resource}.${group}` : resource;
   const subject = name ? `${qualified} "${name}"` : qualified;
   const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
+  const full = subresource ? `${resource}/${subresource}` : resource;
   const message =
-    `${subject} is forbidden: User "${user}" cannot ${verb} resource "${resource}" ` +
+    `${subject} is forbidden: User "${user}" cannot ${verb} resource "${full}" ` +
     `in API group "${group}" ${scope}`;
   return failure(403, 'Forbidden', message, {
     ...(name ? { name } : {}),
     group,
     kind: resource,
   });
+}
+
+/** RBAC denial of a non-resource path, e.g. `forbidden: User "u" cannot get path "/metrics"`. */
+export function forbiddenPath(user: string, verb: string, path: string): Status {
+  return failure(403, 'Forbidden', `forbidden: User "${user}" cannot ${verb} path "${path}"`, {});
 }

@@ -1,0 +1,20 @@
+// Production build: the server and everything it imports (workspace packages and npm
+// dependencies) bundled into one ES module run by plain `node dist/main.js`, so the
+// runtime image needs no node_modules, no TypeScript and no tsx.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
+  outfile: new URL('../dist/main.js', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: {
+    js: "import { createRequire as __kgCreateRequire } from 'node:module'; const require = __kgCreateRequire(import.meta.url);",
+  },
+});
