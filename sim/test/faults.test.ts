@@ -201,8 +201,9 @@ describe('apiserver faults', () => {
       code: 429,
     });
     expect((await raw(sim, '/_sim/faults')).status).toBe(200);
-    // client-go honours Retry-After and keeps retrying (10 times); we stop it after 2.5 s.
-    const kc = await kubectl.run(['get', '--raw', '/api/v1/nodes', '-v=6'], 2500);
+    // client-go honours Retry-After and keeps retrying (10 times, ~10 s); we stop it after
+    // 6 s: time for a loaded machine to start kubectl and log a retry, not for it to give up.
+    const kc = await kubectl.run(['get', '--raw', '/api/v1/nodes', '-v=6'], 6000);
     expect(kc.code).not.toBe(0);
     expect(kc.stderr).toMatch(
       /GET https:\/\/127\.0\.0\.1:\d+\/api\/v1\/nodes\S* 429 Too Many Requests/,
