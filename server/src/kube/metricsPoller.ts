@@ -100,6 +100,8 @@ export class MetricsPoller {
       }
       this.failures = 0;
     } catch (e) {
+      // A request cut by stop() is not a failure of the cluster.
+      if (!this.running) return;
       failure = e;
       this.failures += 1;
       this.events.failed(e);

@@ -173,7 +173,13 @@ function toUpstreamError(err: unknown, path: string): unknown {
   if (err instanceof UpstreamError || !(err instanceof Error)) return err;
   const e = err as Error & { statusCode?: number; code?: string };
   if (typeof e.statusCode === 'number') {
-    return new UpstreamError('http', `HTTP ${e.statusCode} on watch`, path, e.statusCode);
+    return new UpstreamError({
+      kind: 'http',
+      message: `HTTP ${e.statusCode} on watch`,
+      path,
+      status: e.statusCode,
+      cause: e,
+    });
   }
   return networkError(e, path);
 }

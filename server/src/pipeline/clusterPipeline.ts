@@ -100,6 +100,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   stop(): void {
     this.poller.stop();
     this.watcher.stop();
+    this.upstream.stop();
   }
 
   status(): ClusterStatus {
