@@ -47,7 +47,10 @@ export interface ServerConfig {
   rateLimitPerMin: number;
 }
 
-export class ConfigError extends Error {}
+/** Flags or environment that cannot be used (message says which and why). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 function goDurationMs(s: string): number | null {
   try {

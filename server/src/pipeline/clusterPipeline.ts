@@ -149,14 +149,15 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private onMetricsFailed(e: unknown): void {
     this.upstreamErrors += 1;
     this.tracker.metricsFailed(e, this.now());
-    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'metrics poll failed');
+    // The Error itself: pino's `err` serializer keeps its type, stack, kind, status and cause.
+    this.options.log.warn({ cluster: this.name, err: e }, 'metrics poll failed');
     this.emitStatusIfChanged();
   }
 
   private onInventoryFailed(e: unknown): void {
     this.upstreamErrors += 1;
     this.tracker.inventoryFailed(e, this.now());
-    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'informer failed; restarting');
+    this.options.log.warn({ cluster: this.name, err: e }, 'informer failed; restarting');
     this.emitStatusIfChanged();
   }
 
@@ -177,8 +178,4 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   checkStatus(): void {
     this.emitStatusIfChanged();
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
