@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Upstream, UpstreamError, USER_AGENT } from './upstream.js';
 
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 /** A plain-HTTP "apiserver" answering with `handler`, and an Upstream pointed at it. */
-async function upstreamOf(handler: Handler): Promise<Upstream> {
+async function upstreamOf(handler: Handler, gzip = false): Promise<Upstream> {
   server = createServer(handler);
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -26,7 +27,7 @@ async function upstreamOf(handler: Handler): Promise<Upstream> {
     contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
     currentContext: 'x',
   });
-  return new Upstream(kc, url);
+  return new Upstream(kc, url, { gzip });
 }
 
 /** Sends headers and the start of a list at once, then one space every 20 ms, forever. */
@@ -110,5 +111,39 @@ describe('Upstream', () => {
     const error = await upstream.getJson('/api/v1/pods', { timeoutMs: 5_000 }).catch((e) => e);
     expect(error).toMatchObject({ kind: 'parse' });
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it('asks for gzip only when configured, and decodes a gzipped answer', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ metadata: { name: `pod-${i}` } }));
+    const json = JSON.stringify({ items });
+    const asked: (string | undefined)[] = [];
+    const handler: Handler = (req, res) => {
+      asked.push(req.headers['accept-encoding']);
+      if (req.headers['accept-encoding'] === 'gzip') {
+        res.writeHead(200, { 'content-encoding': 'gzip' });
+        res.end(gzipSync(json));
+      } else res.end(json);
+    };
+    const gz = await (
+      await upstreamOf(handler, true)
+    ).getJson('/api/v1/pods', { timeoutMs: 5_000 });
+    await new Promise((r) => server?.close(r));
+    const plain = await (await upstreamOf(handler)).getJson('/api/v1/pods', { timeoutMs: 5_000 });
+    expect(asked).toEqual(['gzip', undefined]);
+    expect(gz.body).toEqual({ items });
+    expect(plain.body).toEqual({ items });
+    expect(gz.jsonBytes).toBe(Buffer.byteLength(json));
+    expect(plain.bytes).toBe(Buffer.byteLength(json));
+    expect(gz.bytes).toBe(gzipSync(json).length);
+  });
+
+  it('reports a corrupt gzip body as a parse failure with its cause', async () => {
+    const upstream = await upstreamOf((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end('not gzip at all');
+    }, true);
+    const error = await upstream.getJson('/api/v1/pods', { timeoutMs: 5_000 }).catch((e) => e);
+    expect(error).toMatchObject({ name: 'UpstreamError', kind: 'parse' });
+    expect((error as Error).cause).toBeInstanceOf(Error);
   });
 });

@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { httpError, networkError, UpstreamError } from './upstreamError.js';
+
+export {
+  networkError,
+  UpstreamError,
+  type UpstreamErrorOptions,
+  type UpstreamFailureKind,
+} from './upstreamError.js';
+
+const gunzipAsync = promisify(gunzip);
 
 /**
  * The one place where kubeglance talks HTTP to a Kubernetes API server (informers' watches
@@ -21,45 +33,6 @@ const ALLOWED_PATHS: readonly RegExp[] = [
   /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/v1beta1\.metrics\.k8s\.io$/,
 ];
 
-export type UpstreamFailureKind = 'http' | 'network' | 'timeout' | 'tls' | 'parse';
-
-/** What an {@link UpstreamError} says; every field but `kind`, `message` and `path` is optional. */
-export interface UpstreamErrorOptions {
-  kind: UpstreamFailureKind;
-  message: string;
-  /** The API path requested (never the full URL: it is shown in status). */
-  path: string;
-  status?: number | undefined;
-  /** `Status.reason` from the apiserver, when it sent one. */
-  reason?: string | undefined;
-  /** `Status.message` from the apiserver, when it sent one. */
-  statusMessage?: string | undefined;
-  retryAfterSeconds?: number | undefined;
-  /** The lower-level error (socket, TLS, JSON) this one explains. */
-  cause?: unknown;
-}
-
-/** A failed upstream request, with what is needed to explain it (never shown raw to users). */
-export class UpstreamError extends Error {
-  override readonly name = 'UpstreamError';
-  readonly kind: UpstreamFailureKind;
-  readonly path: string;
-  readonly status: number | undefined;
-  readonly reason: string | undefined;
-  readonly statusMessage: string | undefined;
-  readonly retryAfterSeconds: number | undefined;
-
-  constructor(options: UpstreamErrorOptions) {
-    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.kind = options.kind;
-    this.path = options.path;
-    this.status = options.status;
-    this.reason = options.reason;
-    this.statusMessage = options.statusMessage;
-    this.retryAfterSeconds = options.retryAfterSeconds;
-  }
-}
-
 /** `kubeglance/<version>`, sent upstream so apiserver audit logs and APF can tell us apart. */
 export const USER_AGENT = `kubeglance/${
   (
@@ -77,7 +50,18 @@ export interface GetOptions {
 
 export interface UpstreamResponse<T> {
   body: T;
+  /** Bytes on the wire (compressed, when the apiserver gzipped the answer). */
   bytes: number;
+  /** Bytes of JSON after decompression. */
+  jsonBytes: number;
+}
+
+export interface UpstreamOptions {
+  /**
+   * Send `Accept-Encoding: gzip`: the apiserver then gzips answers over 128 KiB (level 1), for
+   * fewer bytes on the wire at the cost of decompressing them here.
+   */
+  gzip?: boolean;
 }
 
 export class Upstream {
@@ -88,6 +72,7 @@ export class Upstream {
   constructor(
     readonly kubeConfig: KubeConfig,
     readonly server: string,
+    readonly options: UpstreamOptions = {},
   ) {}
 
   /** Aborts every request in flight (the pipeline is stopping); later requests start afresh. */
@@ -107,13 +92,21 @@ export class Upstream {
     const headers = requestOptions.headers as Record<string, string>;
     headers['accept'] = 'application/json';
     headers['user-agent'] = USER_AGENT;
+    if (this.options.gzip) headers['accept-encoding'] = 'gzip';
     const deadline = AbortSignal.any([
       this.stopping.signal,
       AbortSignal.timeout(options.timeoutMs),
     ]);
-    const raw = await this.request(url, requestOptions, deadline, options.timeoutMs, path);
-    this.count(path, raw.length);
-    return { body: parseBody<T>(raw, path), bytes: raw.length };
+    const { wire, gzipped } = await this.request(
+      url,
+      requestOptions,
+      deadline,
+      options.timeoutMs,
+      path,
+    );
+    this.count(path, wire.length);
+    const json = gzipped ? await gunzipBody(wire, path) : wire;
+    return { body: parseBody<T>(json, path), bytes: wire.length, jsonBytes: json.length };
   }
 
   private count(path: string, bytes: number): void {
@@ -129,7 +122,7 @@ export class Upstream {
     deadline: AbortSignal,
     timeoutMs: number,
     path: string,
-  ): Promise<Buffer> {
+  ): Promise<{ wire: Buffer; gzipped: boolean }> {
     const lib = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
       if (deadline.aborted) {
@@ -144,7 +137,8 @@ export class Upstream {
           deadline.removeEventListener('abort', onAbort);
           const body = Buffer.concat(chunks);
           const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(body);
+          const gzipped = res.headers['content-encoding'] === 'gzip';
+          if (status >= 200 && status < 300) resolve({ wire: body, gzipped });
           else reject(httpError(status, body, res.headers['retry-after'], path));
         });
       });
@@ -178,46 +172,24 @@ function abortError(signal: AbortSignal, timeoutMs: number, path: string): Error
   return reason instanceof Error ? reason : new Error(String(reason));
 }
 
+/** Off the event loop (zlib's thread pool): a 50 MiB list must not stall other requests. */
+async function gunzipBody(wire: Buffer, path: string): Promise<Buffer> {
+  try {
+    return await gunzipAsync(wire);
+  } catch (e) {
+    throw new UpstreamError({
+      kind: 'parse',
+      message: 'response is not valid gzip',
+      path,
+      cause: e,
+    });
+  }
+}
+
 function parseBody<T>(raw: Buffer, path: string): T {
   try {
     return JSON.parse(raw.toString('utf8')) as T;
   } catch (e) {
     throw new UpstreamError({ kind: 'parse', message: 'response is not JSON', path, cause: e });
   }
-}
-
-function httpError(
-  status: number,
-  body: Buffer,
-  retryAfter: string | string[] | undefined,
-  path: string,
-): UpstreamError {
-  let reason: string | undefined;
-  let message: string | undefined;
-  try {
-    const parsed = JSON.parse(body.toString('utf8')) as { reason?: unknown; message?: unknown };
-    if (typeof parsed.reason === 'string') reason = parsed.reason;
-    if (typeof parsed.message === 'string') message = parsed.message;
-  } catch {
-    // Aggregated APIs behind a broken proxy answer plain text; keep a short excerpt.
-    message = body.toString('utf8').slice(0, 300).trim() || undefined;
-  }
-  const retry = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
-  return new UpstreamError({
-    kind: 'http',
-    message: `HTTP ${status}${message ? `: ${message}` : ''}`,
-    path,
-    status,
-    reason,
-    statusMessage: message,
-    retryAfterSeconds: Number.isFinite(retry) ? retry : undefined,
-  });
-}
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|HOSTNAME_MISMATCH/;
-
-/** A socket-level failure (also from client-node's watch), classified as TLS or network. */
-export function networkError(e: Error & { code?: string }, path: string): UpstreamError {
-  const kind: UpstreamFailureKind = e.code && TLS_CODES.test(e.code) ? 'tls' : 'network';
-  return new UpstreamError({ kind, message: `${e.code ?? 'error'}: ${e.message}`, path, cause: e });
 }

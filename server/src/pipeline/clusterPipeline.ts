@@ -12,6 +12,8 @@ export interface PipelineOptions {
   /** Fixed metrics resolution; detected when undefined. */
   resolutionMs: number | undefined;
   retentionMs: number;
+  /** Send `Accept-Encoding: gzip` upstream (default off). */
+  upstreamGzip?: boolean;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
 }
@@ -45,7 +47,9 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   ) {
     super();
     this.now = options.now ?? Date.now;
-    this.upstream = new Upstream(target.kubeConfig, target.server);
+    this.upstream = new Upstream(target.kubeConfig, target.server, {
+      gzip: options.upstreamGzip ?? false,
+    });
     this.history = new HistoryStore({
       retentionMs: options.retentionMs,
       resolutionMs: options.resolutionMs ?? 15_000,
