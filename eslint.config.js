@@ -102,6 +102,15 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['server/src/diagnostics/**'],
+    rules: noBackwardImports([
+      {
+        group: ['**/store/*', '**/pipeline/*', '**/api/*', '@kubeglance/web*'],
+        message: 'diagnostics/ reads through kube/ only; the pipeline hands it what it knows.',
+      },
+    ]),
+  },
+  {
     files: ['server/src/store/**'],
     rules: noBackwardImports([
       {

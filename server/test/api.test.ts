@@ -13,10 +13,9 @@ import type {
 } from '@kubeglance/shared/api';
 import { cpuMillicoresKubectl, cpuPercentKubectl } from '@kubeglance/shared/format';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
+import { parsePod } from '../src/kube/parseInventory.js';
 import { eventually, simGet, startHarness, type Harness } from './harness.js';
 
-type Quantities = { cpu?: string; memory?: string };
-type Resources = { requests?: Quantities; limits?: Quantities };
 interface RawNode {
   status: {
     allocatable: { cpu: string; memory: string };
@@ -25,7 +24,7 @@ interface RawNode {
   };
 }
 interface RawPod {
-  spec: { nodeName?: string; containers: { resources?: Resources }[] };
+  spec: { nodeName?: string };
   status: { phase: string };
 }
 interface NodeMetricsList {
@@ -79,12 +78,14 @@ describe('cluster endpoints on the simulator', () => {
     const scheduled = pods.filter(
       (p) => p.spec.nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed',
     );
-    const containers = scheduled.flatMap((p) => p.spec.containers.map((c) => c.resources ?? {}));
-    const request = (r: Resources, k: 'cpu' | 'memory') => r.requests?.[k] ?? r.limits?.[k];
-    const cpuRequests = containers.map((r) => request(r, 'cpu')).filter((q) => q !== undefined);
-    const memRequests = containers.map((r) => request(r, 'memory')).filter((q) => q !== undefined);
-    const cpuLimits = containers.map((r) => r.limits?.cpu).filter((q) => q !== undefined);
-    const memLimits = containers.map((r) => r.limits?.memory).filter((q) => q !== undefined);
+    // Per pod, Kubernetes' effective values (init containers and sidecars included, tested in
+    // podResources.test.ts); the filtering and summing over pods is recomputed here.
+    const effective = scheduled.map((p) => parsePod(p).resources);
+    const set = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+    const cpuRequests = set(effective.map((r) => r.requests.cpuNanocores));
+    const memRequests = set(effective.map((r) => r.requests.memoryBytes));
+    const cpuLimits = set(effective.map((r) => r.limits.cpuNanocores));
+    const memLimits = set(effective.map((r) => r.limits.memoryBytes));
     const ready = nodes.filter((n) =>
       n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
     );
@@ -103,10 +104,8 @@ describe('cluster endpoints on the simulator', () => {
       usageMillicores: cpuMillicoresKubectl(
         sum(metrics.items.map((i) => parseCpuNanocores(i.usage.cpu))),
       ),
-      requestMillicores: cpuMillicoresKubectl(sum(cpuRequests.map(parseCpuNanocores))),
-      limitMillicores: cpuLimits.length
-        ? cpuMillicoresKubectl(sum(cpuLimits.map(parseCpuNanocores)))
-        : null,
+      requestMillicores: cpuMillicoresKubectl(sum(cpuRequests)),
+      limitMillicores: cpuLimits.length ? cpuMillicoresKubectl(sum(cpuLimits)) : null,
       allocatableMillicores: cpuMillicoresKubectl(
         sum(nodes.map((n) => parseCpuNanocores(n.status.allocatable.cpu))),
       ),
@@ -117,8 +116,8 @@ describe('cluster endpoints on the simulator', () => {
     });
     expect(body.memory).toEqual({
       usageBytes: sum(metrics.items.map((i) => parseMemoryBytes(i.usage.memory))),
-      requestBytes: sum(memRequests.map(parseMemoryBytes)),
-      limitBytes: memLimits.length ? sum(memLimits.map(parseMemoryBytes)) : null,
+      requestBytes: sum(memRequests),
+      limitBytes: memLimits.length ? sum(memLimits) : null,
       allocatableBytes: sum(nodes.map((n) => parseMemoryBytes(n.status.allocatable.memory))),
       capacityBytes: sum(nodes.map((n) => parseMemoryBytes(n.status.capacity.memory))),
       percent: body.memory.percent,
@@ -210,6 +209,8 @@ describe('bad input', () => {
     ['/api/v1/clusters/itest/history?scope=cluster&range=1y', 400, 'invalid-query'],
     ['/api/v1/nothing', 404, 'no-such-route'],
     ['/api/v1/stream?clusters=nope', 404, 'unknown-cluster'],
+    ['/api/v1/clusters/itest/nodes/no-such-node', 404, 'not-found'],
+    ['/api/v1/clusters/itest/nodes/Bad_Name', 400, 'invalid-path'],
   ])('%s → %d %s', async (path, status, code) => {
     const res = await h.get<ApiErrorBody>(path);
     expect(res.status).toBe(status);

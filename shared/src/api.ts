@@ -22,6 +22,10 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'watch-churn' // watches keep expiring (410) or failing: repeated relists, backed off
+  | 'malformed-metrics' // some metrics items were unusable (dropped) or duplicated (collapsed)
+  | 'clock-skew' // node timestamps far from kubeglance's clock (a kubelet clock is off)
+  | 'nodes-stale-metrics' // some nodes' timestamps stopped advancing while others advance
   | 'upstream-error'; // anything else, with detail
 
 export interface Problem {
@@ -44,8 +48,19 @@ export interface ClusterStatus {
   metrics: MetricsState;
   /** Timestamp (upstream `timestamp`) of the newest stored sample. */
   lastSampleMs: number | null;
+  /**
+   * When the newest stored sample reached the server, by the server's clock. The one
+   * definition of data age: `serverNowMs - newestSampleSeenMs` (see {@link DataAge}).
+   */
+  newestSampleSeenMs: number | null;
+  /** The server's clock when this status was computed, so a browser can align its own. */
+  serverNowMs: number;
+  /** `serverNowMs - newestSampleSeenMs`; null before the first sample. */
+  dataAgeMs: number | null;
   resolutionSeconds: number | null;
   problems: Problem[];
+  /** The latest diagnostics run in one line (null until the first run); see DiagnosticsReport. */
+  diagnostics?: DiagnosticsSummary | null;
 }
 
 export interface ClusterInfo {
@@ -95,19 +110,44 @@ export interface Summary {
   stale: boolean;
   nodes: { total: number; ready: number; withMetrics: number };
   pods: { total: number; running: number; pending: number; withMetrics: number };
+  /** Allocatable of the nodes that have metrics (the denominator of the percentages). */
+  reporting: ReportingTotals;
   cpu: CpuTotals;
   memory: MemoryTotals;
+}
+
+/**
+ * Totals over partial data: the nodes that reported. `cpu.percent`/`memory.percent` of a
+ * {@link Summary} are usage of these nodes over *their* allocatable, so numerator and
+ * denominator match; `usage` alone covers only `nodes.withMetrics` of `nodes.total`.
+ */
+export interface ReportingTotals {
+  allocatableMillicores: number;
+  allocatableBytes: number;
 }
 
 export interface NodeRow {
   name: string;
   ready: boolean;
   roles: string[];
+  /** Node pool (or instance type, zone, role) from the node's labels, for grouping. */
+  group: string | null;
   pods: number;
   metricsAvailable: boolean;
+  /**
+   * The node's own metrics timestamp (its kubelet's clock); null without metrics. It may lag
+   * the sample's `timestampMs` (or run ahead, when the node's clock is off).
+   */
+  metricsTimestampMs: number | null;
+  /**
+   * Requests and limits allocated on the node, as `kubectl describe node` prints them under
+   * "Allocated resources": effective pod requests/limits (sidecars, init containers, overhead)
+   * summed over its non-terminated pods; limits null when no pod sets one.
+   */
   cpu: {
     usageMillicores: number | null;
     requestMillicores: number;
+    limitMillicores: number | null;
     allocatableMillicores: number;
     capacityMillicores: number;
     percent: number | null;
@@ -115,6 +155,7 @@ export interface NodeRow {
   memory: {
     usageBytes: number | null;
     requestBytes: number;
+    limitBytes: number | null;
     allocatableBytes: number;
     capacityBytes: number;
     percent: number | null;
@@ -124,6 +165,13 @@ export interface NodeRow {
 export interface NamespaceRow {
   name: string;
   pods: number;
+  /** Non-terminated pods (phase not Succeeded/Failed): the pods usage could cover. */
+  activePods: number;
+  /** Pods of the namespace present in the sample; usage sums only these. */
+  podsWithMetrics: number;
+  /** Non-terminated pods with at least one container without a CPU / memory limit. */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
   /** Requests count unset as 0 (as the scheduler does); limits are null when none is set. */
   cpu: {
     usageMillicores: number | null;
@@ -145,8 +193,16 @@ export interface MemoryUsage {
   limitBytes: number | null;
 }
 
+/**
+ * `container`: a regular container; `sidecar`: a native sidecar (restartable init container,
+ * running beside the app); `init`: a classic init container (listed only while it runs);
+ * `ephemeral`: a debug container (listed only while it runs).
+ */
+export type ContainerKind = 'container' | 'sidecar' | 'init' | 'ephemeral';
+
 export interface ContainerRow {
   name: string;
+  kind: ContainerKind;
   cpu: CpuUsage;
   memory: MemoryUsage;
 }
@@ -155,6 +211,11 @@ export interface ContainerRow {
 export type PodMetricsState = 'ok' | 'warming-up' | 'missing';
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+/**
+ * Pod `cpu`/`memory` requests are the effective `PodRequests` (sidecars, the largest init
+ * container, overhead); the limit is the one the kubelet enforces on the pod as a whole, null
+ * when any container lacks one. Usage sums every container the metrics report, sidecars too.
+ */
 export interface PodRow {
   name: string;
   namespace: string;
@@ -182,11 +243,54 @@ export interface Series {
   points: Point[];
 }
 
+/** `[unixMs, nodesReporting, nodesTotal]`; nulls where no sample was stored. */
+export type CoveragePoint = [number, number | null, number | null];
+
 export interface HistoryResponse {
   scope: HistoryScope;
   range: HistoryRange;
   resolutionSeconds: number;
   series: Series[];
+  /**
+   * Cluster scope only: how many nodes each point sums, on the same grid as `series`. A
+   * point with fewer reporting nodes than total is partial, not a drop.
+   */
+  coverage?: CoveragePoint[];
+}
+
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
+/** One resource's "Allocated resources" line of `kubectl describe node`. */
+export interface AllocatedResource {
+  /** Millicores for CPU, bytes for memory; sums over the node's non-terminated pods. */
+  requests: number;
+  limits: number;
+  /** Truncated percent of allocatable, as `kubectl describe node` prints it. */
+  requestsPercent: number;
+  limitsPercent: number;
+}
+
+/** `GET /api/v1/clusters/:cluster/nodes/:node`. */
+export interface NodeDetail {
+  cluster: string;
+  node: NodeRow;
+  labels: Record<string, string>;
+  conditions: NodeCondition[];
+  allocated: { cpu: AllocatedResource; memory: AllocatedResource };
+  /** Non-terminated pods on the node that set no CPU / memory limit on some container. */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
+  /** Every pod bound to the node, whatever its phase (as `kubectl get pods --field-selector spec.nodeName=`). */
+  pods: PodRow[];
+  timestampMs: number | null;
+  stale: boolean;
+  status: ClusterStatus;
 }
 
 /** Error body of every non-2xx response. */
@@ -196,8 +300,18 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/** Compact per-node usage for live updates: `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent]`. */
-export type NodeUsageTuple = [string, number | null, number | null, number | null, number | null];
+/**
+ * Compact per-node usage for live updates:
+ * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
+ */
+export type NodeUsageTuple = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export interface TopPod {
   namespace: string;
@@ -239,7 +353,95 @@ export interface StatusEvent {
 export interface HelloEvent {
   version: string;
   startedMs: number;
+  /** The server's clock when this connection opened (ages are counted on it). */
+  serverNowMs: number;
+  /** Configured clusters this stream carries. */
   clusters: string[];
+  /** Requested clusters the server does not have (the stream carries the others). */
+  unknown: string[];
 }
 
 export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';
+
+// ---- Diagnostics: GET /api/v1/clusters/:cluster/diagnostics ----
+
+/** The links of the metrics chain, outermost first; stable ids (URLs, translations, tests). */
+export type DiagnosticCheckId =
+  | 'apiserver'
+  | 'rbac'
+  | 'aggregation'
+  | 'apiservice'
+  | 'warmup'
+  | 'kubelet-scrape'
+  | 'freshness'
+  | 'pods';
+
+export const DIAGNOSTIC_CHECK_IDS: readonly DiagnosticCheckId[] = [
+  'apiserver',
+  'rbac',
+  'aggregation',
+  'apiservice',
+  'warmup',
+  'kubelet-scrape',
+  'freshness',
+  'pods',
+];
+
+/** `unknown`: kubeglance could not see enough to judge (it says what it lacks). */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'unknown';
+export type DiagnosticsStatus = 'ok' | 'degraded' | 'failing';
+
+/**
+ * A sentence as a stable `code` with its parameters (for translation), plus the English
+ * `text` for API clients. Parameters are plain values; commands and names are never translated.
+ */
+export interface Phrase {
+  code: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+/** Something kubeglance saw: a label and the upstream value verbatim (shown in monospace). */
+export interface Evidence {
+  label: Phrase;
+  value: string;
+}
+
+/** A remedy: what to do, and where one exists a command or YAML to copy. */
+export interface Fix {
+  text: Phrase;
+  command?: string;
+  yaml?: string;
+}
+
+export interface DiagnosticCheck {
+  id: DiagnosticCheckId;
+  status: CheckStatus;
+  /** English title of the link (translations key on `id`). */
+  title: string;
+  /** The result in one sentence. */
+  summary: Phrase;
+  evidence: Evidence[];
+  fix: Fix[];
+  /** Section of docs/troubleshooting.md about this link. */
+  docs: string;
+  /** The RBAC rule that would let kubeglance judge, when `unknown` for lack of it. */
+  missingRule?: string;
+}
+
+export interface DiagnosticsReport {
+  cluster: string;
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  /** The link to fix first (the deepest failing one; a warning when nothing fails), or null. */
+  failing: DiagnosticCheckId | null;
+  /** In chain order. */
+  checks: DiagnosticCheck[];
+}
+
+/** What cluster status and the wall screen carry of the latest report. */
+export interface DiagnosticsSummary {
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  failing: { id: DiagnosticCheckId; status: CheckStatus; title: string; summary: Phrase } | null;
+}

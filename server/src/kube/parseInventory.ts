@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
-import type { ContainerSpec, NamespaceInfo, NodeInfo, PodInfo, QosClass } from './types.js';
+import { podResources } from './podResources.js';
+import type {
+  ContainerKind,
+  ContainerSpec,
+  NamespaceInfo,
+  NodeInfo,
+  PodInfo,
+  QosClass,
+} from './types.js';
 
 /**
  * Upstream Node/Pod/Namespace JSON → domain objects, parsed once at the boundary.
@@ -26,7 +34,17 @@ const nodeSchema = z.object({
     .object({
       capacity: resources,
       allocatable: resources,
-      conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
+      conditions: z
+        .array(
+          z.object({
+            type: z.string(),
+            status: z.string(),
+            reason: z.string().optional(),
+            message: z.string().optional(),
+            lastTransitionTime: z.string().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });
@@ -34,11 +52,19 @@ const nodeSchema = z.object({
 const containerSchema = z.object({
   name: z.string(),
   resources: z.object({ requests: resources, limits: resources }).optional(),
+  /** `Always` on an init container makes it a native sidecar. */
+  restartPolicy: z.string().optional(),
 });
 
 const podSchema = z.object({
   metadata: meta,
-  spec: z.object({ nodeName: z.string().optional(), containers: z.array(containerSchema) }),
+  spec: z.object({
+    nodeName: z.string().optional(),
+    containers: z.array(containerSchema),
+    initContainers: z.array(containerSchema).optional(),
+    ephemeralContainers: z.array(z.object({ name: z.string() })).optional(),
+    overhead: resources,
+  }),
   status: z
     .object({
       phase: z.string().optional(),
@@ -90,15 +116,49 @@ export function parseNode(raw: unknown): NodeInfo {
       memoryBytes: memoryOf(n.status?.capacity) ?? 0,
     },
     createdMs: createdMs(n.metadata),
+    labels,
+    group: nodeGroup(labels, roles),
+    conditions: (n.status?.conditions ?? []).map((c) => ({
+      type: c.type,
+      status: c.status,
+      reason: c.reason ?? null,
+      message: c.message ?? null,
+      lastTransitionMs: timeOrNull(c.lastTransitionTime),
+    })),
   };
 }
 
-function containerSpec(c: z.infer<typeof containerSchema>): ContainerSpec {
+/** Labels that name a node pool, most specific first (GKE, EKS, AKS, Karpenter, kOps). */
+const POOL_LABELS = [
+  'cloud.google.com/gke-nodepool',
+  'eks.amazonaws.com/nodegroup',
+  'kubernetes.azure.com/agentpool',
+  'agentpool',
+  'karpenter.sh/nodepool',
+  'kops.k8s.io/instancegroup',
+  'node.kubernetes.io/instance-type',
+  'topology.kubernetes.io/zone',
+];
+
+/** The node's pool (or, failing that, instance type, zone or role) for grouping big clusters. */
+function nodeGroup(labels: Record<string, string>, roles: string[]): string | null {
+  if (roles.includes('control-plane')) return 'control-plane';
+  for (const key of POOL_LABELS) if (labels[key]) return labels[key];
+  return roles[0] ?? null;
+}
+
+function timeOrNull(s: string | undefined): number | null {
+  const t = s ? Date.parse(s) : NaN;
+  return Number.isFinite(t) ? t : null;
+}
+
+function containerSpec(c: z.infer<typeof containerSchema>, kind: ContainerKind): ContainerSpec {
   const req = c.resources?.requests;
   const lim = c.resources?.limits;
   // Kubernetes defaults a missing request to the limit when only the limit is set.
   return {
     name: c.name,
+    kind,
     cpuRequestNanocores: cpuOf(req) ?? cpuOf(lim),
     cpuLimitNanocores: cpuOf(lim),
     memoryRequestBytes: memoryOf(req) ?? memoryOf(lim),
@@ -107,7 +167,8 @@ function containerSpec(c: z.infer<typeof containerSchema>): ContainerSpec {
 }
 
 /** QoS as the kubelet derives it, for pods whose status does not carry it yet. */
-function deriveQos(containers: ContainerSpec[]): QosClass {
+function deriveQos(all: ContainerSpec[]): QosClass {
+  const containers = all.filter((c) => c.kind !== 'ephemeral');
   const none = containers.every(
     (c) => c.cpuRequestNanocores === null && c.memoryRequestBytes === null,
   );
@@ -124,7 +185,17 @@ function deriveQos(containers: ContainerSpec[]): QosClass {
 
 export function parsePod(raw: unknown): PodInfo {
   const p = podSchema.parse(raw);
-  const containers = p.spec.containers.map(containerSpec);
+  const containers = [
+    ...p.spec.containers.map((c) => containerSpec(c, 'container')),
+    ...(p.spec.initContainers ?? []).map((c) =>
+      containerSpec(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'),
+    ),
+    ...(p.spec.ephemeralContainers ?? []).map((c) => containerSpec({ name: c.name }, 'ephemeral')),
+  ];
+  const overhead = {
+    cpuNanocores: cpuOf(p.spec.overhead),
+    memoryBytes: memoryOf(p.spec.overhead),
+  };
   return {
     namespace: p.metadata.namespace ?? 'default',
     name: p.metadata.name,
@@ -135,6 +206,7 @@ export function parsePod(raw: unknown): PodInfo {
     qosClass: p.status?.qosClass ?? deriveQos(containers),
     createdMs: createdMs(p.metadata),
     containers,
+    resources: podResources(containers, overhead),
   };
 }
 

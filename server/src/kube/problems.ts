@@ -32,12 +32,12 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
       ? {
           code: 'metrics-forbidden',
           message: `Reading metrics.k8s.io is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see deploy/rbac.yaml), or use a kubeconfig user that has it.',
+          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see the ClusterRole in deploy/kubernetes/rbac.yaml), or use a kubeconfig user that has it.',
         }
       : {
           code: 'inventory-forbidden',
           message: `Listing nodes, pods or namespaces is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list/watch on nodes, pods and namespaces (see deploy/rbac.yaml).',
+          hint: 'Grant get/list/watch on nodes, pods and namespaces (see the ClusterRole in deploy/kubernetes/rbac.yaml).',
         };
   }
   if (status === 429) {
@@ -56,10 +56,14 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
     };
   }
   if (source === 'metrics' && status === 503) {
+    // The aggregator answers in plain text (`service unavailable`, `error trying to reach
+    // service: …`); a Status object says the generic sentence. Quote what it said.
+    const said =
+      e.statusMessage?.split('\n')[0]?.trim() ||
+      'the server is currently unable to handle the request';
     return {
       code: 'metrics-api-unavailable',
-      message:
-        'The metrics API is unavailable (503: the server is currently unable to handle the request).',
+      message: `The metrics API is unavailable (503: ${said}).`,
       hint: `metrics-server is down or unreachable from the API server (aggregation layer not enabled, or its pod not ready). ${METRICS_SERVER_CHECK}`,
     };
   }

@@ -1,3 +1,5 @@
+import type { PodResources } from './podResources.js';
+
 /**
  * Domain types the kube layer produces from upstream JSON (parsed once, at the boundary).
  * Units are in the names; CPU is integer nanocores, memory integer bytes, times unix ms.
@@ -9,6 +11,14 @@ export interface ResourcePair {
   memoryBytes: number;
 }
 
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
 export interface NodeInfo {
   name: string;
   ready: boolean;
@@ -17,10 +27,22 @@ export interface NodeInfo {
   allocatable: ResourcePair;
   capacity: ResourcePair;
   createdMs: number;
+  labels: Readonly<Record<string, string>>;
+  /** Node pool (or instance type, zone, role) for grouping; see parseNode. */
+  group: string | null;
+  conditions: NodeCondition[];
 }
+
+/**
+ * `container`: `spec.containers`; `sidecar`: a restartable init container (native sidecar,
+ * `restartPolicy: Always`); `init`: a classic init container (runs to completion first);
+ * `ephemeral`: a debug container (no resources).
+ */
+export type ContainerKind = 'container' | 'sidecar' | 'init' | 'ephemeral';
 
 export interface ContainerSpec {
   name: string;
+  kind: ContainerKind;
   cpuRequestNanocores: number | null;
   cpuLimitNanocores: number | null;
   memoryRequestBytes: number | null;
@@ -38,8 +60,13 @@ export interface PodInfo {
   restarts: number;
   qosClass: QosClass;
   createdMs: number;
-  /** Regular containers only (init containers are not in PodMetrics either). */
+  /**
+   * Regular containers first, then init containers (sidecars and classic) in spec order,
+   * then ephemeral ones. PodMetrics reports every container the kubelet has stats for.
+   */
   containers: ContainerSpec[];
+  /** Effective requests and limits (sidecars, init containers, overhead), computed once. */
+  resources: PodResources;
 }
 
 export interface NamespaceInfo {
@@ -82,9 +109,16 @@ export interface PodUsage {
   windowMs: number;
 }
 
-/** One poll of metrics.k8s.io: NodeMetricsList + PodMetricsList. */
+/**
+ * What kubeglance holds after a poll of metrics.k8s.io (NodeMetricsList + PodMetricsList),
+ * merged item by item so nothing moves back (see `sampleMerger.ts`). Each item keeps its own
+ * timestamp from its kubelet's clock.
+ */
 export interface MetricsSample {
-  /** Newest `timestamp` among the items; identifies the sample. */
+  /**
+   * The time the sample stands for: the lower median of the node timestamps (pods' without
+   * nodes), capped at the local clock and never before the previous sample's.
+   */
   timestampMs: number;
   nodes: NodeUsage[];
   pods: PodUsage[];

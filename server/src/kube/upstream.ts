@@ -17,9 +17,9 @@ const gunzipAsync = promisify(gunzip);
 
 /**
  * The one place where kubeglance talks HTTP to a Kubernetes API server (informers' watches
- * go through client-node's `Watch`, wrapped in `resourceInformer.ts`, with the same KubeConfig).
- * Only read-only GETs on an allow-list of paths: the server never proxies arbitrary API
- * paths on behalf of a browser.
+ * go through `watchStream.ts`, with the same KubeConfig). Only read-only GETs on an allow-list
+ * of paths, plus SelfSubjectAccessReviews (which ask the apiserver what kubeglance may do and
+ * change nothing): the server never proxies arbitrary API paths on behalf of a browser.
  *
  * Every request has a real deadline: `AbortSignal.timeout` (combined with the stop signal by
  * `AbortSignal.any`) cuts the request wherever it is, including a response that trickles a byte
@@ -29,9 +29,18 @@ const gunzipAsync = promisify(gunzip);
 const ALLOWED_PATHS: readonly RegExp[] = [
   /^\/version$/,
   /^\/api\/v1\/(nodes|pods|namespaces)$/,
-  /^\/apis\/metrics\.k8s\.io\/v1beta1\/(nodes|pods)$/,
-  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/v1beta1\.metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io\/(v1beta1|v1)\/(nodes|pods)$/,
+  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/(v1beta1|v1)\.metrics\.k8s\.io$/,
+  // Diagnostics (optional kube-system Role): the aggregation layer's ConfigMap, metrics-server's
+  // Deployment, its pods and their logs.
+  /^\/api\/v1\/namespaces\/kube-system\/configmaps\/extension-apiserver-authentication$/,
+  /^\/apis\/apps\/v1\/namespaces\/kube-system\/deployments\/metrics-server$/,
+  /^\/api\/v1\/namespaces\/kube-system\/pods$/,
+  /^\/api\/v1\/namespaces\/kube-system\/pods\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/log$/,
 ];
+
+const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
 /** `kubeglance/<version>`, sent upstream so apiserver audit logs and APF can tell us apart. */
 export const USER_AGENT = `kubeglance/${
@@ -64,6 +73,13 @@ export interface UpstreamOptions {
   gzip?: boolean;
 }
 
+interface Answer {
+  /** The body as received. */
+  wire: Buffer;
+  /** The body after decompression (the same buffer when not compressed). */
+  body: Buffer;
+}
+
 export class Upstream {
   /** Bytes received and requests made, by path, for `/metrics` and the benchmark. */
   readonly counters = new Map<string, { requests: number; bytes: number }>();
@@ -72,7 +88,7 @@ export class Upstream {
   constructor(
     readonly kubeConfig: KubeConfig,
     readonly server: string,
-    readonly options: UpstreamOptions = {},
+    readonly settings: UpstreamOptions = {},
   ) {}
 
   /** Aborts every request in flight (the pipeline is stopping); later requests start afresh. */
@@ -82,31 +98,57 @@ export class Upstream {
   }
 
   async getJson<T = unknown>(path: string, options: GetOptions): Promise<UpstreamResponse<T>> {
+    const { wire, body } = await this.get(path, options, 'application/json');
+    return { body: parseBody<T>(body, path), bytes: wire.length, jsonBytes: body.length };
+  }
+
+  /** A plain-text GET (container logs). */
+  async getText(path: string, options: GetOptions): Promise<string> {
+    return (await this.get(path, options, 'text/plain')).body.toString('utf8');
+  }
+
+  /** POST a SelfSubjectAccessReview: may the current user do this? (Changes nothing.) */
+  async accessReview<T = unknown>(spec: unknown, timeoutMs: number): Promise<T> {
+    const url = new URL(this.server.replace(/\/$/, '') + ACCESS_REVIEW_PATH);
+    const body = Buffer.from(
+      JSON.stringify({
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec,
+      }),
+    );
+    const requestOptions = await this.requestOptions('POST', 'application/json');
+    const headers = requestOptions.headers as Record<string, string>;
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(body.length);
+    const answer = await this.request(url, requestOptions, timeoutMs, ACCESS_REVIEW_PATH, body);
+    this.count(ACCESS_REVIEW_PATH, answer.wire.length);
+    return parseBody<T>(answer.body, ACCESS_REVIEW_PATH);
+  }
+
+  private async get(path: string, options: GetOptions, accept: string): Promise<Answer> {
     if (!ALLOWED_PATHS.some((re) => re.test(path))) {
       throw new Error(`upstream path not allowed: ${path}`);
     }
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    const requestOptions: https.RequestOptions = { method: 'GET', headers: {} };
+    const requestOptions = await this.requestOptions('GET', accept);
+    const answer = await this.request(url, requestOptions, options.timeoutMs, path);
+    this.count(path, answer.wire.length);
+    return answer;
+  }
+
+  private async requestOptions(
+    method: 'GET' | 'POST',
+    accept: string,
+  ): Promise<https.RequestOptions> {
+    const requestOptions: https.RequestOptions = { method, headers: {} };
     await this.kubeConfig.applyToHTTPSOptions(requestOptions);
     const headers = requestOptions.headers as Record<string, string>;
-    headers['accept'] = 'application/json';
+    headers['accept'] = accept;
     headers['user-agent'] = USER_AGENT;
-    if (this.options.gzip) headers['accept-encoding'] = 'gzip';
-    const deadline = AbortSignal.any([
-      this.stopping.signal,
-      AbortSignal.timeout(options.timeoutMs),
-    ]);
-    const { wire, gzipped } = await this.request(
-      url,
-      requestOptions,
-      deadline,
-      options.timeoutMs,
-      path,
-    );
-    this.count(path, wire.length);
-    const json = gzipped ? await gunzipBody(wire, path) : wire;
-    return { body: parseBody<T>(json, path), bytes: wire.length, jsonBytes: json.length };
+    if (this.settings.gzip) headers['accept-encoding'] = 'gzip';
+    return requestOptions;
   }
 
   private count(path: string, bytes: number): void {
@@ -116,46 +158,60 @@ export class Upstream {
     this.counters.set(path, c);
   }
 
-  private request(
+  private async request(
     url: URL,
     options: https.RequestOptions,
-    deadline: AbortSignal,
     timeoutMs: number,
     path: string,
-  ): Promise<{ wire: Buffer; gzipped: boolean }> {
-    const lib = url.protocol === 'http:' ? http : https;
-    return new Promise((resolve, reject) => {
-      if (deadline.aborted) {
-        reject(abortError(deadline, timeoutMs, path));
-        return;
-      }
-      const req = lib.request(url, options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(networkError(e, path)));
-        res.on('end', () => {
-          deadline.removeEventListener('abort', onAbort);
-          const body = Buffer.concat(chunks);
-          const status = res.statusCode ?? 0;
-          const gzipped = res.headers['content-encoding'] === 'gzip';
-          if (status >= 200 && status < 300) resolve({ wire: body, gzipped });
-          else reject(httpError(status, body, res.headers['retry-after'], path));
-        });
-      });
-      // Settle first: destroying the request makes the socket report its own, vaguer error.
-      const onAbort = () => {
-        const error = abortError(deadline, timeoutMs, path);
-        reject(error);
-        req.destroy(error);
-      };
-      deadline.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (e) => {
-        deadline.removeEventListener('abort', onAbort);
-        reject(e instanceof UpstreamError ? e : networkError(e, path));
-      });
-      req.end();
-    });
+    body?: Buffer,
+  ): Promise<Answer> {
+    const deadline = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(timeoutMs)]);
+    const { wire, gzipped } = await send(url, options, deadline, timeoutMs, path, body);
+    return { wire, body: gzipped ? await gunzipBody(wire, path) : wire };
   }
+}
+
+/** One request, settled by its answer, its failure or `deadline`, whichever comes first. */
+function send(
+  url: URL,
+  options: https.RequestOptions,
+  deadline: AbortSignal,
+  timeoutMs: number,
+  path: string,
+  body: Buffer | undefined,
+): Promise<{ wire: Buffer; gzipped: boolean }> {
+  const lib = url.protocol === 'http:' ? http : https;
+  return new Promise((resolve, reject) => {
+    if (deadline.aborted) {
+      reject(abortError(deadline, timeoutMs, path));
+      return;
+    }
+    const req = lib.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (e) => reject(networkError(e, path)));
+      res.on('end', () => {
+        deadline.removeEventListener('abort', onAbort);
+        const wire = Buffer.concat(chunks);
+        const status = res.statusCode ?? 0;
+        const gzipped = res.headers['content-encoding'] === 'gzip';
+        if (status >= 200 && status < 300) resolve({ wire, gzipped });
+        else reject(httpError(status, wire, res.headers['retry-after'], path));
+      });
+    });
+    // Settle first: destroying the request makes the socket report its own, vaguer error.
+    const onAbort = () => {
+      const error = abortError(deadline, timeoutMs, path);
+      reject(error);
+      req.destroy(error);
+    };
+    deadline.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e) => {
+      deadline.removeEventListener('abort', onAbort);
+      reject(e instanceof UpstreamError ? e : networkError(e, path));
+    });
+    req.end(body);
+  });
 }
 
 /** The deadline passed (`timeout`), or the pipeline stopped (the stop reason, as is). */

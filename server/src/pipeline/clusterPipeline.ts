@@ -2,9 +2,12 @@ import { EventEmitter } from 'node:events';
 import type { ClusterInfo, ClusterStatus } from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
+import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
+import { DiagnosticsRunner } from '../diagnostics/runner.js';
+import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
 
@@ -16,6 +19,8 @@ export interface PipelineOptions {
   upstreamGzip?: boolean;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
+  /** Informer timings (tests scale them down); the probe interval is one resolution. */
+  informerTiming?: Partial<InformerTiming>;
 }
 
 export interface PipelineEvents {
@@ -36,6 +41,9 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
   private lastStatusKey = '';
+  private lastHealthKey = '';
+  /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
+  readonly diagnostics: DiagnosticsRunner;
   private readonly now: () => number;
   /** Poll timings of the last sample, for /metrics. */
   lastPoll: PollResult | undefined;
@@ -54,24 +62,54 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       retentionMs: options.retentionMs,
       resolutionMs: options.resolutionMs ?? 15_000,
     });
-    this.watcher = new InventoryWatcher(this.upstream, target.kubeConfig, {
-      changed: () => undefined,
-      failed: (e) => this.onInventoryFailed(e),
-      recovered: () => {
-        this.tracker.inventoryRecovered();
-        this.emitStatusIfChanged();
+    const timing: InformerTiming = {
+      ...DEFAULT_INFORMER_TIMING,
+      probeIntervalMs: () => this.poller.resolutionMs,
+      ...options.informerTiming,
+    };
+    this.watcher = new InventoryWatcher(
+      this.upstream,
+      {
+        changed: () => undefined,
+        failed: (e) => this.onInventoryFailed(e),
+        recovered: () => {
+          this.tracker.inventoryRecovered();
+          this.emitStatusIfChanged();
+        },
+        churn: (kinds) => {
+          this.tracker.setWatchChurn(kinds, timing.churnWindowMs, this.now());
+          if (kinds.length > 0) this.options.log.warn({ cluster: this.name, kinds }, 'watch churn');
+          this.emitStatusIfChanged();
+        },
       },
-    });
+      timing,
+    );
     this.poller = new MetricsPoller(
       this.upstream,
       options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
       {
         sample: (r) => this.onSample(r),
-        unchanged: () => {
+        unchanged: (report) => {
           this.tracker.metricsUnchanged();
+          this.tracker.setQuality(report, this.poller.resolutionMs, this.now());
           this.emitStatusIfChanged();
         },
         failed: (e) => this.onMetricsFailed(e),
+      },
+    );
+    this.diagnostics = new DiagnosticsRunner(
+      target.name,
+      this.upstream,
+      () => ({
+        status: this.status(),
+        inventory: this.watcher.inventory,
+        sample: this.latestSample,
+        resolutionMs: this.poller.resolutionMs,
+      }),
+      {
+        now: this.now,
+        onReport: () => this.emitStatusIfChanged(),
+        onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
       },
     );
   }
@@ -88,6 +126,11 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     return this.watcher.synced;
   }
 
+  /** Relists per kind after the first list (watch restarts that needed one). */
+  get relists(): Record<'nodes' | 'pods' | 'namespaces', number> {
+    return this.watcher.relists;
+  }
+
   get sample(): MetricsSample | null {
     return this.latestSample;
   }
@@ -99,16 +142,20 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   start(): void {
     this.watcher.start();
     this.poller.start();
+    this.diagnostics.start();
   }
 
   stop(): void {
+    this.diagnostics.stop();
     this.poller.stop();
     this.watcher.stop();
     this.upstream.stop();
   }
 
   status(): ClusterStatus {
-    return this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+    const status = this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+    const report = this.diagnostics?.latest;
+    return { ...status, diagnostics: report ? summarise(report) : null };
   }
 
   info(): ClusterInfo {
@@ -136,6 +183,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.lastPoll = result;
     const nowMs = this.now();
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
+    this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
     this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
     this.emit('sample', sample, result);
     this.emitStatusIfChanged();
@@ -165,10 +213,19 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.emitStatusIfChanged();
   }
 
-  /** Status events only on a change of state or of the set of problems (not their text). */
+  /**
+   * Status events only on a change of state, of the set of problems (not their text) or of the
+   * diagnostics' verdict. A change of health also re-runs the diagnostics.
+   */
   private emitStatusIfChanged(): void {
     const s = this.status();
-    const key = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
+    const health = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
+    const d = s.diagnostics;
+    const key = `${health}|${d ? `${d.status}:${d.failing?.id ?? ''}:${d.failing?.summary.code ?? ''}` : ''}`;
+    if (health !== this.lastHealthKey) {
+      this.lastHealthKey = health;
+      if (this.lastStatusKey !== '') void this.diagnostics.run().catch(() => undefined);
+    }
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
     this.options.log.info(

@@ -1,6 +1,9 @@
 import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/api';
 import { makeProblem, problemFromError } from '../kube/problems.js';
-import { NoSamplesYet } from '../kube/metricsPoller.js';
+import type { ChurnReport } from '../kube/inventoryWatcher.js';
+import { NoSamplesYet, type PollReport } from '../kube/metricsPoller.js';
+import { malformedProblem, skewProblem, staleNodesProblem } from '../kube/metricsQuality.js';
+import type { NodeClock } from '../kube/sampleMerger.js';
 
 /**
  * The health of one cluster's pipeline, in the terms the UI explains: which part is broken,
@@ -12,6 +15,11 @@ export class StatusTracker {
   private inventoryProblem: Problem | undefined;
   private missingNodes: Problem | undefined;
   private staleProblem: Problem | undefined;
+  private malformed: Problem | undefined;
+  private skew: Problem | undefined;
+  private staleNodes: Problem | undefined;
+  private clocks: readonly NodeClock[] = [];
+  private churnProblem: Problem | undefined;
   private lastSampleMs: number | null = null;
   private lastNewSampleSeenMs: number | null = null;
 
@@ -47,6 +55,35 @@ export class StatusTracker {
     this.inventoryProblem = undefined;
   }
 
+  /**
+   * Data-quality problems of the last successful poll: malformed/duplicate items, node clock
+   * skew, nodes whose metrics stopped advancing. None of them marks the metrics as failing.
+   */
+  setQuality(report: PollReport, resolutionMs: number, nowMs: number): void {
+    this.malformed = malformedProblem(report.dropped, report.duplicates, nowMs, this.malformed);
+    this.skew = skewProblem(report.clocks, resolutionMs, nowMs, this.skew);
+    this.clocks = report.clocks;
+  }
+
+  /** Kinds whose watches keep needing a relist (empty: calm again). */
+  setWatchChurn(kinds: ChurnReport[], windowMs: number, nowMs: number): void {
+    if (kinds.length === 0) {
+      this.churnProblem = undefined;
+      return;
+    }
+    const what = kinds.map((k) => `${k.kind} (${k.relists})`).join(', ');
+    this.churnProblem = {
+      ...makeProblem(
+        'watch-churn',
+        `Watches keep expiring or failing: relists of ${what} in the last ${Math.round(windowMs / 1000)} s.`,
+        'The API server is ending watches (410 Expired: etcd compaction faster than the watch cache, or a proxy closing long requests). kubeglance backs off between relists; check the apiserver’s --watch-cache-sizes, etcd compaction and any proxy timeouts.',
+        nowMs,
+        this.churnProblem,
+      ),
+      detail: kinds.map((k) => `${k.kind}: ${k.relists} relists`).join('; '),
+    };
+  }
+
   /** Ready nodes that are absent from NodeMetrics (kubelet scrape failures). */
   setMissingNodes(names: string[], nowMs: number): void {
     if (names.length === 0) {
@@ -71,9 +108,13 @@ export class StatusTracker {
     const metrics = this.metricsState(nowMs, resolutionMs);
     const problems = [
       this.inventoryProblem,
+      this.churnProblem,
       this.metricsProblem,
       this.staleProblem,
       this.missingNodes,
+      this.staleNodesNow(nowMs, resolutionMs),
+      this.skew,
+      this.malformed,
     ]
       .filter((p): p is Problem => p !== undefined)
       // Informers and poller often fail for the same reason (apiserver down): say it once.
@@ -83,9 +124,18 @@ export class StatusTracker {
       inventorySynced,
       metrics,
       lastSampleMs: this.lastSampleMs,
+      newestSampleSeenMs: this.lastNewSampleSeenMs,
+      serverNowMs: nowMs,
+      dataAgeMs: this.lastNewSampleSeenMs === null ? null : nowMs - this.lastNewSampleSeenMs,
       resolutionSeconds: resolutionMs / 1000,
       problems,
     };
+  }
+
+  /** Per-node staleness moves with the clock, so it is judged whenever status is read. */
+  private staleNodesNow(nowMs: number, resolutionMs: number): Problem | undefined {
+    this.staleNodes = staleNodesProblem(this.clocks, resolutionMs, nowMs, this.staleNodes);
+    return this.staleNodes;
   }
 
   private metricsState(nowMs: number, resolutionMs: number): MetricsState {
@@ -94,7 +144,8 @@ export class StatusTracker {
     this.staleProblem = stale
       ? makeProblem(
           'metrics-stale',
-          `Metrics are stale: no new sample for ${Math.round((nowMs - (seen ?? nowMs)) / 1000)} s.`,
+          // No number of seconds here: the text is sent once, the age on screen keeps counting.
+          `Metrics are stale: no new sample for more than two resolutions (${(2 * resolutionMs) / 1000} s).`,
           'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
           nowMs,
           this.staleProblem,

@@ -2,10 +2,11 @@ import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { Inventory, NodeInfo, PodInfo } from '../kube/types.js';
 
 /**
- * Sums of container requests and limits, in nanocores and bytes. Only values that are set
- * contribute: a container without a limit adds nothing to the limit sums (it is not
- * "limited at 0"), so a limit sum is the sum of the limits that exist, and `null` when
- * none exists (an unset request counts as 0, as the scheduler counts it).
+ * Sums of pods' effective requests and limits (sidecars, init containers and overhead included,
+ * see `kube/podResources.ts`), in nanocores and bytes, as `kubectl describe node` sums them.
+ * Only values that are set contribute: a container without a limit adds nothing to the limit
+ * sums (it is not "limited at 0"), so a limit sum is the sum of the limits that exist, and
+ * `null` when none exists (an unset request counts as 0, as the scheduler counts it).
  */
 export interface ResourceSums {
   cpuRequestNanocores: number;
@@ -22,6 +23,11 @@ export function millicoresOrNull(nanocores: number | null): number | null {
 /** Per-node and per-namespace load: pod count plus resource sums. */
 export interface Load extends ResourceSums {
   pods: number;
+  /** Non-terminated pods counted in the sums. */
+  activePods: number;
+  /** Of those, pods with a container that sets no CPU / memory limit (unbounded pods). */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
 }
 
 /** Cluster-wide counts and totals derived from the inventory alone. */
@@ -39,6 +45,8 @@ export interface InventoryTotals {
 export interface InventoryIndex {
   /** Pods per namespace, in inventory order. */
   podsByNamespace: ReadonlyMap<string, readonly PodInfo[]>;
+  /** Every pod bound to a node (any phase), by node name. */
+  podsByNode: ReadonlyMap<string, readonly PodInfo[]>;
   /** Namespaces from the namespace list plus any a pod refers to, sorted. */
   namespaceNames: readonly string[];
   /** Nodes sorted by name. */
@@ -96,6 +104,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
 
 function buildIndex(inventory: Inventory): InventoryIndex {
   const podsByNamespace = new Map<string, PodInfo[]>();
+  const podsByNode = new Map<string, PodInfo[]>();
   const nodeLoad = new Map<string, Load>();
   const namespaceLoad = new Map<string, Load>();
   const totals = nodeTotals(inventory.nodes.values());
@@ -104,6 +113,11 @@ function buildIndex(inventory: Inventory): InventoryIndex {
     let list = podsByNamespace.get(pod.namespace);
     if (!list) podsByNamespace.set(pod.namespace, (list = []));
     list.push(pod);
+    if (pod.node !== null) {
+      let onNodeList = podsByNode.get(pod.node);
+      if (!onNodeList) podsByNode.set(pod.node, (onNodeList = []));
+      onNodeList.push(pod);
+    }
     const nsLoad = loadOf(namespaceLoad, pod.namespace);
     nsLoad.pods++;
     if (pod.phase === 'Running') totals.podsRunning++;
@@ -118,7 +132,7 @@ function buildIndex(inventory: Inventory): InventoryIndex {
   }
   const nodes = [...inventory.nodes.values()].sort((a, b) => compareNames(a.name, b.name));
   const namespaceNames = [...namespaceLoad.keys()].sort(compareNames);
-  return { podsByNamespace, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
+  return { podsByNamespace, podsByNode, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
 }
 
 function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
@@ -143,6 +157,9 @@ function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
 function emptyLoad(): Load {
   return {
     pods: 0,
+    activePods: 0,
+    podsWithoutCpuLimit: 0,
+    podsWithoutMemoryLimit: 0,
     cpuRequestNanocores: 0,
     cpuLimitNanocores: null,
     memoryRequestBytes: 0,
@@ -156,15 +173,22 @@ function loadOf(map: Map<string, Load>, key: string): Load {
   return load;
 }
 
-function addContainers(sums: ResourceSums, pod: PodInfo): void {
-  for (const c of pod.containers) {
-    sums.cpuRequestNanocores += c.cpuRequestNanocores ?? 0;
-    if (c.cpuLimitNanocores !== null) {
-      sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + c.cpuLimitNanocores;
-    }
-    sums.memoryRequestBytes += c.memoryRequestBytes ?? 0;
-    if (c.memoryLimitBytes !== null) {
-      sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + c.memoryLimitBytes;
-    }
+/** Adds a pod's effective requests (`PodRequests`) and set limits (`PodLimits`). */
+function addContainers(sums: ResourceSums | Load, pod: PodInfo): void {
+  if ('activePods' in sums) {
+    // A pod is unbounded when a container that runs alongside the others sets no limit.
+    const running = pod.containers.filter((c) => c.kind === 'container' || c.kind === 'sidecar');
+    sums.activePods++;
+    if (running.some((c) => c.cpuLimitNanocores === null)) sums.podsWithoutCpuLimit++;
+    if (running.some((c) => c.memoryLimitBytes === null)) sums.podsWithoutMemoryLimit++;
+  }
+  const { requests, limits } = pod.resources;
+  sums.cpuRequestNanocores += requests.cpuNanocores ?? 0;
+  sums.memoryRequestBytes += requests.memoryBytes ?? 0;
+  if (limits.cpuNanocores !== null) {
+    sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + limits.cpuNanocores;
+  }
+  if (limits.memoryBytes !== null) {
+    sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + limits.memoryBytes;
   }
 }

@@ -10,6 +10,9 @@ const status: ClusterStatus = {
   inventorySynced: true,
   metrics: 'ok',
   lastSampleMs: null,
+  newestSampleSeenMs: null,
+  serverNowMs: 0,
+  dataAgeMs: null,
   resolutionSeconds: 15,
   problems: [],
 };
@@ -27,7 +30,7 @@ describe('Snapshot', () => {
     const top = snap.topPods({ sort: 'cpu', limit: 5 });
     expect(snap.topPods({ sort: 'cpu', limit: 5 })).toBe(top);
     expect(snap.topPods({ sort: 'cpu', limit: 5, namespace: 'ns' })).not.toBe(top);
-    expect(snap.nodeUsageTuples()).toEqual([['n1', 1000, MI, 25, 0]]);
+    expect(snap.nodeUsageTuples()).toEqual([['n1', 1000, MI, 25, 0, 0]]);
     expect(snap.hasNamespace('ns')).toBe(true);
     expect(snap.hasNamespace('nope')).toBe(false);
   });

@@ -1,15 +1,19 @@
 /**
  * The request pipeline, in the apiserver's order: log, (slow fault), authenticate, (throttle
- * and metrics-unavailable faults), route, handle. Every failure becomes a Status response;
- * no request can crash the process.
+ * and metrics-unavailable faults), route, handle. Every failure becomes a Status response
+ * (the aggregator's own 503s are plain text, as kube-aggregator writes them); no request can
+ * crash the process.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { SimDeps } from './context.js';
 import { addAggregationRoutes } from './aggregation.js';
+import { AggregatorError, sendAggregatorError, serviceUnavailableText } from './aggregatorError.js';
 import { isAuthorized } from './auth.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
+import { addKubeSystemRoutes } from './kubeSystem.js';
+import { metricsApiState } from './metricsAvailability.js';
 import { addMetricsRoutes } from './metrics.js';
 import { sendStatus } from './respond.js';
 import { normalisePath, Router, type Method } from './router.js';
@@ -18,7 +22,6 @@ import {
   internalError,
   methodNotAllowed,
   pathNotFound,
-  serviceUnavailable,
   tooManyRequests,
   unauthorized,
 } from './status.js';
@@ -30,6 +33,7 @@ export function createRouter(): Router {
   addCoreRoutes(router);
   addMetricsRoutes(router);
   addAggregationRoutes(router);
+  addKubeSystemRoutes(router);
   addControlRoutes(router);
   return router;
 }
@@ -78,8 +82,10 @@ async function handle(
   if (!isAuthorized(req, deps.token)) throw new ApiError(unauthorized());
   if (!control) {
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
-    if (faults.has('metrics-unavailable') && path.startsWith(`/apis/${METRICS_GROUP}`)) {
-      throw new ApiError(serviceUnavailable());
+    if (path === `/apis/${METRICS_GROUP}` || path.startsWith(`/apis/${METRICS_GROUP}/`)) {
+      const state = metricsApiState(deps);
+      if (state === 'unavailable') throw serviceUnavailableText();
+      if (state === 'missing') throw new ApiError(pathNotFound());
     }
   }
   const match = router.match(path);
@@ -107,6 +113,10 @@ export function createRequestListener(
     handle(deps, router, controlOnly, req, res).catch((err: unknown) => {
       if (err instanceof ApiError) {
         sendStatus(res, err.status, err.headers);
+        return;
+      }
+      if (err instanceof AggregatorError) {
+        sendAggregatorError(res, err);
         return;
       }
       const message = err instanceof Error ? err.message : String(err);

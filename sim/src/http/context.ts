@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSet } from '../faults.js';
 import type { SimCluster } from '../model/types.js';
-import type { RequestLog } from './request-log.js';
+import type { RequestLog } from './requestLog.js';
 
 /** Long-lived state shared by all requests of one simulator. */
 export interface SimDeps {
@@ -21,6 +21,10 @@ export interface SimDeps {
   watches: Set<() => void>;
   /** When the simulator started (creationTimestamp of synthetic objects such as APIServices). */
   startedAt: Date;
+  /** With `--warmup`: until when metrics-server has not finished its first two scrapes. */
+  warmupUntilMs?: number;
+  /** Whether the optional kube-system Role for diagnostics is bound (default true). */
+  diagnosticsRole?: boolean;
 }
 
 /** One request as a handler sees it. */

@@ -13,7 +13,8 @@ import { createTlsMaterial } from '../tls.js';
 import { createRequestListener } from './app.js';
 import { generateToken } from './auth.js';
 import type { SimDeps } from './context.js';
-import { RequestLog } from './request-log.js';
+import { syncMetricsServerPod } from './metricsServerPod.js';
+import { RequestLog } from './requestLog.js';
 import { ApiListener } from './server.js';
 
 /** How the HTTP side of a simulator is set up (the cluster's own options live in SimOptions). */
@@ -36,6 +37,17 @@ export interface ServeOptions {
   controlPort?: number;
   /** Bearer token; generated when undefined. */
   token?: string;
+  /**
+   * metrics-server just deployed: its pod is unready and the metrics API answers 503 until two
+   * resolution periods after the start (the scrapes it needs before it can answer).
+   */
+  warmup?: boolean;
+  /**
+   * false: the optional diagnostics Role in kube-system is not bound, so getting the
+   * extension-apiserver-authentication ConfigMap, the metrics-server Deployment and pod logs
+   * there is 403 Forbidden (and SelfSubjectAccessReview says so). Default true.
+   */
+  diagnosticsRole?: boolean;
 }
 
 /** A running simulator. */
@@ -78,6 +90,10 @@ export async function serveCluster(
     watches: new Set(),
     startedAt: new Date(),
   };
+  if (options.diagnosticsRole === false) deps.diagnosticsRole = false;
+  if (options.warmup) {
+    deps.warmupUntilMs = deps.startedAt.getTime() + 2 * cluster.metrics.resolutionMs;
+  }
   const api = new ApiListener({ tls, host: options.host, handler: createRequestListener(deps) });
   const port = await api.listen(options.port);
   const control =
@@ -100,7 +116,12 @@ export async function serveCluster(
         );
     }
   };
-  const unsubscribe = faults.onChange(goDownOrUp);
+  const unsubscribeDown = faults.onChange(goDownOrUp);
+  const stopPodSync = syncMetricsServerPod(deps);
+  const unsubscribe = (): void => {
+    unsubscribeDown();
+    stopPodSync();
+  };
   if (faults.has('apiserver-down')) api.goDown();
 
   const tempDir = options.kubeconfigPath

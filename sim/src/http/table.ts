@@ -4,6 +4,7 @@
  * columns a real cluster shows (READY, STATUS, RESTARTS, ROLES, ...) instead of NAME/AGE only.
  */
 import type { IncomingMessage } from 'node:http';
+import { formatAge } from '@kubeglance/shared/humanFormat';
 import type { KubeObject, ResourceKind } from '../model/types.js';
 
 interface Column {
@@ -68,28 +69,6 @@ export function acceptedTableVersion(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-/** Age as kubectl prints it (e.g. `45s`, `3m20s`, `5h12m`, `12d`), per apimachinery's rules. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  const join = (a: number, ua: string, b: number, ub: string): string =>
-    b === 0 ? `${a}${ua}` : `${a}${ua}${b}${ub}`;
-  if (minutes < 10) return join(minutes, 'm', seconds % 60, 's');
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return join(hours, 'h', minutes % 60, 'm');
-  if (hours < 48) return `${hours}h`;
-  const days = Math.floor(hours / 24);
-  if (hours < 24 * 8) return join(days, 'd', hours % 24, 'h');
-  if (hours < 24 * 365 * 2) return `${days}d`;
-  const years = Math.floor(days / 365);
-  if (hours < 24 * 365 * 8) return join(years, 'y', days % 365, 'd');
-  return `${years}y`;
-}
-
 type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {});
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
@@ -98,35 +77,79 @@ const text = (v: unknown, fallback = '<none>'): string =>
 
 function age(obj: KubeObject, now: number): string {
   const created = Date.parse(obj.metadata.creationTimestamp);
-  return Number.isNaN(created) ? '<unknown>' : humanDuration(now - created);
+  return Number.isNaN(created) ? '<unknown>' : formatAge(now - created);
+}
+
+/** Init containers as kubectl's printer reads them: reason while initialising, sidecars. */
+function initProgress(
+  spec: Json,
+  status: Json,
+): { reason?: string; readySidecars: number; sidecars: number; restarts: number; last: number } {
+  const init = arr(spec.initContainers);
+  const sidecarNames = new Set(
+    init.filter((c) => c.restartPolicy === 'Always').map((c) => String(c.name)),
+  );
+  let readySidecars = 0;
+  let restarts = 0;
+  let last = 0;
+  let reason: string | undefined;
+  for (const [i, cs] of arr(status.initContainerStatuses).entries()) {
+    restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
+    const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
+    if (!Number.isNaN(finished)) last = Math.max(last, finished);
+    const state = rec(cs.state);
+    const done = rec(state.terminated);
+    const waiting = text(rec(state.waiting).reason, '');
+    if (state.terminated !== undefined && done.exitCode === 0) continue;
+    if (sidecarNames.has(String(cs.name)) && cs.started === true) {
+      if (cs.ready === true) readySidecars++;
+      continue;
+    }
+    if (state.terminated !== undefined) reason = `Init:${text(done.reason, 'Error')}`;
+    else if (waiting !== '' && waiting !== 'PodInitializing') reason = `Init:${waiting}`;
+    else reason = `Init:${i}/${init.length}`;
+    break;
+  }
+  return {
+    ...(reason === undefined ? {} : { reason }),
+    readySidecars,
+    sidecars: sidecarNames.size,
+    restarts,
+    last,
+  };
 }
 
 function podCells(pod: KubeObject, now: number): unknown[] {
   const spec = rec(pod.spec);
   const status = rec(pod.status);
   const statuses = arr(status.containerStatuses);
-  const ready = statuses.filter((s) => s.ready === true).length;
+  const init = initProgress(spec, status);
+  let ready = init.readySidecars;
   let reason = text(status.reason, text(status.phase, 'Unknown'));
-  let restarts = 0;
-  let lastRestart = 0;
-  for (const cs of statuses) {
-    restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
-    const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
-    if (!Number.isNaN(finished)) lastRestart = Math.max(lastRestart, finished);
-    const state = rec(cs.state);
-    const waiting = text(rec(state.waiting).reason, '');
-    const terminated = text(rec(state.terminated).reason, '');
-    if (waiting) reason = waiting;
-    else if (terminated) reason = terminated;
+  let restarts = init.restarts;
+  let lastRestart = init.last;
+  if (init.reason !== undefined) reason = init.reason;
+  else {
+    for (const cs of statuses) {
+      if (cs.ready === true) ready++;
+      restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
+      const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
+      if (!Number.isNaN(finished)) lastRestart = Math.max(lastRestart, finished);
+      const state = rec(cs.state);
+      const waiting = text(rec(state.waiting).reason, '');
+      const terminated = text(rec(state.terminated).reason, '');
+      if (waiting) reason = waiting;
+      else if (terminated) reason = terminated;
+    }
   }
   if (pod.metadata && (pod.metadata as unknown as Json).deletionTimestamp) reason = 'Terminating';
   const restartText =
     restarts > 0 && lastRestart > 0
-      ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
+      ? `${restarts} (${formatAge(now - lastRestart)} ago)`
       : String(restarts);
   return [
     pod.metadata.name,
-    `${ready}/${arr(spec.containers).length}`,
+    `${ready}/${arr(spec.containers).length + init.sidecars}`,
     reason,
     restartText,
     age(pod, now),

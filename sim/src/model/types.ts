@@ -69,7 +69,8 @@ export interface PodMetricsItem {
     creationTimestamp: string;
     labels?: Record<string, string>;
   };
-  timestamp: string;
+  /** null when every container failed metrics-server's CPU-rate check (`bad-items`). */
+  timestamp: string | null;
   window: string;
   containers: { name: string; usage: { cpu: string; memory: string } }[];
 }
@@ -78,6 +79,7 @@ export interface PodMetricsItem {
 export interface MetricsSample {
   /** Index of the resolution period since the unix epoch (`floor(ms / resolutionMs)`). */
   tick: number;
+  /** When the scrape ran (items carry their own, earlier kubelet timestamps). */
   timestampMs: number;
   nodes: NodeMetricsItem[];
   pods: PodMetricsItem[];
@@ -85,12 +87,26 @@ export interface MetricsSample {
 
 export interface MetricsSource {
   readonly resolutionMs: number;
+  /** metrics-server replicas; replica r scrapes `r * resolution / replicas` after replica 0. */
+  readonly replicas: number;
   /**
-   * The sample for a tick (deterministic from the seed, cached for the latest tick).
-   * Pods created less than one resolution before the tick's timestamp are absent.
+   * The sample replica `replica` (default 0) took at a tick (deterministic from the seed,
+   * cached for the latest ticks). Pods created less than one resolution before the scrape are
+   * absent.
    */
-  sampleAt(tick: number): MetricsSample;
+  sampleAt(tick: number, replica?: number): MetricsSample;
 }
+
+/**
+ * Realistic defaults a test can switch off: `workloads` = native sidecars, init containers,
+ * RuntimeClass overhead and mirror-pod annotations; `metrics` = per-node kubelet timestamps
+ * and windows with jitter, and canonical quantity forms (plain: one timestamp, window = the
+ * resolution, always `n`/`Ki`).
+ */
+export type PlainAspect = 'workloads' | 'metrics';
+
+/** Every {@link PlainAspect}. */
+export const PLAIN_ASPECTS: readonly PlainAspect[] = ['workloads', 'metrics'];
 
 export interface SimOptions {
   /** Cluster name (kubeconfig context/cluster name). */
@@ -102,6 +118,13 @@ export interface SimOptions {
   resolutionMs: number;
   /** Pod creations + deletions per minute. */
   churnPerMinute: number;
+  /** Realistic defaults to switch off (default none). */
+  plain?: readonly PlainAspect[];
+  /**
+   * metrics-server replicas behind the Service (default 1). With 2 or more, consecutive
+   * metrics requests are answered by the next replica, whose scrapes are offset in time.
+   */
+  metricsReplicas?: number;
 }
 
 /** A running cluster model: state, metrics and the churn timer. */

@@ -15,6 +15,9 @@ export const okStatus: ClusterStatus = {
   inventorySynced: true,
   metrics: 'ok',
   lastSampleMs: 1_000,
+  newestSampleSeenMs: 1_000,
+  serverNowMs: 1_000,
+  dataAgeMs: 0,
   resolutionSeconds: 15,
   problems: [],
 };
@@ -24,11 +27,14 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     name,
     ready: true,
     roles: ['worker'],
+    group: null,
     pods: 10,
     metricsAvailable: cpu != null,
+    metricsTimestampMs: cpu == null ? null : 0,
     cpu: {
       usageMillicores: cpu,
       requestMillicores: 500,
+      limitMillicores: null,
       allocatableMillicores: 4000,
       capacityMillicores: 4000,
       percent: cpu == null ? null : Math.floor((cpu / 4000) * 100),
@@ -36,6 +42,7 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     memory: {
       usageBytes: memory,
       requestBytes: 1 * GiB,
+      limitBytes: null,
       allocatableBytes: 8 * GiB,
       capacityBytes: 8 * GiB,
       percent: memory == null ? null : Math.floor((memory / (8 * GiB)) * 100),
@@ -52,6 +59,7 @@ export function summary(timestampMs: number, cpu: number, memory: number): Summa
     stale: false,
     nodes: { total: 2, ready: 2, withMetrics: 1 },
     pods: { total: 20, running: 20, pending: 0, withMetrics: 20 },
+    reporting: { allocatableMillicores: 4000, allocatableBytes: 8 * GiB },
     cpu: {
       usageMillicores: cpu,
       requestMillicores: 1000,
@@ -97,8 +105,8 @@ export function sample(timestampMs: number, cpu = 1500): SampleEvent {
     timestampMs,
     summary: summary(timestampMs, cpu, 4 * GiB),
     nodes: [
-      ['node-1', cpu, 4 * GiB, 37, 50],
-      ['node-3', 10, MiB, 1, 1],
+      ['node-1', cpu, 4 * GiB, 37, 50, timestampMs],
+      ['node-3', 10, MiB, 1, 1, timestampMs],
     ],
     namespaces: [],
     topPods: { cpu: [], memory: [] },

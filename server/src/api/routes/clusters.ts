@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, methodNotAllowed, notFound } from '../errors.js';
 import { sendList } from '../jsonCache.js';
 import {
   clusterParams,
   historyQuery,
   namespaceParams,
+  nodeParams,
   noQuery,
   parse,
   topPodsQuery,
@@ -42,6 +43,15 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     sendList(req, res, viewFor(req).nodes());
   });
 
+  router.get('/:cluster/nodes/:node', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    const view = viewFor(req);
+    const { node } = parse(nodeParams, req.params, 'path');
+    const detail = view.node(node);
+    if (!detail) throw notFound(`node "${node}"`);
+    res.json(detail);
+  });
+
   router.get('/:cluster/namespaces', (req, res) => {
     parse(noQuery, req.query, 'query');
     sendList(req, res, viewFor(req).namespaces());
@@ -73,5 +83,17 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     res.json(history);
   });
 
+  router.all(
+    [
+      '/',
+      '/:cluster/summary',
+      '/:cluster/nodes',
+      '/:cluster/namespaces',
+      '/:cluster/namespaces/:namespace/pods',
+      '/:cluster/pods',
+      '/:cluster/history',
+    ],
+    methodNotAllowed(['GET', 'HEAD']),
+  );
   return router;
 }

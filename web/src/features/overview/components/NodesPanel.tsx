@@ -51,7 +51,10 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
         ) : (
           <>
             <NodeTable
+              cluster={cluster}
               nodes={rows}
+              sampleMs={nodes.data?.timestampMs ?? null}
+              resolutionSeconds={live?.status.resolutionSeconds ?? 15}
               sort={sort}
               onSort={onSort}
               renderTrend={(n) => (
