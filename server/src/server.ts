@@ -21,6 +21,7 @@ import {
 } from './kube/clusterTargets.js';
 import { ClusterPipeline } from './pipeline/clusterPipeline.js';
 import { HistoryPersistence } from './pipeline/historyPersistence.js';
+import { watchKubeconfig } from './pipeline/kubeconfigReload.js';
 import { ClusterRegistry } from './pipeline/registry.js';
 
 export interface RunningServer {
@@ -37,6 +38,8 @@ interface Targets {
   targets: ClusterTarget[];
   stop: () => Promise<void>;
   source: string;
+  /** The kubeconfig files read, watched for changes. */
+  files?: readonly string[];
 }
 
 async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Promise<Targets> {
@@ -46,6 +49,7 @@ async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Pro
     return {
       targets: kubeconfigTargets(kubeconfig.files, config.contexts, config.allContexts),
       stop: noop,
+      files: kubeconfig.files,
       source: `${kubeconfig.from === 'KUBECONFIG' ? '$KUBECONFIG ' : ''}${kubeconfig.files.join(delimiter)}`,
     };
   }
@@ -97,7 +101,13 @@ function persistHistory(dir: string, registry: ClusterRegistry, log: Logger): Hi
   return registry.pipelines().map((p) => {
     const persistence = new HistoryPersistence(
       dir,
-      { name: p.name, server: p.target.server, history: p.history },
+      {
+        name: p.name,
+        get server() {
+          return p.target.server;
+        },
+        history: p.history,
+      },
       log,
     );
     persistence.restore();
@@ -113,7 +123,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, base: { service: 'kubeglance' } });
   const security = securityOptions(config, log);
-  const { targets, stop: stopTargets, source } = await resolveTargets(config, env);
+  const { targets, stop: stopTargets, source, files } = await resolveTargets(config, env);
   const registry = new ClusterRegistry();
   for (const t of targets) {
     registry.add(
@@ -144,6 +154,7 @@ export async function startServer(
   });
   const saved = config.stateDir ? persistHistory(config.stateDir, registry, log) : [];
   registry.startAll();
+  const stopWatching = files ? watchKubeconfig(files, config, registry, log) : () => undefined;
   const statusTimer = setInterval(() => registry.pipelines().forEach((p) => p.checkStatus()), 1000);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -181,6 +192,7 @@ export async function startServer(
     log,
     stop: async () => {
       clearInterval(statusTimer);
+      stopWatching();
       broadcaster.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

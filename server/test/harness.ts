@@ -25,6 +25,8 @@ export interface HarnessOptions {
   faults?: string[];
   /** Delay of every response while the `slow` fault is on. */
   slowMs?: number;
+  /** metrics-server replicas answering in turn (offset scrapes). */
+  metricsReplicas?: number;
   /** metrics-server just deployed (503 until two scrapes). */
   warmup?: boolean;
   /** false: the optional kube-system Role for diagnostics is not bound. */
@@ -44,6 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     port: 0,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.slowMs ? { slowMs: options.slowMs } : {}),
+    ...(options.metricsReplicas ? { metricsReplicas: options.metricsReplicas } : {}),
     ...(options.warmup ? { warmup: true } : {}),
     ...(options.diagnosticsRole === false ? { diagnosticsRole: false } : {}),
   });

@@ -65,3 +65,29 @@ describe('round trip with parseQuantity', () => {
     expect(formatQuantity(parseQuantity('2048Ki').nanos, 'BinarySI')).toBe('2Mi');
   });
 });
+
+describe('safe-integer fast paths agree with the exact BigInt path', () => {
+  it('for CPU and memory values of every magnitude', () => {
+    let seed = 12345;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const digits = 1 + (next() % 16);
+      const zeros = next() % 12;
+      let n =
+        Math.floor((next() / 2 ** 32) * 10 ** Math.min(digits, 15)) *
+        10 ** Math.min(zeros, 15 - Math.min(digits, 15));
+      if (!Number.isSafeInteger(n)) n = next();
+      const pages = (next() % 100_000) * (next() % 2 === 0 ? 4096 : 1);
+      expect(formatCpuCanonical(n)).toBe(formatQuantity(BigInt(n), 'DecimalSI'));
+      expect(formatMemoryCanonical(pages)).toBe(
+        formatQuantity(BigInt(pages) * 1_000_000_000n, 'BinarySI'),
+      );
+      expect(formatMemoryCanonical(n)).toBe(formatQuantity(BigInt(n) * 1_000_000_000n, 'BinarySI'));
+    }
+    expect(formatCpuCanonical(Number.MAX_SAFE_INTEGER - 1)).toBe('9007199254740990n');
+    expect(formatMemoryCanonical(2 ** 52)).toBe('4Pi');
+  });
+});

@@ -24,7 +24,7 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
     return {
       code: 'unauthorized',
       message: 'The API server rejected kubeglance’s credentials (401 Unauthorized).',
-      hint: 'Refresh the kubeconfig token or service-account token and restart kubeglance.',
+      hint: 'Refresh the token in the kubeconfig (or the service-account token): kubeglance re-reads a changed kubeconfig file within seconds and reconnects, no restart needed.',
     };
   }
   if (status === 403) {
@@ -95,7 +95,7 @@ function explain(e: unknown, source: Source): Explanation {
       return {
         code: 'apiserver-unreachable',
         message: `TLS handshake with the API server failed (${e.message}).`,
-        hint: 'Check certificate-authority-data in the kubeconfig, or the in-cluster CA.',
+        hint: 'Check certificate-authority-data and the server URL in the kubeconfig, or the in-cluster CA. kubeglance re-reads a changed kubeconfig file within seconds and reconnects with the new CA and credentials, no restart needed.',
       };
     case 'network':
       return {

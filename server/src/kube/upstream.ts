@@ -86,10 +86,16 @@ export class Upstream {
   private stopping = new AbortController();
 
   constructor(
-    readonly kubeConfig: KubeConfig,
-    readonly server: string,
+    public kubeConfig: KubeConfig,
+    public server: string,
     readonly settings: UpstreamOptions = {},
   ) {}
+
+  /** New credentials or address (the kubeconfig was rewritten): later requests use them. */
+  reconfigure(kubeConfig: KubeConfig, server: string): void {
+    this.kubeConfig = kubeConfig;
+    this.server = server;
+  }
 
   /** Aborts every request in flight (the pipeline is stopping); later requests start afresh. */
   stop(): void {
