@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests cover pure logic only (lib/, api/), so the node environment suffices.
+// Pure logic (lib/, api/) runs in node; React hook tests (`*.test.tsx`) ask for a DOM with a
+// `// @vitest-environment happy-dom` line of their own.
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
 });

@@ -8,6 +8,7 @@ import type { NamespaceRow, SampledListResponse } from '@kubeglance/shared/api';
 import { load } from './httpLoad.js';
 import { fillRetention, measurePollCycle } from './pollCycle.js';
 import { upstreamRequestsPerTick } from './sseFanout.js';
+import { describeGzip, measureUpstreamGzip } from './upstreamGzip.js';
 import { spawnServer } from './serverProcess.js';
 import { spawnSim } from './simProcess.js';
 import { round } from './stats.js';
@@ -50,6 +51,8 @@ async function clusterBench(nodes: number, pods: number) {
   console.log(
     `poll cycle: median ${poll.pollCycleMedianMs} ms vs bare fetch+JSON.parse ${poll.bareFetchParseMedianMs} ms (ratio ${poll.ratioToBare}); ${round(poll.responseBytes / 2 ** 20, 1)} MiB per poll; informers synced in ${poll.informerSyncMs} ms`,
   );
+  const upstreamGzip = await measureUpstreamGzip(sim, quick ? 3 : 7);
+  console.log(describeGzip(upstreamGzip));
   const store = fillRetention(poll.history, poll.lastSample!);
   console.log(
     `history: ${store.series} series x ${store.slots} slots = ${round(store.historyBytes / 2 ** 20, 1)} MiB, ${store.bytesPerStoredValue} B per stored value (${store.bytesPerSeriesSample} B per series-sample: cpu+memory); RSS ${store.rssAfterRetentionMiB} MiB`,
@@ -88,6 +91,7 @@ async function clusterBench(nodes: number, pods: number) {
     pods,
     simStartMs,
     ...pollNumbers,
+    upstreamGzip,
     store,
     http: { nodes: nodesLoad, namespacePods: { ...podsLoad, pods: biggest.pods } },
     serverProcessRssMiB: serverRssMiB,

@@ -12,6 +12,8 @@ export interface SimHandle {
   caPem: string;
   kubeconfigPath: string;
   startMs: number;
+  /** Process id of the simulator, to read its CPU time (see `processCpuMs`). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function spawnSim(args: Record<string, string | number>): Promise<S
     caPem: Buffer.from(caData, 'base64').toString('utf8'),
     kubeconfigPath,
     startMs,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -14,6 +14,17 @@ describe('parseConfig', () => {
     expect(c.resolutionMs).toBeUndefined();
   });
 
+  it('asks upstream for gzip unless --upstream-gzip off', () => {
+    expect(parseConfig([], {}).upstreamGzip).toBe(true);
+    expect(parseConfig(['--upstream-gzip', 'off'], {}).upstreamGzip).toBe(false);
+    expect(parseConfig(['--upstream-gzip', 'on'], {}).upstreamGzip).toBe(true);
+  });
+
+  it('leaves $KUBECONFIG (a list of files) to findKubeconfig; --kubeconfig is one file', () => {
+    expect(parseConfig([], { KUBECONFIG: '/a:/b' }).kubeconfig).toBeUndefined();
+    expect(parseConfig(['--kubeconfig', '/c'], { KUBECONFIG: '/a:/b' }).kubeconfig).toBe('/c');
+  });
+
   it('reads flags before env, ignores a stray --, repeats --context', () => {
     const c = parseConfig(
       [
@@ -112,6 +123,7 @@ describe('parseConfig', () => {
     [['--allowed-host', 'a.example:8080']],
     [['--frame-ancestors', "'self'; script-src *"]],
     [['--metrics-auth', 'maybe']],
+    [['--upstream-gzip', 'yes']],
     [['--max-streams', '0']],
     [['--rate-limit', '1e3']],
     [['--max-streams-per-client', '+5']],

@@ -40,6 +40,8 @@ export interface ServerConfig {
   metricsAuth: boolean;
   /** Directory where history is saved across restarts; none when undefined. */
   stateDir?: string | undefined;
+  /** Ask the apiserver for gzip (`Accept-Encoding: gzip`); see README, "Upstream compression". */
+  upstreamGzip: boolean;
   /** SSE streams open at once, in total and per client. */
   maxStreams: number;
   maxStreamsPerClient: number;
@@ -47,7 +49,10 @@ export interface ServerConfig {
   rateLimitPerMin: number;
 }
 
-export class ConfigError extends Error {}
+/** Flags or environment that cannot be used (message says which and why). */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
 
 function goDurationMs(s: string): number | null {
   try {
@@ -103,6 +108,7 @@ const schema = z.object({
   frameAncestors: z.array(z.string().regex(/^[^\s;,]+$/, 'one CSP source per flag')),
   metricsAuth: z.enum(['yes', 'no']).transform((s) => s === 'yes'),
   stateDir: z.string().min(1).optional(),
+  upstreamGzip: z.enum(['on', 'off']).transform((s) => s === 'on'),
   maxStreams: count,
   maxStreamsPerClient: count,
   rateLimitPerMin: count,
@@ -122,6 +128,7 @@ export const USAGE = `Usage: kubeglance [options]
   --sim-resolution D  resolution of the simulated clusters (default 15s)
   --static-dir PATH   built web app to serve (default web/dist)
   --state-dir PATH    save history here and restore it on start (default: none)
+  --upstream-gzip X   on|off: ask the apiserver to gzip large lists (default on)
 Security (see SECURITY.md):
   --auth MODE         none|token|proxy (default none; required when --host is not loopback)
   --auth-token-file PATH   viewer tokens, one "token" or "name:token" per line
@@ -160,6 +167,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
         'sim-resolution': { type: 'string' },
         'static-dir': { type: 'string' },
         'state-dir': { type: 'string' },
+        'upstream-gzip': { type: 'string' },
         auth: { type: 'string' },
         'auth-token-file': { type: 'string' },
         'auth-proxy-header': { type: 'string' },
@@ -191,6 +199,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     simResolutionMs: values['sim-resolution'] ?? '15s',
     staticDir: values['static-dir'],
     stateDir: values['state-dir'],
+    upstreamGzip: values['upstream-gzip'] ?? 'on',
     auth: values.auth ?? 'none',
     authTokenFile: values['auth-token-file'],
     authTokensEnv: env.KUBEGLANCE_TOKENS || undefined,

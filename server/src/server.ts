@@ -130,6 +130,7 @@ export async function startServer(
       new ClusterPipeline(t, {
         resolutionMs: config.resolutionMs,
         retentionMs: config.retentionMs,
+        upstreamGzip: config.upstreamGzip,
         log,
       }),
     );

@@ -11,7 +11,25 @@ import type {
   Summary,
   TopPod,
 } from '@kubeglance/shared/api';
-import { eventually, startHarness, type Harness } from './harness.js';
+import { cpuMillicoresKubectl, cpuPercentKubectl } from '@kubeglance/shared/format';
+import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
+import { parsePod } from '../src/kube/parseInventory.js';
+import { eventually, simGet, startHarness, type Harness } from './harness.js';
+
+interface RawNode {
+  status: {
+    allocatable: { cpu: string; memory: string };
+    capacity: { cpu: string; memory: string };
+    conditions: { type: string; status: string }[];
+  };
+}
+interface RawPod {
+  spec: { nodeName?: string };
+  status: { phase: string };
+}
+interface NodeMetricsList {
+  items: { timestamp: string; usage: { cpu: string; memory: string } }[];
+}
 
 let h: Harness;
 const base = () => `/api/v1/clusters/${h.cluster}`;
@@ -42,13 +60,75 @@ describe('cluster endpoints on the simulator', () => {
     expect(body.items[0]?.server).toBe(h.sim.url);
   });
 
-  it('summarises the whole cluster', async () => {
-    const { body } = await h.get<Summary>(`${base()}/summary`);
-    expect(body.nodes.total).toBe(6);
-    expect(body.pods.total).toBeGreaterThan(0);
-    expect(body.cpu.usageMillicores).toBeGreaterThan(0);
-    expect(body.cpu.allocatableMillicores).toBeLessThan(body.cpu.capacityMillicores);
-    expect(body.memory.usageBytes).toBeGreaterThan(0);
+  it('summarises the whole cluster with the exact totals of the simulator', async () => {
+    const nodes = h.sim.cluster.store.list('nodes') as unknown as RawNode[];
+    const pods = h.sim.cluster.store.list('pods') as unknown as RawPod[];
+    // Read the summary and the simulator's node metrics until both are of the same sample.
+    const { body, metrics } = await eventually(
+      async () => {
+        const m = await simGet<NodeMetricsList>(h.sim, '/apis/metrics.k8s.io/v1beta1/nodes');
+        const { body: b } = await h.get<Summary>(`${base()}/summary`);
+        const ts = Math.max(...m.items.map((i) => Date.parse(i.timestamp)));
+        return b.timestampMs === ts ? { body: b, metrics: m } : undefined;
+      },
+      20_000,
+      'a summary of the sample the simulator serves',
+    );
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const scheduled = pods.filter(
+      (p) => p.spec.nodeName && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed',
+    );
+    // Per pod, Kubernetes' effective values (init containers and sidecars included, tested in
+    // podResources.test.ts); the filtering and summing over pods is recomputed here.
+    const effective = scheduled.map((p) => parsePod(p).resources);
+    const set = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+    const cpuRequests = set(effective.map((r) => r.requests.cpuNanocores));
+    const memRequests = set(effective.map((r) => r.requests.memoryBytes));
+    const cpuLimits = set(effective.map((r) => r.limits.cpuNanocores));
+    const memLimits = set(effective.map((r) => r.limits.memoryBytes));
+    const ready = nodes.filter((n) =>
+      n.status.conditions.some((c) => c.type === 'Ready' && c.status === 'True'),
+    );
+
+    expect(body.nodes).toEqual({
+      total: 6,
+      ready: ready.length,
+      withMetrics: metrics.items.length,
+    });
+    expect(body.pods).toMatchObject({
+      total: pods.length,
+      running: pods.filter((p) => p.status.phase === 'Running').length,
+      pending: pods.filter((p) => p.status.phase === 'Pending').length,
+    });
+    expect(body.cpu).toEqual({
+      usageMillicores: cpuMillicoresKubectl(
+        sum(metrics.items.map((i) => parseCpuNanocores(i.usage.cpu))),
+      ),
+      requestMillicores: cpuMillicoresKubectl(sum(cpuRequests)),
+      limitMillicores: cpuLimits.length ? cpuMillicoresKubectl(sum(cpuLimits)) : null,
+      allocatableMillicores: cpuMillicoresKubectl(
+        sum(nodes.map((n) => parseCpuNanocores(n.status.allocatable.cpu))),
+      ),
+      capacityMillicores: cpuMillicoresKubectl(
+        sum(nodes.map((n) => parseCpuNanocores(n.status.capacity.cpu))),
+      ),
+      percent: body.cpu.percent,
+    });
+    expect(body.memory).toEqual({
+      usageBytes: sum(metrics.items.map((i) => parseMemoryBytes(i.usage.memory))),
+      requestBytes: sum(memRequests),
+      limitBytes: memLimits.length ? sum(memLimits) : null,
+      allocatableBytes: sum(nodes.map((n) => parseMemoryBytes(n.status.allocatable.memory))),
+      capacityBytes: sum(nodes.map((n) => parseMemoryBytes(n.status.capacity.memory))),
+      percent: body.memory.percent,
+    });
+    // Percent as kubectl top nodes computes it, over the nodes with metrics (all of them here).
+    expect(body.cpu.percent).toBe(
+      cpuPercentKubectl(
+        sum(metrics.items.map((i) => parseCpuNanocores(i.usage.cpu))),
+        sum(nodes.map((n) => parseCpuNanocores(n.status.allocatable.cpu))),
+      ),
+    );
     expect(body.stale).toBe(false);
   });
 

@@ -54,4 +54,46 @@ describe('request params', () => {
       /name/,
     );
   });
+
+  // The same Kubernetes name rules for every object a request can name: pods and nodes are
+  // DNS-1123 subdomains (253 characters), containers DNS-1123 labels (63).
+  const BAD_NAMES = ['Upper', 'a_b', '-lead', 'trail-', 'x'.repeat(254), 'a..b', ''];
+  const targets = {
+    pod: (pod: string) => ({ scope: 'pod', namespace: 'ns', pod }),
+    node: (name: string) => ({ scope: 'node', name }),
+    'container pod': (pod: string) => ({ scope: 'container', namespace: 'ns', pod, name: 'app' }),
+    container: (name: string) => ({ scope: 'container', namespace: 'ns', pod: 'web-1', name }),
+  };
+
+  it.each(Object.keys(targets) as (keyof typeof targets)[])(
+    'rejects a bad %s name and accepts a good one',
+    (what) => {
+      for (const bad of BAD_NAMES) {
+        const message = fails(() => parse(historyQuery, targets[what](bad), 'query'));
+        expect(message, `${what} ${JSON.stringify(bad)}`).toMatch(
+          what === 'node' || what === 'container' ? /name/ : /pod/,
+        );
+      }
+      const good =
+        what === 'node'
+          ? 'ip-10-0-0-1.ec2.internal'
+          : what === 'container'
+            ? 'app-2'
+            : 'web-7d9f.x';
+      expect(parse(historyQuery, targets[what](good), 'query')).toMatchObject({
+        scope: targets[what](good).scope,
+      });
+    },
+  );
+
+  it('takes names up to the limits: 253 for pods and nodes, 63 for containers', () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`;
+    expect(long).toHaveLength(253);
+    expect(parse(historyQuery, targets.pod(long), 'query')).toMatchObject({ pod: long });
+    expect(parse(historyQuery, targets.node(long), 'query')).toMatchObject({ name: long });
+    expect(parse(historyQuery, targets.container('c'.repeat(63)), 'query')).toMatchObject({
+      scope: 'container',
+    });
+    fails(() => parse(historyQuery, targets.container('c'.repeat(64)), 'query'));
+  });
 });

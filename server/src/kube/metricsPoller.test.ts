@@ -134,7 +134,12 @@ describe('MetricsPoller', () => {
       '/apis/metrics.k8s.io/v1/nodes',
       '/apis/metrics.k8s.io/v1/pods',
     ]);
-    state.listError = new UpstreamError('http', 'HTTP 404', '/apis/metrics.k8s.io/v1/nodes', 404);
+    state.listError = new UpstreamError({
+      kind: 'http',
+      message: 'HTTP 404',
+      path: '/apis/metrics.k8s.io/v1/nodes',
+      status: 404,
+    });
     await poller.pollNow();
     expect(rec.failures).toHaveLength(1);
     state.listError = undefined;

@@ -49,6 +49,8 @@ const DEFAULT_RESOLUTION_MS = 15_000;
 export class MetricsPoller {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** stop() was called: requests it cut short are not reported as failures. */
+  private stopped = false;
   private lastTimestampMs: number | null = null;
   private readonly merger = new SampleMerger();
   private readonly version: MetricsApiVersion;
@@ -76,11 +78,13 @@ export class MetricsPoller {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopped = false;
     this.schedule(0);
   }
 
   stop(): void {
     this.running = false;
+    this.stopped = true;
     clearTimeout(this.timer);
   }
 
@@ -116,6 +120,8 @@ export class MetricsPoller {
       }
       this.failures = 0;
     } catch (e) {
+      // A request cut by stop() is not a failure of the cluster.
+      if (this.stopped) return;
       failure = e;
       this.failures += 1;
       this.events.failed(e);

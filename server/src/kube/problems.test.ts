@@ -3,14 +3,13 @@ import { problemFromError } from './problems.js';
 import { UpstreamError } from './upstream.js';
 
 const http = (status: number, message?: string) =>
-  new UpstreamError(
-    'http',
-    `HTTP ${status}`,
-    '/apis/metrics.k8s.io/v1beta1/nodes',
+  new UpstreamError({
+    kind: 'http',
+    message: `HTTP ${status}`,
+    path: '/apis/metrics.k8s.io/v1beta1/nodes',
     status,
-    undefined,
-    message,
-  );
+    statusMessage: message,
+  });
 
 describe('problemFromError', () => {
   it.each([
@@ -31,19 +30,27 @@ describe('problemFromError', () => {
     [http(401), 'metrics', 'unauthorized', /401/],
     [http(429), 'inventory', 'throttled', /429/],
     [
-      new UpstreamError('network', 'ECONNREFUSED: connect', '/api/v1/pods'),
+      new UpstreamError({
+        kind: 'network',
+        message: 'ECONNREFUSED: connect',
+        path: '/api/v1/pods',
+      }),
       'inventory',
       'apiserver-unreachable',
       /ECONNREFUSED/,
     ],
     [
-      new UpstreamError('tls', 'DEPTH_ZERO_SELF_SIGNED_CERT: x', '/api/v1/pods'),
+      new UpstreamError({
+        kind: 'tls',
+        message: 'DEPTH_ZERO_SELF_SIGNED_CERT: x',
+        path: '/api/v1/pods',
+      }),
       'inventory',
       'apiserver-unreachable',
       /TLS/,
     ],
     [
-      new UpstreamError('timeout', 'no answer', '/api/v1/pods'),
+      new UpstreamError({ kind: 'timeout', message: 'no answer', path: '/api/v1/pods' }),
       'metrics',
       'upstream-timeout',
       /in time/,

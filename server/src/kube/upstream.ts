@@ -1,13 +1,29 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { httpError, networkError, UpstreamError } from './upstreamError.js';
+
+export {
+  networkError,
+  UpstreamError,
+  type UpstreamErrorOptions,
+  type UpstreamFailureKind,
+} from './upstreamError.js';
+
+const gunzipAsync = promisify(gunzip);
 
 /**
  * The one place where kubeglance talks HTTP to a Kubernetes API server (informers' watches
- * go through client-node's `Watch`, wrapped in `informers.ts`, with the same KubeConfig).
- * Only read-only GETs on an allow-list of paths, plus SelfSubjectAccessReviews (which ask
- * the apiserver what kubeglance may do and change nothing): the server never proxies
- * arbitrary API paths on behalf of a browser.
+ * go through `watchStream.ts`, with the same KubeConfig). Only read-only GETs on an allow-list
+ * of paths, plus SelfSubjectAccessReviews (which ask the apiserver what kubeglance may do and
+ * change nothing): the server never proxies arbitrary API paths on behalf of a browser.
+ *
+ * Every request has a real deadline: `AbortSignal.timeout` (combined with the stop signal by
+ * `AbortSignal.any`) cuts the request wherever it is, including a response that trickles a byte
+ * at a time forever, which an idle-socket timeout (`req.setTimeout`) never notices.
  */
 
 const ALLOWED_PATHS: readonly RegExp[] = [
@@ -26,42 +42,53 @@ const ALLOWED_PATHS: readonly RegExp[] = [
 
 const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
-export type UpstreamFailureKind = 'http' | 'network' | 'timeout' | 'tls' | 'parse';
-
-/** A failed upstream request, with what is needed to explain it (never shown raw to users). */
-export class UpstreamError extends Error {
-  constructor(
-    readonly kind: UpstreamFailureKind,
-    message: string,
-    readonly path: string,
-    readonly status?: number,
-    /** `Status.reason` / `Status.message` from the apiserver, when it sent one. */
-    readonly reason?: string,
-    readonly statusMessage?: string,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'UpstreamError';
-  }
-}
+/** `kubeglance/<version>`, sent upstream so apiserver audit logs and APF can tell us apart. */
+export const USER_AGENT = `kubeglance/${
+  (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version
+}`;
 
 export interface GetOptions {
+  /** Deadline for the whole request, from sending it to the last byte of the answer. */
   timeoutMs: number;
   query?: Record<string, string>;
 }
 
 export interface UpstreamResponse<T> {
   body: T;
+  /** Bytes on the wire (compressed, when the apiserver gzipped the answer). */
   bytes: number;
+  /** Bytes of JSON after decompression. */
+  jsonBytes: number;
+}
+
+export interface UpstreamOptions {
+  /**
+   * Send `Accept-Encoding: gzip`: the apiserver then gzips answers over 128 KiB (level 1), for
+   * fewer bytes on the wire at the cost of decompressing them here.
+   */
+  gzip?: boolean;
+}
+
+interface Answer {
+  /** The body as received. */
+  wire: Buffer;
+  /** The body after decompression (the same buffer when not compressed). */
+  body: Buffer;
 }
 
 export class Upstream {
   /** Bytes received and requests made, by path, for `/metrics` and the benchmark. */
   readonly counters = new Map<string, { requests: number; bytes: number }>();
+  private stopping = new AbortController();
 
   constructor(
     public kubeConfig: KubeConfig,
     public server: string,
+    readonly settings: UpstreamOptions = {},
   ) {}
 
   /** New credentials or address (the kubeconfig was rewritten): later requests use them. */
@@ -70,14 +97,20 @@ export class Upstream {
     this.server = server;
   }
 
+  /** Aborts every request in flight (the pipeline is stopping); later requests start afresh. */
+  stop(): void {
+    this.stopping.abort(new Error('upstream stopped'));
+    this.stopping = new AbortController();
+  }
+
   async getJson<T = unknown>(path: string, options: GetOptions): Promise<UpstreamResponse<T>> {
-    const raw = await this.get(path, options, 'application/json');
-    return { body: parseBody<T>(raw, path), bytes: raw.length };
+    const { wire, body } = await this.get(path, options, 'application/json');
+    return { body: parseBody<T>(body, path), bytes: wire.length, jsonBytes: body.length };
   }
 
   /** A plain-text GET (container logs). */
   async getText(path: string, options: GetOptions): Promise<string> {
-    return (await this.get(path, options, 'text/plain')).toString('utf8');
+    return (await this.get(path, options, 'text/plain')).body.toString('utf8');
   }
 
   /** POST a SelfSubjectAccessReview: may the current user do this? (Changes nothing.) */
@@ -90,31 +123,37 @@ export class Upstream {
         spec,
       }),
     );
-    const requestOptions = await this.options('POST', 'application/json');
+    const requestOptions = await this.requestOptions('POST', 'application/json');
     const headers = requestOptions.headers as Record<string, string>;
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(body.length);
-    const raw = await this.request(url, requestOptions, timeoutMs, ACCESS_REVIEW_PATH, body);
-    this.count(ACCESS_REVIEW_PATH, raw.length);
-    return parseBody<T>(raw, ACCESS_REVIEW_PATH);
+    const answer = await this.request(url, requestOptions, timeoutMs, ACCESS_REVIEW_PATH, body);
+    this.count(ACCESS_REVIEW_PATH, answer.wire.length);
+    return parseBody<T>(answer.body, ACCESS_REVIEW_PATH);
   }
 
-  private async get(path: string, options: GetOptions, accept: string): Promise<Buffer> {
+  private async get(path: string, options: GetOptions, accept: string): Promise<Answer> {
     if (!ALLOWED_PATHS.some((re) => re.test(path))) {
       throw new Error(`upstream path not allowed: ${path}`);
     }
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    const requestOptions = await this.options('GET', accept);
-    const raw = await this.request(url, requestOptions, options.timeoutMs, path);
-    this.count(path, raw.length);
-    return raw;
+    const requestOptions = await this.requestOptions('GET', accept);
+    const answer = await this.request(url, requestOptions, options.timeoutMs, path);
+    this.count(path, answer.wire.length);
+    return answer;
   }
 
-  private async options(method: 'GET' | 'POST', accept: string): Promise<https.RequestOptions> {
+  private async requestOptions(
+    method: 'GET' | 'POST',
+    accept: string,
+  ): Promise<https.RequestOptions> {
     const requestOptions: https.RequestOptions = { method, headers: {} };
     await this.kubeConfig.applyToHTTPSOptions(requestOptions);
-    (requestOptions.headers as Record<string, string>)['accept'] = accept;
+    const headers = requestOptions.headers as Record<string, string>;
+    headers['accept'] = accept;
+    headers['user-agent'] = USER_AGENT;
+    if (this.settings.gzip) headers['accept-encoding'] = 'gzip';
     return requestOptions;
   }
 
@@ -125,31 +164,86 @@ export class Upstream {
     this.counters.set(path, c);
   }
 
-  private request(
+  private async request(
     url: URL,
     options: https.RequestOptions,
     timeoutMs: number,
     path: string,
     body?: Buffer,
-  ): Promise<Buffer> {
-    const lib = url.protocol === 'http:' ? http : https;
-    return new Promise((resolve, reject) => {
-      const req = lib.request(url, options, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(networkError(e, path)));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(body);
-          else reject(httpError(status, body, res.headers['retry-after'], path));
-        });
+  ): Promise<Answer> {
+    const deadline = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(timeoutMs)]);
+    const { wire, gzipped } = await send(url, options, deadline, timeoutMs, path, body);
+    return { wire, body: gzipped ? await gunzipBody(wire, path) : wire };
+  }
+}
+
+/** One request, settled by its answer, its failure or `deadline`, whichever comes first. */
+function send(
+  url: URL,
+  options: https.RequestOptions,
+  deadline: AbortSignal,
+  timeoutMs: number,
+  path: string,
+  body: Buffer | undefined,
+): Promise<{ wire: Buffer; gzipped: boolean }> {
+  const lib = url.protocol === 'http:' ? http : https;
+  return new Promise((resolve, reject) => {
+    if (deadline.aborted) {
+      reject(abortError(deadline, timeoutMs, path));
+      return;
+    }
+    const req = lib.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', (e) => reject(networkError(e, path)));
+      res.on('end', () => {
+        deadline.removeEventListener('abort', onAbort);
+        const wire = Buffer.concat(chunks);
+        const status = res.statusCode ?? 0;
+        const gzipped = res.headers['content-encoding'] === 'gzip';
+        if (status >= 200 && status < 300) resolve({ wire, gzipped });
+        else reject(httpError(status, wire, res.headers['retry-after'], path));
       });
-      req.setTimeout(timeoutMs, () => {
-        req.destroy(new UpstreamError('timeout', `no answer within ${timeoutMs} ms`, path));
-      });
-      req.on('error', (e) => reject(e instanceof UpstreamError ? e : networkError(e, path)));
-      req.end(body);
+    });
+    // Settle first: destroying the request makes the socket report its own, vaguer error.
+    const onAbort = () => {
+      const error = abortError(deadline, timeoutMs, path);
+      reject(error);
+      req.destroy(error);
+    };
+    deadline.addEventListener('abort', onAbort, { once: true });
+    req.on('error', (e) => {
+      deadline.removeEventListener('abort', onAbort);
+      reject(e instanceof UpstreamError ? e : networkError(e, path));
+    });
+    req.end(body);
+  });
+}
+
+/** The deadline passed (`timeout`), or the pipeline stopped (the stop reason, as is). */
+function abortError(signal: AbortSignal, timeoutMs: number, path: string): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+    return new UpstreamError({
+      kind: 'timeout',
+      message: `no complete answer within ${timeoutMs} ms`,
+      path,
+      cause: reason,
+    });
+  }
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+/** Off the event loop (zlib's thread pool): a 50 MiB list must not stall other requests. */
+async function gunzipBody(wire: Buffer, path: string): Promise<Buffer> {
+  try {
+    return await gunzipAsync(wire);
+  } catch (e) {
+    throw new UpstreamError({
+      kind: 'parse',
+      message: 'response is not valid gzip',
+      path,
+      cause: e,
     });
   }
 }
@@ -157,43 +251,7 @@ export class Upstream {
 function parseBody<T>(raw: Buffer, path: string): T {
   try {
     return JSON.parse(raw.toString('utf8')) as T;
-  } catch {
-    throw new UpstreamError('parse', 'response is not JSON', path);
+  } catch (e) {
+    throw new UpstreamError({ kind: 'parse', message: 'response is not JSON', path, cause: e });
   }
-}
-
-function httpError(
-  status: number,
-  body: Buffer,
-  retryAfter: string | string[] | undefined,
-  path: string,
-): UpstreamError {
-  let reason: string | undefined;
-  let message: string | undefined;
-  try {
-    const parsed = JSON.parse(body.toString('utf8')) as { reason?: unknown; message?: unknown };
-    if (typeof parsed.reason === 'string') reason = parsed.reason;
-    if (typeof parsed.message === 'string') message = parsed.message;
-  } catch {
-    // Aggregated APIs behind a broken proxy answer plain text; keep a short excerpt.
-    message = body.toString('utf8').slice(0, 300).trim() || undefined;
-  }
-  const retry = Number(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter);
-  return new UpstreamError(
-    'http',
-    `HTTP ${status}${message ? `: ${message}` : ''}`,
-    path,
-    status,
-    reason,
-    message,
-    Number.isFinite(retry) ? retry : undefined,
-  );
-}
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|HOSTNAME_MISMATCH/;
-
-/** A socket-level failure (also from client-node's watch), classified as TLS or network. */
-export function networkError(e: Error & { code?: string }, path: string): UpstreamError {
-  const kind: UpstreamFailureKind = e.code && TLS_CODES.test(e.code) ? 'tls' : 'network';
-  return new UpstreamError(kind, `${e.code ?? 'error'}: ${e.message}`, path);
 }

@@ -76,7 +76,11 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
       finish(
         req.stop.aborted
           ? 'stopped'
-          : new UpstreamError('timeout', 'watch outlived its deadline', req.path),
+          : new UpstreamError({
+              kind: 'timeout',
+              message: 'watch outlived its deadline',
+              path: req.path,
+            }),
       );
     const lib = url.protocol === 'http:' ? http : https;
     const request = lib.request(url, options, (res) => {
@@ -93,7 +97,13 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
         try {
           event = JSON.parse(line) as WatchEvent;
         } catch {
-          finish(new UpstreamError('parse', 'watch event is not JSON', req.path));
+          finish(
+            new UpstreamError({
+              kind: 'parse',
+              message: 'watch event is not JSON',
+              path: req.path,
+            }),
+          );
           return;
         }
         if (event.type === 'ERROR') {
@@ -112,7 +122,11 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
     const headersTimer = setTimeout(
       () =>
         finish(
-          new UpstreamError('timeout', `no answer within ${req.headersTimeoutMs} ms`, req.path),
+          new UpstreamError({
+            kind: 'timeout',
+            message: `no answer within ${req.headersTimeoutMs} ms`,
+            path: req.path,
+          }),
         ),
       req.headersTimeoutMs,
     );
@@ -141,12 +155,12 @@ function readStatus(res: http.IncomingMessage, done: (s: StatusObject) => void):
 
 function statusError(code: number, s: StatusObject, path: string): UpstreamError | 'expired' {
   if (code === 410) return 'expired';
-  return new UpstreamError(
-    'http',
-    `HTTP ${code} on watch${s.message ? `: ${s.message}` : ''}`,
+  return new UpstreamError({
+    kind: 'http',
+    message: `HTTP ${code} on watch${s.message ? `: ${s.message}` : ''}`,
     path,
-    code,
-    s.reason,
-    s.message,
-  );
+    status: code,
+    reason: s.reason,
+    statusMessage: s.message,
+  });
 }

@@ -15,6 +15,8 @@ export interface PipelineOptions {
   /** Fixed metrics resolution; detected when undefined. */
   resolutionMs: number | undefined;
   retentionMs: number;
+  /** Send `Accept-Encoding: gzip` upstream (default off). */
+  upstreamGzip?: boolean;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
   /** Informer timings (tests scale them down); the probe interval is one resolution. */
@@ -54,7 +56,9 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   ) {
     super();
     this.now = options.now ?? Date.now;
-    this.upstream = new Upstream(target.kubeConfig, target.server);
+    this.upstream = new Upstream(target.kubeConfig, target.server, {
+      gzip: options.upstreamGzip ?? false,
+    });
     this.history = new HistoryStore({
       retentionMs: options.retentionMs,
       resolutionMs: options.resolutionMs ?? 15_000,
@@ -106,8 +110,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       {
         now: this.now,
         onReport: () => this.emitStatusIfChanged(),
-        onError: (err) =>
-          options.log.warn({ cluster: this.name, err: describe(err) }, 'diagnostics failed'),
+        onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
       },
     );
   }
@@ -157,6 +160,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.diagnostics.stop();
     this.poller.stop();
     this.watcher.stop();
+    this.upstream.stop();
   }
 
   status(): ClusterStatus {
@@ -208,14 +212,15 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private onMetricsFailed(e: unknown): void {
     this.upstreamErrors += 1;
     this.tracker.metricsFailed(e, this.now());
-    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'metrics poll failed');
+    // The Error itself: pino's `err` serializer keeps its type, stack, kind, status and cause.
+    this.options.log.warn({ cluster: this.name, err: e }, 'metrics poll failed');
     this.emitStatusIfChanged();
   }
 
   private onInventoryFailed(e: unknown): void {
     this.upstreamErrors += 1;
     this.tracker.inventoryFailed(e, this.now());
-    this.options.log.warn({ cluster: this.name, err: describe(e) }, 'informer failed; restarting');
+    this.options.log.warn({ cluster: this.name, err: e }, 'informer failed; restarting');
     this.emitStatusIfChanged();
   }
 
@@ -245,8 +250,4 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   checkStatus(): void {
     this.emitStatusIfChanged();
   }
-}
-
-function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -100,10 +100,7 @@ export class HistoryPersistence {
       writeFileSync(tmp, body, { mode: 0o600 });
       renameSync(tmp, this.file);
     } catch (e) {
-      this.log.warn(
-        { cluster: this.cluster.name, error: (e as Error).message },
-        'cannot save history',
-      );
+      this.log.warn({ cluster: this.cluster.name, err: e }, 'cannot save history');
     }
   }
 

@@ -37,7 +37,10 @@ describe('HistoryStore append and query', () => {
     expect(values(s, 'cpu')).toEqual(Array.from({ length: 20 }, (_, k) => 11 + k));
     expect(values(s, 'memory').every((v) => v === 100 * MI)).toBe(true);
     expect(h.query('pod', { namespace: 'ns', pod: 'p' }, 60_000)?.[0]?.points).toHaveLength(4);
-    expect(h.query('container', { namespace: 'ns', pod: 'p', name: 'app' }, 60_000)).toBeDefined();
+    const app = h.query('container', { namespace: 'ns', pod: 'p', name: 'app' }, 60_000);
+    expect(times(app)).toEqual([27, 28, 29, 30].map((i) => i * RES));
+    expect(values(app, 'cpu')).toEqual([27, 28, 29, 30]);
+    expect(values(app, 'memory')).toEqual([MI, MI, MI, MI]);
     expect(h.lastTimestampMs).toBe(30 * RES);
   });
 
@@ -187,7 +190,7 @@ describe('HistoryStore retention', () => {
     h.append(nodeOnly(5));
     expect(h.query('pod', { namespace: 'ns', pod: 'p' }, 4 * RES)).toBeUndefined();
     expect(h.query('namespace', { namespace: 'ns' }, 4 * RES)).toBeUndefined();
-    expect(h.query('node', { name: 'n1' }, 4 * RES)).toBeDefined();
+    expect(values(h.query('node', { name: 'n1' }, 4 * RES), 'cpu')).toEqual([1, 1, 1, 1]);
     expect(h.stats().series).toBe(2); // cluster + n1
   });
 
