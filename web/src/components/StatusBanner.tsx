@@ -18,7 +18,10 @@ interface StatusBannerProps {
 }
 
 export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: StatusBannerProps) {
-  const failing = diagnostics?.failing ?? null;
+  // A warning alone (say, a few pods without metrics) is the Diagnostics page's business; the
+  // banner speaks when something is wrong.
+  const found = diagnostics?.failing ?? null;
+  const failing = found && (problems.length > 0 || found.status === 'fail') ? found : null;
   if (problems.length === 0 && !failing) return null;
   return (
     <section className="status-banner" aria-label={title ?? 'Cluster problems'}>

@@ -38,7 +38,11 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const memAlloc = partial ? summary.reporting.allocatableBytes : memory.allocatableBytes;
   return (
     <div className="noc-cluster-wrap">
-      <DiagnosisLine cluster={cluster.cluster} diagnostics={cluster.status.diagnostics} />
+      <DiagnosisLine
+        cluster={cluster.cluster}
+        diagnostics={cluster.status.diagnostics}
+        troubled={cluster.status.problems.length > 0}
+      />
       <div className="noc-cluster">
         <BigStat
           label="CPU"

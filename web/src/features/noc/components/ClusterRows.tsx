@@ -86,7 +86,7 @@ function ClusterRow({
         {c.status.metrics !== 'ok' && (
           <span className="noc-subtle"> · metrics {c.status.metrics}</span>
         )}
-        {c.status.diagnostics?.failing && (
+        {bad && c.status.diagnostics?.failing && (
           <span className="noc-row-diagnosis"> · {c.status.diagnostics.failing.title}</span>
         )}
       </td>

@@ -8,11 +8,13 @@ import { diagnosticsPath } from '../../../lib/paths';
 interface DiagnosisLineProps {
   cluster: string;
   diagnostics: DiagnosticsSummary | null | undefined;
+  /** Whether the cluster has problems; a warning alone is not for the wall. */
+  troubled: boolean;
 }
 
-export function DiagnosisLine({ cluster, diagnostics }: DiagnosisLineProps) {
+export function DiagnosisLine({ cluster, diagnostics, troubled }: DiagnosisLineProps) {
   const failing = diagnostics?.failing;
-  if (!failing) return null;
+  if (!failing || (!troubled && failing.status !== 'fail')) return null;
   const broken = failing.status === 'fail';
   return (
     <a
