@@ -40,6 +40,8 @@ function connect(url: string) {
 
 interface LoggedRequest {
   path: string;
+  query: string;
+  userAgent: string;
 }
 
 let h: Harness;
@@ -206,5 +208,13 @@ describe('server-sent events', () => {
     expect(one.nodes).toBeLessThanOrEqual(6);
     expect(many.nodes).toBeGreaterThanOrEqual(3);
     expect(many.nodes).toBeLessThanOrEqual(6);
+  });
+
+  it('names itself on every upstream request, lists and watches alike', async () => {
+    const log = await simRequests();
+    expect(log.some((r) => /(^|&)watch=(1|true)/.test(r.query))).toBe(true);
+    expect(log.some((r) => r.path.startsWith('/apis/metrics.k8s.io/'))).toBe(true);
+    const others = log.filter((r) => !/^kubeglance\/\d+\.\d+\.\d+/.test(r.userAgent));
+    expect(others.map((r) => `${r.path}?${r.query} ${r.userAgent}`)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { networkError, UpstreamError } from './upstream.js';
+import { networkError, UpstreamError, USER_AGENT } from './upstream.js';
 
 /**
  * One watch request (`?watch=1`) read as newline-delimited JSON events, with a real
@@ -60,7 +60,9 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
   const signal = AbortSignal.any([req.stop, deadline]);
   const options: https.RequestOptions = { method: 'GET', headers: {}, signal };
   await kubeConfig.applyToHTTPSOptions(options);
-  (options.headers as Record<string, string>).accept = 'application/json';
+  const headers = options.headers as Record<string, string>;
+  headers.accept = 'application/json';
+  headers['user-agent'] = USER_AGENT;
   if (req.stop.aborted) return 'stopped';
   return new Promise<WatchEnd>((resolve, reject) => {
     let settled = false;
