@@ -190,6 +190,8 @@ describe('with one permission removed', () => {
         // Not a crash and not an empty page: the process answers and the screens' routes
         // answer with JSON (data or the JSON error shape).
         expect((await r.get<{ status: string }>('/healthz')).body.status).toBe('ok');
+        // Ready, so a Service keeps sending viewers to the page that explains the problem.
+        expect((await r.get<{ status: string }>('/readyz')).status).toBe(200);
         const summary = await r.get<Summary | { error: { code: string } }>(
           '/api/v1/clusters/rbac/summary',
         );

@@ -3,9 +3,10 @@ import type { ClusterRegistry } from '../../pipeline/registry.js';
 import { methodNotAllowed } from '../errors.js';
 
 /**
- * `/healthz`: the process is alive. `/readyz`: every cluster's informers have synced and
- * its metrics pipeline has produced a sample or a known failure (a cluster whose metrics
- * API is broken is "ready": kubeglance can explain that, which is its job).
+ * `/healthz`: the process is alive. `/readyz`: every cluster has either synced its
+ * informers and produced a sample, or has a known problem. A cluster whose metrics API is
+ * broken, or whose inventory is forbidden, is "ready": kubeglance can explain that, which
+ * is its job, and a not-ready pod would be taken out of its Service, hiding the explanation.
  */
 export function healthRouter(registry: ClusterRegistry): Router {
   const router = Router();
@@ -15,7 +16,7 @@ export function healthRouter(registry: ClusterRegistry): Router {
   router.get('/readyz', (_req, res) => {
     const clusters = registry.pipelines().map((p) => {
       const s = p.status();
-      const ready = s.inventorySynced && (s.lastSampleMs !== null || s.problems.length > 0);
+      const ready = s.problems.length > 0 || (s.inventorySynced && s.lastSampleMs !== null);
       return { name: p.name, ready, state: s.state };
     });
     const ready = clusters.every((c) => c.ready);
