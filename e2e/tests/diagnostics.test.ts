@@ -27,12 +27,16 @@ const CASES = [
   ['kubelet-x509-all', 'kubelet-scrape', 'Kubelet scrape', /doesn't contain any IP SANs/],
 ] as const;
 
-/** Until the server's diagnostics name `check` (so the screens have something to show). */
-async function serverNames(check: string): Promise<void> {
+/**
+ * Until the server's diagnostics name `check` with this fault's evidence (the previous
+ * fault's report may name the same link).
+ */
+async function serverNames(check: string, seen: RegExp): Promise<void> {
   await waitFor(
     async () => {
       const r = await env().api<DiagnosticsReport>(`/api/v1/clusters/${SMALL.name}/diagnostics`);
-      return r.failing === check;
+      const c = r.checks.find((x) => x.id === check);
+      return r.failing === check && c!.evidence.some((e) => seen.test(e.value));
     },
     { timeout: 30_000, what: `the server naming ${check}` },
   );
@@ -43,7 +47,7 @@ describe('diagnostics of a broken metrics pipeline', () => {
     '%s: banner → Diagnostics page (%s first) → NOC',
     async (fault, check, title, seen) => {
       env().small.faults.set(fault);
-      await serverNames(check);
+      await serverNames(check, seen);
 
       // The overview's problem banner names the link and leads to the Diagnostics page.
       const page = await env().newPage(DESKTOP);
@@ -67,7 +71,7 @@ describe('diagnostics of a broken metrics pipeline', () => {
           .count(),
       ).toBe(1);
       await expect
-        .poll(() => first.locator('.diag-mono').allInnerTexts())
+        .poll(() => first.locator('.diag-mono').allInnerTexts(), { timeout: 30_000 })
         .toEqual(expect.arrayContaining([expect.stringMatching(seen)]));
       expect(await first.getByRole('button', { name: 'Copy' }).count()).toBeGreaterThan(0);
       // The chain is drawn as steps, with the failing one marked.
