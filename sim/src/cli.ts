@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeBackfillFile } from './backfillFile.js';
 import { FAULTS, isFaultName } from './faults.js';
 import { DEFAULT_OPTIONS, startSim, type StartSimOptions } from './index.js';
 
@@ -29,6 +30,11 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --fault NAME         start with a fault on (repeatable)
   --slow DUR           delay of the 'slow' fault                    [3s]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
+  --kubelet-port N     plain-HTTP port serving each node's kubelet /metrics/resource
+                       at /api/v1/nodes/NODE/proxy/metrics/resource (no TLS, no token)
+  --backfill DUR       before serving, write this much past (e.g. 7d) as OpenMetrics
+  --backfill-out PATH  where to write it (for promtool tsdb create-blocks-from openmetrics)
+  --backfill-step DUR  time between backfilled samples                [60s]
   --help               show this help
 
 Faults:
@@ -37,7 +43,10 @@ ${Object.entries(FAULTS)
   .join('\n')}
 `;
 
-export type CliOptions = StartSimOptions & { kubeconfigPath: string };
+export type CliOptions = StartSimOptions & {
+  kubeconfigPath: string;
+  backfill?: { durationMs: number; stepMs: number; path: string };
+};
 
 function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -48,8 +57,9 @@ function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_I
 
 /** `15s`, `500ms`, `1m`, `1.5s`, or a bare number of seconds -> milliseconds. */
 export function parseDuration(flag: string, raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(raw);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match?.[2] ?? 's'] ?? 1000;
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(raw);
+  const unit =
+    { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match?.[2] ?? 's'] ?? 1000;
   const ms = match ? Math.round(Number(match[1]) * unit) : NaN;
   if (!(ms > 0))
     throw new UsageError(`${flag} expects a positive duration like 15s or 500ms, got "${raw}"`);
@@ -65,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
     faults: [],
   };
   const faults: string[] = [];
+  const backfill = { durationMs: 0, stepMs: 60_000, path: '' };
   const args = argv.filter((a) => a !== '--');
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -86,6 +97,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--control-port':
         opts.controlPort = integer(flag, value(), 0, 65535);
+        break;
+      case '--kubelet-port':
+        opts.kubeletPort = integer(flag, value(), 0, 65535);
+        break;
+      case '--backfill':
+        backfill.durationMs = parseDuration(flag, value());
+        break;
+      case '--backfill-step':
+        backfill.stepMs = parseDuration(flag, value());
+        break;
+      case '--backfill-out':
+        backfill.path = value();
         break;
       case '--host':
         opts.host = value();
@@ -141,7 +164,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         throw new UsageError(`unknown flag ${flag}`);
     }
   }
-  return { ...opts, faults };
+  if (backfill.durationMs > 0 !== (backfill.path !== '')) {
+    throw new UsageError('--backfill and --backfill-out go together');
+  }
+  return { ...opts, faults, ...(backfill.path !== '' ? { backfill } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -158,11 +184,19 @@ async function main(): Promise<void> {
     return;
   }
   const sim = await startSim(parsed);
+  if (parsed.backfill) {
+    const { path, ...window } = parsed.backfill;
+    const written = await writeBackfillFile(sim.cluster, path, window);
+    process.stderr.write(
+      `${PROGRAM}: wrote ${new Date(written.fromMs).toISOString()} .. ${new Date(written.toMs).toISOString()} to ${path}\n`,
+    );
+  }
   const where = resolve(parsed.kubeconfigPath);
   const faults = sim.faults.active();
   const extras = [
     `kubeconfig=${where}`,
     ...(sim.controlUrl ? [`control=${sim.controlUrl}`] : []),
+    ...(sim.kubeletUrl ? [`kubelet=${sim.kubeletUrl}`] : []),
     ...(faults.length > 0 ? [`faults=${faults.join(',')}`] : []),
   ];
   process.stdout.write(

@@ -10,6 +10,7 @@ import { isAuthorized } from './auth.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
+import { addKubeletRoutes } from './kubeletMetrics.js';
 import { addMetricsRoutes } from './metrics.js';
 import { sendStatus } from './respond.js';
 import { normalisePath, Router, type Method } from './router.js';
@@ -29,6 +30,7 @@ export function createRouter(): Router {
   addDiscoveryRoutes(router);
   addCoreRoutes(router);
   addMetricsRoutes(router);
+  addKubeletRoutes(router);
   addAggregationRoutes(router);
   addControlRoutes(router);
   return router;
