@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseGoDurationMs } from './kube/parseMetrics.js';
+import { PROMETHEUS_FLAGS, PROMETHEUS_USAGE, prometheusOptions } from './prometheus/flags.js';
+import type { PrometheusOptions } from './prometheus/options.js';
 
 /** Server settings from flags, then environment variables, then defaults. */
 export interface ServerConfig {
@@ -19,6 +21,8 @@ export interface ServerConfig {
   simResolutionMs: number;
   /** Directory of the built web app (served at /). */
   staticDir?: string | undefined;
+  /** Long-range history from a Prometheus-compatible store (`--prometheus`). */
+  prometheus?: PrometheusOptions | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -57,7 +61,8 @@ export const USAGE = `Usage: kubeglance [options]
   --log-level L       fatal|error|warn|info|debug|trace|silent (env LOG_LEVEL, default info)
   --demo              run on the embedded simulated clusters
   --sim-resolution D  resolution of the simulated clusters (default 15s)
-  --static-dir PATH   built web app to serve (default web/dist)`;
+  --static-dir PATH   built web app to serve (default web/dist)
+${PROMETHEUS_USAGE}`;
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   let values;
@@ -76,6 +81,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
         demo: { type: 'boolean' },
         'sim-resolution': { type: 'string' },
         'static-dir': { type: 'string' },
+        ...PROMETHEUS_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -100,5 +106,19 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     const issue = result.error.issues[0];
     throw new ConfigError(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
-  return result.data;
+  let prometheus: PrometheusOptions | undefined;
+  try {
+    prometheus = prometheusOptions(values, flagDuration);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return { ...result.data, prometheus };
+}
+
+function flagDuration(flag: string, raw: string): number {
+  const ms = parseGoDurationMs(raw);
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new Error(`--${flag}: invalid duration "${raw}" (use e.g. 15s, 1m, 1h)`);
+  }
+  return ms;
 }

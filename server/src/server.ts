@@ -18,6 +18,8 @@ import {
 } from './kube/clusterTargets.js';
 import { ClusterPipeline } from './pipeline/clusterPipeline.js';
 import { ClusterRegistry } from './pipeline/registry.js';
+import { prometheusUrlFor } from './prometheus/options.js';
+import { PrometheusHistory } from './prometheus/prometheusHistory.js';
 
 export interface RunningServer {
   url: string;
@@ -68,11 +70,14 @@ export async function startServer(
   const { targets, stop: stopTargets, source } = await resolveTargets(config, env);
   const registry = new ClusterRegistry();
   for (const t of targets) {
+    const prom = config.prometheus;
+    const promUrl = prom && prometheusUrlFor(prom.targets, t.name);
     registry.add(
       new ClusterPipeline(t, {
         resolutionMs: config.resolutionMs,
         retentionMs: config.retentionMs,
         log,
+        prometheus: prom && promUrl ? new PrometheusHistory(promUrl, prom) : undefined,
       }),
     );
   }

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'prometheus-unavailable' // --prometheus is set but its HTTP API does not answer
   | 'upstream-error'; // anything else, with detail
 
 export interface Problem {
@@ -55,6 +56,11 @@ export interface ClusterInfo {
   /** API server URL (no credentials). */
   server: string;
   status: ClusterStatus;
+  /**
+   * Ranges the history API accepts for this cluster: the in-memory ones, plus the long ones
+   * when a Prometheus is configured for it. Absent from older servers (= HISTORY_RANGES).
+   */
+  historyRanges?: HistoryRange[];
 }
 
 export interface ListResponse<T> {
@@ -170,8 +176,21 @@ export interface PodRow {
 }
 
 export type HistoryScope = 'cluster' | 'node' | 'namespace' | 'pod' | 'container';
-export type HistoryRange = '5m' | '15m' | '1h';
+export type HistoryRange = '5m' | '15m' | '1h' | '6h' | '24h' | '7d' | '30d';
+/** Ranges served from memory, always available. */
 export const HISTORY_RANGES: readonly HistoryRange[] = ['5m', '15m', '1h'];
+/** Ranges beyond the in-memory hour: only with a Prometheus configured (`--prometheus`). */
+export const LONG_HISTORY_RANGES: readonly HistoryRange[] = ['6h', '24h', '7d', '30d'];
+
+/** Where a stretch of a history response came from. */
+export type HistorySource = 'memory' | 'prometheus';
+
+/** One contiguous stretch of a history response and its source (times inclusive). */
+export interface HistorySpan {
+  source: HistorySource;
+  fromMs: number;
+  toMs: number;
+}
 
 /** `[unixMs, value]`; value `null` is a gap (no sample), never zero. */
 export type Point = [number, number | null];
@@ -185,8 +204,16 @@ export interface Series {
 export interface HistoryResponse {
   scope: HistoryScope;
   range: HistoryRange;
+  /** Time between points (for long ranges: the step, each point averaging the step before it). */
   resolutionSeconds: number;
   series: Series[];
+  /**
+   * Long ranges only: which source each stretch came from, oldest first (Prometheus, then the
+   * in-memory hour). Absent for in-memory ranges (all `memory`).
+   */
+  spans?: HistorySpan[];
+  /** Long ranges only: why part of the range is missing (e.g. Prometheus unavailable). */
+  problem?: Problem;
 }
 
 /** Error body of every non-2xx response. */

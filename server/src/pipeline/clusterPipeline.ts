@@ -1,10 +1,16 @@
 import { EventEmitter } from 'node:events';
-import type { ClusterInfo, ClusterStatus } from '@kubeglance/shared/api';
+import {
+  HISTORY_RANGES,
+  LONG_HISTORY_RANGES,
+  type ClusterInfo,
+  type ClusterStatus,
+} from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
+import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
 
@@ -14,6 +20,8 @@ export interface PipelineOptions {
   retentionMs: number;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
+  /** Long-range history for this cluster (`--prometheus`). */
+  prometheus?: PrometheusHistory | undefined;
 }
 
 export interface PipelineEvents {
@@ -95,15 +103,27 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   start(): void {
     this.watcher.start();
     this.poller.start();
+    this.prometheus?.start();
   }
 
   stop(): void {
     this.poller.stop();
     this.watcher.stop();
+    this.prometheus?.stop();
   }
 
   status(): ClusterStatus {
-    return this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+    const status = this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+    const prom = this.prometheus?.currentProblem();
+    if (!prom) return status;
+    // History beyond the hour is degraded; live metrics are not, so `ok` becomes `degraded`.
+    const state = status.state === 'ok' ? 'degraded' : status.state;
+    return { ...status, state, problems: [...status.problems, prom] };
+  }
+
+  /** The long-range history source, when a Prometheus is configured for this cluster. */
+  get prometheus(): PrometheusHistory | undefined {
+    return this.options.prometheus;
   }
 
   info(): ClusterInfo {
@@ -112,6 +132,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       simulated: this.target.simulated,
       server: this.target.server,
       status: this.status(),
+      historyRanges: [...HISTORY_RANGES, ...(this.prometheus ? LONG_HISTORY_RANGES : [])],
     };
   }
 

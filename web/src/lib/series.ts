@@ -8,6 +8,10 @@ const RANGE_MS: Record<HistoryRange, number> = {
   '5m': 5 * 60_000,
   '15m': 15 * 60_000,
   '1h': 60 * 60_000,
+  '6h': 6 * 60 * 60_000,
+  '24h': 24 * 60 * 60_000,
+  '7d': 7 * 24 * 60 * 60_000,
+  '30d': 30 * 24 * 60 * 60_000,
 };
 
 export function rangeMs(range: HistoryRange): number {
