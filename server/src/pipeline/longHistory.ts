@@ -16,8 +16,8 @@ export interface LongHistoryInput {
  * A range beyond the in-memory hour: Prometheus up to where memory takes over, then the
  * in-memory samples averaged into the same step-aligned buckets (so one point means "the
  * average over the step before it" on both sides of the seam). The seam is the first step
- * boundary whose whole bucket lies in memory. If Prometheus fails, the memory part is still
- * served, with the problem. Undefined when neither source knows the series.
+ * boundary at or after the oldest in-memory sample. If Prometheus fails, the memory part is
+ * still served, with the problem. Undefined when neither source knows the series.
  */
 export async function longHistory(input: LongHistoryInput): Promise<HistoryResponse | undefined> {
   const { q, rangeMs, memory, prometheus, nowMs } = input;
@@ -28,11 +28,11 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
   const memMemory = mem?.[1]?.points ?? [];
   const lastAligned = Math.floor(nowMs / step) * step;
   const firstMem = firstKnown(memCpu, memMemory);
-  // First boundary t with (t - step, t] entirely after the oldest in-memory sample.
-  const seam =
-    firstMem === undefined ? lastAligned + step : (Math.ceil(firstMem / step) + 1) * step;
+  // Prometheus up to the first step boundary at or after the oldest in-memory sample (its
+  // bucket is only partly in memory); memory for every later bucket and the partial last one.
+  const promEnd =
+    firstMem === undefined ? lastAligned : Math.min(Math.ceil(firstMem / step) * step, lastAligned);
   const promStart = Math.floor((nowMs - rangeMs) / step) * step + step;
-  const promEnd = Math.min(seam - step, lastAligned);
 
   let prom: PrometheusPoints | undefined;
   let problem: HistoryResponse['problem'];
@@ -44,8 +44,11 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
       problem = prometheus.currentProblem();
     }
   }
-  const cpuBuckets = buckets(memCpu, seam, lastAligned, step);
-  const memoryBuckets = buckets(memMemory, seam, lastAligned, step);
+  // Without Prometheus' answer, memory shows all it has (its first bucket partial).
+  const memFrom =
+    prom === undefined && firstMem !== undefined ? Math.floor(firstMem / step) * step : promEnd;
+  const cpuBuckets = buckets(memCpu, memFrom, lastAligned, step);
+  const memoryBuckets = buckets(memMemory, memFrom, lastAligned, step);
   const promKnown = prom !== undefined && [...prom.cpu, ...prom.memory].some(([, v]) => v !== null);
   if (mem === undefined && !promKnown) return undefined;
 
@@ -77,11 +80,11 @@ function firstKnown(a: Point[], b: Point[]): number | undefined {
 }
 
 /**
- * Averages of the points in each `(t - step, t]` for t = seam … lastAligned, then a last,
- * partial bucket ending at the newest point (so the chart reaches the present). Null where a
- * bucket holds no value (a gap stays a gap).
+ * Averages of the points in each `(t - step, t]` for t = after + step … lastAligned, then a
+ * last, partial bucket ending at the newest point (so the chart reaches the present). Null
+ * where a bucket holds no value (a gap stays a gap).
  */
-function buckets(points: Point[], seam: number, lastAligned: number, step: number): Point[] {
+function buckets(points: Point[], after: number, lastAligned: number, step: number): Point[] {
   const out: Point[] = [];
   const newest = points[points.length - 1]?.[0];
   let i = 0;
@@ -97,10 +100,9 @@ function buckets(points: Point[], seam: number, lastAligned: number, step: numbe
     }
     return n === 0 ? null : Math.round(sum / n);
   };
-  // Skip what lies before the first bucket.
-  while (i < points.length && points[i]![0] <= seam - step) i++;
-  for (let t = seam; t <= lastAligned; t += step) out.push([t, average(t)]);
-  if (newest !== undefined && newest > Math.max(lastAligned, seam - step)) {
+  while (i < points.length && points[i]![0] <= after) i++;
+  for (let t = after + step; t <= lastAligned; t += step) out.push([t, average(t)]);
+  if (newest !== undefined && newest > Math.max(lastAligned, after)) {
     out.push([newest, average(newest)]);
   }
   return out;
