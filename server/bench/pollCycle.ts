@@ -1,6 +1,7 @@
 import type { SimHandle } from './simProcess.js';
 import { kubeconfigTargets } from '../src/kube/clusterTargets.js';
 import { InventoryWatcher } from '../src/kube/inventoryWatcher.js';
+import { DEFAULT_INFORMER_TIMING } from '../src/kube/resourceInformer.js';
 import { parseNodeMetricsList, parsePodMetricsList, toSample } from '../src/kube/parseMetrics.js';
 import type { MetricsSample } from '../src/kube/types.js';
 import { Upstream } from '../src/kube/upstream.js';
@@ -22,13 +23,12 @@ export async function measurePollCycle(sim: SimHandle, iterations: number) {
   const t0 = performance.now();
   const watcher = new InventoryWatcher(
     upstream,
-    target!.kubeConfig,
     {
       changed: () => undefined,
       failed: (e) => console.error('informer failed', e),
       recovered: () => undefined,
     },
-    300_000,
+    { ...DEFAULT_INFORMER_TIMING, listTimeoutMs: 300_000 },
   );
   watcher.start();
   while (!watcher.synced) await new Promise((r) => setTimeout(r, 20));

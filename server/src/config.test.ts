@@ -28,6 +28,8 @@ describe('parseConfig', () => {
         '1m0s',
         '--retention',
         '2h',
+        '--auth',
+        'none',
       ],
       { PORT: '7000', HOST: '0.0.0.0' },
     );
@@ -40,7 +42,79 @@ describe('parseConfig', () => {
     });
   });
 
+  it('has safe security defaults', () => {
+    expect(parseConfig([], {})).toMatchObject({
+      auth: 'none',
+      authProxyHeader: 'x-forwarded-user',
+      authProxyFrom: [],
+      allowedHosts: [],
+      frameAncestors: ["'self'"],
+      metricsAuth: true,
+      maxStreams: 2000,
+      maxStreamsPerClient: 20,
+      rateLimitPerMin: 600,
+    });
+  });
+
+  it('refuses a non-loopback bind without an explicit --auth', () => {
+    expect(() => parseConfig(['--host', '0.0.0.0'], {})).toThrow(/--auth/);
+    expect(() => parseConfig([], { HOST: '10.1.2.3' })).toThrow(/--auth/);
+    expect(parseConfig(['--host', '0.0.0.0', '--auth', 'none'], {}).auth).toBe('none');
+    expect(parseConfig(['--host', '::1'], {}).auth).toBe('none');
+  });
+
+  it('reads the token and proxy settings', () => {
+    const t = parseConfig(['--host', '0.0.0.0', '--auth', 'token'], { KUBEGLANCE_TOKENS: 'a' });
+    expect(t).toMatchObject({ auth: 'token', authTokensEnv: 'a' });
+    const p = parseConfig(
+      [
+        '--auth=proxy',
+        '--auth-proxy-from',
+        '10.0.0.0/8',
+        '--auth-proxy-from',
+        '::1',
+        '--auth-proxy-header',
+        'X-Auth-Request-User',
+        '--allowed-host',
+        'kubeglance.example.com',
+        '--frame-ancestors',
+        'https://grafana.example.com',
+        '--metrics-auth',
+        'no',
+        '--state-dir',
+        '/var/lib/kubeglance',
+        '--max-streams',
+        '50',
+        '--rate-limit',
+        '30',
+      ],
+      {},
+    );
+    expect(p).toMatchObject({
+      auth: 'proxy',
+      authProxyFrom: ['10.0.0.0/8', '::1'],
+      authProxyHeader: 'x-auth-request-user',
+      allowedHosts: ['kubeglance.example.com'],
+      frameAncestors: ['https://grafana.example.com'],
+      metricsAuth: false,
+      stateDir: '/var/lib/kubeglance',
+      maxStreams: 50,
+      rateLimitPerMin: 30,
+    });
+  });
+
   it.each([
+    [['--auth', 'basic']],
+    [['--auth', 'token']],
+    [['--auth', 'proxy']],
+    [['--auth', 'proxy', '--auth-proxy-from', '10.0.0.0/33']],
+    [['--auth', 'proxy', '--auth-proxy-from', 'proxy.local']],
+    [['--allowed-host', 'a.example:8080']],
+    [['--frame-ancestors', "'self'; script-src *"]],
+    [['--metrics-auth', 'maybe']],
+    [['--max-streams', '0']],
+    [['--rate-limit', '1e3']],
+    [['--max-streams-per-client', '+5']],
     [['--port', 'x']],
     [['--port', '70000']],
     [['--retention', 'forever']],

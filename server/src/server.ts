@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
 import { createApp } from './api/app.js';
 import { createPromRegistry } from './api/promMetrics.js';
 import { Broadcaster } from './api/sse/broadcaster.js';
 import { startEmbeddedSims } from './bootstrap/embeddedSims.js';
-import type { ServerConfig } from './config.js';
+import { isLoopback, type ServerConfig } from './config.js';
 import {
   findKubeconfig,
   inClusterAvailable,
@@ -42,9 +43,9 @@ async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Pro
   const kubeconfig = config.demo ? undefined : findKubeconfig(config.kubeconfig, env);
   if (kubeconfig) {
     return {
-      targets: kubeconfigTargets(kubeconfig, config.contexts, config.allContexts),
+      targets: kubeconfigTargets(kubeconfig.files, config.contexts, config.allContexts),
       stop: noop,
-      source: kubeconfig,
+      source: `${kubeconfig.from === 'KUBECONFIG' ? '$KUBECONFIG ' : ''}${kubeconfig.files.join(delimiter)}`,
     };
   }
   if (!config.demo && inClusterAvailable(env)) {
@@ -111,11 +112,22 @@ export async function startServer(
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   for (const t of targets) {
     log.info(
-      { cluster: t.name, simulated: t.simulated, server: t.server },
+      {
+        cluster: t.name,
+        simulated: t.simulated,
+        server: t.server,
+        ...(t.kubeconfigFile ? { kubeconfig: t.kubeconfigFile } : {}),
+      },
       `watching ${t.simulated ? 'SIMULATED ' : ''}cluster ${t.name}`,
     );
   }
   log.info({ url, source }, `kubeglance listening on ${url}`);
+  if (config.auth === 'none' && !isLoopback(config.host)) {
+    log.warn(
+      { host: config.host },
+      'authentication is off (--auth none) on a non-loopback address: anyone who can connect reads cluster data',
+    );
+  }
 
   return {
     url,

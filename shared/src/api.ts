@@ -22,6 +22,10 @@ export type ProblemCode =
   | 'unauthorized' // 401: the credential was rejected
   | 'inventory-forbidden' // 403 listing nodes/pods/namespaces
   | 'watch-failed' // informers cannot keep their watch open
+  | 'watch-churn' // watches keep expiring (410) or failing: repeated relists, backed off
+  | 'malformed-metrics' // some metrics items were unusable (dropped) or duplicated (collapsed)
+  | 'clock-skew' // node timestamps far from kubeglance's clock (a kubelet clock is off)
+  | 'nodes-stale-metrics' // some nodes' timestamps stopped advancing while others advance
   | 'prometheus-unavailable' // --prometheus is set but its HTTP API does not answer
   | 'upstream-error'; // anything else, with detail
 
@@ -47,6 +51,8 @@ export interface ClusterStatus {
   lastSampleMs: number | null;
   resolutionSeconds: number | null;
   problems: Problem[];
+  /** The latest diagnostics run in one line (null until the first run); see DiagnosticsReport. */
+  diagnostics?: DiagnosticsSummary | null;
 }
 
 export interface ClusterInfo {
@@ -111,9 +117,20 @@ export interface NodeRow {
   roles: string[];
   pods: number;
   metricsAvailable: boolean;
+  /**
+   * The node's own metrics timestamp (its kubelet's clock); null without metrics. It may lag
+   * the sample's `timestampMs` (or run ahead, when the node's clock is off).
+   */
+  metricsTimestampMs: number | null;
+  /**
+   * Requests and limits allocated on the node, as `kubectl describe node` prints them under
+   * "Allocated resources": effective pod requests/limits (sidecars, init containers, overhead)
+   * summed over its non-terminated pods; limits null when no pod sets one.
+   */
   cpu: {
     usageMillicores: number | null;
     requestMillicores: number;
+    limitMillicores: number | null;
     allocatableMillicores: number;
     capacityMillicores: number;
     percent: number | null;
@@ -121,6 +138,7 @@ export interface NodeRow {
   memory: {
     usageBytes: number | null;
     requestBytes: number;
+    limitBytes: number | null;
     allocatableBytes: number;
     capacityBytes: number;
     percent: number | null;
@@ -151,8 +169,16 @@ export interface MemoryUsage {
   limitBytes: number | null;
 }
 
+/**
+ * `container`: a regular container; `sidecar`: a native sidecar (restartable init container,
+ * running beside the app); `init`: a classic init container (listed only while it runs);
+ * `ephemeral`: a debug container (listed only while it runs).
+ */
+export type ContainerKind = 'container' | 'sidecar' | 'init' | 'ephemeral';
+
 export interface ContainerRow {
   name: string;
+  kind: ContainerKind;
   cpu: CpuUsage;
   memory: MemoryUsage;
 }
@@ -161,6 +187,11 @@ export interface ContainerRow {
 export type PodMetricsState = 'ok' | 'warming-up' | 'missing';
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
+/**
+ * Pod `cpu`/`memory` requests are the effective `PodRequests` (sidecars, the largest init
+ * container, overhead); the limit is the one the kubelet enforces on the pod as a whole, null
+ * when any container lacks one. Usage sums every container the metrics report, sidecars too.
+ */
 export interface PodRow {
   name: string;
   namespace: string;
@@ -223,8 +254,18 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/** Compact per-node usage for live updates: `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent]`. */
-export type NodeUsageTuple = [string, number | null, number | null, number | null, number | null];
+/**
+ * Compact per-node usage for live updates:
+ * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
+ */
+export type NodeUsageTuple = [
+  string,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export interface TopPod {
   namespace: string;
@@ -270,3 +311,86 @@ export interface HelloEvent {
 }
 
 export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';
+
+// ---- Diagnostics: GET /api/v1/clusters/:cluster/diagnostics ----
+
+/** The links of the metrics chain, outermost first; stable ids (URLs, translations, tests). */
+export type DiagnosticCheckId =
+  | 'apiserver'
+  | 'rbac'
+  | 'aggregation'
+  | 'apiservice'
+  | 'warmup'
+  | 'kubelet-scrape'
+  | 'freshness'
+  | 'pods';
+
+export const DIAGNOSTIC_CHECK_IDS: readonly DiagnosticCheckId[] = [
+  'apiserver',
+  'rbac',
+  'aggregation',
+  'apiservice',
+  'warmup',
+  'kubelet-scrape',
+  'freshness',
+  'pods',
+];
+
+/** `unknown`: kubeglance could not see enough to judge (it says what it lacks). */
+export type CheckStatus = 'ok' | 'warn' | 'fail' | 'unknown';
+export type DiagnosticsStatus = 'ok' | 'degraded' | 'failing';
+
+/**
+ * A sentence as a stable `code` with its parameters (for translation), plus the English
+ * `text` for API clients. Parameters are plain values; commands and names are never translated.
+ */
+export interface Phrase {
+  code: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+/** Something kubeglance saw: a label and the upstream value verbatim (shown in monospace). */
+export interface Evidence {
+  label: Phrase;
+  value: string;
+}
+
+/** A remedy: what to do, and where one exists a command or YAML to copy. */
+export interface Fix {
+  text: Phrase;
+  command?: string;
+  yaml?: string;
+}
+
+export interface DiagnosticCheck {
+  id: DiagnosticCheckId;
+  status: CheckStatus;
+  /** English title of the link (translations key on `id`). */
+  title: string;
+  /** The result in one sentence. */
+  summary: Phrase;
+  evidence: Evidence[];
+  fix: Fix[];
+  /** Section of docs/troubleshooting.md about this link. */
+  docs: string;
+  /** The RBAC rule that would let kubeglance judge, when `unknown` for lack of it. */
+  missingRule?: string;
+}
+
+export interface DiagnosticsReport {
+  cluster: string;
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  /** The link to fix first (the deepest failing one; a warning when nothing fails), or null. */
+  failing: DiagnosticCheckId | null;
+  /** In chain order. */
+  checks: DiagnosticCheck[];
+}
+
+/** What cluster status and the wall screen carry of the latest report. */
+export interface DiagnosticsSummary {
+  status: DiagnosticsStatus;
+  checkedAtMs: number;
+  failing: { id: DiagnosticCheckId; status: CheckStatus; title: string; summary: Phrase } | null;
+}

@@ -35,6 +35,7 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --backfill DUR       before serving, write this much past (e.g. 7d) as OpenMetrics
   --backfill-out PATH  where to write it (for promtool tsdb create-blocks-from openmetrics)
   --backfill-step DUR  time between backfilled samples                [60s]
+  --warmup             metrics-server just deployed: 503 until two scrapes after start
   --help               show this help
 
 Faults:
@@ -138,6 +139,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
         opts.churnPerMinute = Number(raw);
         break;
       }
+      case '--warmup':
+        if (eq >= 0) throw new UsageError('--warmup takes no value');
+        opts.warmup = true;
+        break;
       case '--kubeconfig':
         opts.kubeconfigPath = value();
         break;

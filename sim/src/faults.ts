@@ -17,6 +17,18 @@ export const FAULTS = {
   'watch-gone': 'open watches end with a 410 Expired ERROR event; new watches get it at once',
   'apiserver-down':
     'the listener closes (connection refused) and open sockets are destroyed; re-listens on clear',
+  'aggregation-off':
+    'apiserver without --requestheader-*: metrics.k8s.io answers 403 for User "system:anonymous"; extension-apiserver-authentication lacks requestheader-client-ca-file',
+  'apiservice-missing':
+    'metrics-server not installed: no v1beta1.metrics.k8s.io APIService, metrics.k8s.io answers 404',
+  'apiservice-timeout':
+    'the apiserver cannot reach metrics-server: APIService FailedDiscoveryCheck (i/o timeout), metrics.k8s.io answers 503',
+  'missing-endpoints':
+    'the metrics-server pod is not ready: APIService MissingEndpoints, metrics.k8s.io answers 503',
+  'kubelet-x509-some':
+    'kubelet serving certificates without IP SANs on ~10% of nodes: those nodes and their pods are missing; metrics-server logs the x509 error',
+  'kubelet-x509-all':
+    'x509 on every kubelet: metrics-server never gets a scrape, its pod stays unready, metrics.k8s.io answers 503',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

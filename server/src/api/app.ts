@@ -6,6 +6,7 @@ import type { HelloEvent } from '@kubeglance/shared/api';
 import type { ClusterRegistry } from '../pipeline/registry.js';
 import { errorHandler, unknownRoute } from './errors.js';
 import { clustersRouter } from './routes/clusters.js';
+import { diagnosticsRouter } from './routes/diagnostics.js';
 import { healthRouter } from './routes/health.js';
 import { streamRouter } from './routes/stream.js';
 import type { Broadcaster } from './sse/broadcaster.js';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Express {
   app.get('/metrics', async (_req, res) => {
     res.type(deps.prom.contentType).send(await deps.prom.metrics());
   });
+  app.use('/api/v1/clusters', diagnosticsRouter(deps.clusters));
   app.use('/api/v1/clusters', clustersRouter(deps.clusters));
   app.use('/api/v1/stream', streamRouter(deps.clusters, deps.broadcaster, deps.hello));
   app.use('/api', unknownRoute);

@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ClusterRegistry } from '../pipeline/registry.js';
+import { registerDiagnosticsMetrics } from './diagnosticsMetrics.js';
 import type { Broadcaster } from './sse/broadcaster.js';
 
 /**
@@ -87,5 +88,6 @@ export function createPromRegistry(clusters: ClusterRegistry, broadcaster: Broad
   historyGauge('kubeglance_history_series', 'Series held in the ring buffer', (s) => s.series);
   historyGauge('kubeglance_history_bytes', 'Bytes allocated by the ring buffer', (s) => s.bytes);
 
+  registerDiagnosticsMetrics(registry, clusters);
   return registry;
 }

@@ -1,6 +1,9 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import { parseNamespace, parseNode, parsePod } from './parseInventory.js';
-import { ResourceInformer } from './resourceInformer.js';
+import {
+  DEFAULT_INFORMER_TIMING,
+  ResourceInformer,
+  type InformerTiming,
+} from './resourceInformer.js';
 import {
   podKey,
   type Inventory,
@@ -15,9 +18,17 @@ export interface InventoryEvents {
   changed(): void;
   failed(error: unknown): void;
   recovered(): void;
+  /** Relists of some kind became (or stopped being) too frequent. */
+  churn?(kinds: ChurnReport[]): void;
 }
 
-type Kind = 'nodes' | 'pods' | 'namespaces';
+/** A kind whose watch keeps being restarted with a relist, and how often. */
+export interface ChurnReport {
+  kind: Kind;
+  relists: number;
+}
+
+export type Kind = 'nodes' | 'pods' | 'namespaces';
 
 /**
  * Nodes, pods and namespaces kept current by three informers. `version` increments on
@@ -29,14 +40,14 @@ export class InventoryWatcher {
   private readonly namespaces = new Map<string, NamespaceInfo>();
   private readonly listed = new Set<Kind>();
   private readonly failing = new Set<Kind>();
+  private readonly churning = new Map<Kind, number>();
   private readonly informers: ResourceInformer<unknown>[];
   private versionCounter = 0;
 
   constructor(
     upstream: Upstream,
-    kubeConfig: KubeConfig,
     events: InventoryEvents,
-    listTimeoutMs = 60_000,
+    timing: InformerTiming = DEFAULT_INFORMER_TIMING,
   ) {
     const bump = () => {
       this.versionCounter += 1;
@@ -63,31 +74,36 @@ export class InventoryWatcher {
         this.failing.delete(kind);
         if (this.failing.size === 0) events.recovered();
       },
+      churn: (active: boolean, relists: number) => {
+        if (active) this.churning.set(kind, relists);
+        else this.churning.delete(kind);
+        events.churn?.([...this.churning].map(([k, n]) => ({ kind: k, relists: n })));
+      },
     });
     this.informers = [
       new ResourceInformer(
         '/api/v1/nodes',
         upstream,
-        kubeConfig,
+        () => upstream.kubeConfig,
         parseNode,
         handlers('nodes', this.nodes, (n) => n.name),
-        listTimeoutMs,
+        timing,
       ),
       new ResourceInformer(
         '/api/v1/pods',
         upstream,
-        kubeConfig,
+        () => upstream.kubeConfig,
         parsePod,
         handlers('pods', this.pods, (p) => podKey(p.namespace, p.name)),
-        listTimeoutMs,
+        timing,
       ),
       new ResourceInformer(
         '/api/v1/namespaces',
         upstream,
-        kubeConfig,
+        () => upstream.kubeConfig,
         parseNamespace,
         handlers('namespaces', this.namespaces, (n) => n.name),
-        listTimeoutMs,
+        timing,
       ),
     ] as ResourceInformer<unknown>[];
   }
@@ -98,6 +114,17 @@ export class InventoryWatcher {
 
   stop(): void {
     for (const i of this.informers) i.stop();
+  }
+
+  /** Drops every watch and lists again at once (new credentials). */
+  restart(): void {
+    for (const i of this.informers) i.restart();
+  }
+
+  /** Relists after the first list, per kind. */
+  get relists(): Record<Kind, number> {
+    const [nodes, pods, namespaces] = this.informers.map((i) => i.relistCount);
+    return { nodes: nodes ?? 0, pods: pods ?? 0, namespaces: namespaces ?? 0 };
   }
 
   /** All three kinds have been listed at least once. */

@@ -58,6 +58,7 @@ describe('parsePod', () => {
     expect(p.containers).toEqual([
       {
         name: 'c0',
+        kind: 'container',
         cpuRequestNanocores: 100_000_000,
         cpuLimitNanocores: null,
         memoryRequestBytes: null,
@@ -65,6 +66,7 @@ describe('parsePod', () => {
       },
       {
         name: 'c1',
+        kind: 'container',
         cpuRequestNanocores: null,
         cpuLimitNanocores: null,
         memoryRequestBytes: null,
@@ -98,6 +100,50 @@ describe('parsePod', () => {
 
   it('throws on a bad quantity rather than storing NaN', () => {
     expect(() => parsePod(pod([{ requests: { cpu: 'much' } }]))).toThrow();
+  });
+});
+
+describe('parsePod: sidecars, init containers, overhead', () => {
+  const raw = {
+    metadata: { name: 'mesh', namespace: 'shop', uid: 'u' },
+    spec: {
+      nodeName: 'n1',
+      overhead: { cpu: '250m', memory: '120Mi' },
+      containers: [
+        { name: 'c', resources: { requests: { cpu: '100m' }, limits: { memory: '128Mi' } } },
+      ],
+      initContainers: [
+        { name: 'setup', resources: { requests: { cpu: '1' } } },
+        {
+          name: 'side',
+          restartPolicy: 'Always',
+          resources: { requests: { cpu: '500m' }, limits: { memory: '256Mi' } },
+        },
+      ],
+      ephemeralContainers: [{ name: 'debugger' }],
+    },
+    status: { phase: 'Running' },
+  };
+
+  it('keeps every container with its kind, regular ones first', () => {
+    const p = parsePod(raw);
+    expect(p.containers.map((c) => [c.name, c.kind])).toEqual([
+      ['c', 'container'],
+      ['setup', 'init'],
+      ['side', 'sidecar'],
+      ['debugger', 'ephemeral'],
+    ]);
+  });
+
+  it('computes effective requests and limits once, at parse time', () => {
+    const p = parsePod(raw);
+    // max(100m + 500m, 1000m + 0 sidecars before it) + 250m overhead.
+    expect(p.resources.requests.cpuNanocores).toBe(1_250_000_000);
+    // Limits without requests default the requests (as the apiserver does).
+    expect(p.resources.requests.memoryBytes).toBe((128 + 256 + 120) * 1024 * 1024);
+    expect(p.resources.limits.memoryBytes).toBe((128 + 256 + 120) * 1024 * 1024);
+    // `setup` sets no memory limit: the kubelet leaves the pod cgroup unbounded.
+    expect(p.resources.enforcedLimits.memoryBytes).toBeNull();
   });
 });
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
-import type { ContainerSpec, NamespaceInfo, NodeInfo, PodInfo, QosClass } from './types.js';
+import { podResources } from './podResources.js';
+import type {
+  ContainerKind,
+  ContainerSpec,
+  NamespaceInfo,
+  NodeInfo,
+  PodInfo,
+  QosClass,
+} from './types.js';
 
 /**
  * Upstream Node/Pod/Namespace JSON → domain objects, parsed once at the boundary.
@@ -34,11 +42,19 @@ const nodeSchema = z.object({
 const containerSchema = z.object({
   name: z.string(),
   resources: z.object({ requests: resources, limits: resources }).optional(),
+  /** `Always` on an init container makes it a native sidecar. */
+  restartPolicy: z.string().optional(),
 });
 
 const podSchema = z.object({
   metadata: meta,
-  spec: z.object({ nodeName: z.string().optional(), containers: z.array(containerSchema) }),
+  spec: z.object({
+    nodeName: z.string().optional(),
+    containers: z.array(containerSchema),
+    initContainers: z.array(containerSchema).optional(),
+    ephemeralContainers: z.array(z.object({ name: z.string() })).optional(),
+    overhead: resources,
+  }),
   status: z
     .object({
       phase: z.string().optional(),
@@ -93,12 +109,13 @@ export function parseNode(raw: unknown): NodeInfo {
   };
 }
 
-function containerSpec(c: z.infer<typeof containerSchema>): ContainerSpec {
+function containerSpec(c: z.infer<typeof containerSchema>, kind: ContainerKind): ContainerSpec {
   const req = c.resources?.requests;
   const lim = c.resources?.limits;
   // Kubernetes defaults a missing request to the limit when only the limit is set.
   return {
     name: c.name,
+    kind,
     cpuRequestNanocores: cpuOf(req) ?? cpuOf(lim),
     cpuLimitNanocores: cpuOf(lim),
     memoryRequestBytes: memoryOf(req) ?? memoryOf(lim),
@@ -107,7 +124,8 @@ function containerSpec(c: z.infer<typeof containerSchema>): ContainerSpec {
 }
 
 /** QoS as the kubelet derives it, for pods whose status does not carry it yet. */
-function deriveQos(containers: ContainerSpec[]): QosClass {
+function deriveQos(all: ContainerSpec[]): QosClass {
+  const containers = all.filter((c) => c.kind !== 'ephemeral');
   const none = containers.every(
     (c) => c.cpuRequestNanocores === null && c.memoryRequestBytes === null,
   );
@@ -124,7 +142,17 @@ function deriveQos(containers: ContainerSpec[]): QosClass {
 
 export function parsePod(raw: unknown): PodInfo {
   const p = podSchema.parse(raw);
-  const containers = p.spec.containers.map(containerSpec);
+  const containers = [
+    ...p.spec.containers.map((c) => containerSpec(c, 'container')),
+    ...(p.spec.initContainers ?? []).map((c) =>
+      containerSpec(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'),
+    ),
+    ...(p.spec.ephemeralContainers ?? []).map((c) => containerSpec({ name: c.name }, 'ephemeral')),
+  ];
+  const overhead = {
+    cpuNanocores: cpuOf(p.spec.overhead),
+    memoryBytes: memoryOf(p.spec.overhead),
+  };
   return {
     namespace: p.metadata.namespace ?? 'default',
     name: p.metadata.name,
@@ -135,6 +163,7 @@ export function parsePod(raw: unknown): PodInfo {
     qosClass: p.status?.qosClass ?? deriveQos(containers),
     createdMs: createdMs(p.metadata),
     containers,
+    resources: podResources(containers, overhead),
   };
 }
 

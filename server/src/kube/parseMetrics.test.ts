@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseGoDurationMs,
-  parseNodeMetricsList,
-  parsePodMetricsList,
-  toSample,
-} from './parseMetrics.js';
-
-describe('parseGoDurationMs', () => {
-  it.each([
-    ['15s', 15_000],
-    ['1m0s', 60_000],
-    ['10.228s', 10_228],
-    ['1h', 3_600_000],
-    ['1h30m', 5_400_000],
-    ['500ms', 500],
-  ])('%s → %d ms', (s, ms) => {
-    expect(parseGoDurationMs(s)).toBeCloseTo(ms, 6);
-  });
-
-  it.each(['', '15', 's', '15x', '1m junk'])('rejects %j', (s) => {
-    expect(parseGoDurationMs(s)).toBeNaN();
-  });
-});
+import { parseNodeMetricsList, parsePodMetricsList, toSample } from './parseMetrics.js';
 
 const nodeList = {
   kind: 'NodeMetricsList',
@@ -79,5 +57,13 @@ describe('metrics lists', () => {
     const bad = structuredClone(nodeList);
     bad.items[0]!.usage.cpu = 'lots';
     expect(() => parseNodeMetricsList(bad)).toThrow();
+  });
+
+  it('reads Go duration windows and leaves a malformed one unknown (NaN), not 0', () => {
+    const odd = structuredClone(nodeList);
+    odd.items[0]!.window = '1m0.5s';
+    expect(parseNodeMetricsList(odd)[0]?.windowMs).toBe(60_500);
+    odd.items[0]!.window = '15';
+    expect(parseNodeMetricsList(odd)[0]?.windowMs).toBeNaN();
   });
 });

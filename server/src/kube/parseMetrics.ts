@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import type { MetricsSample, NodeUsage, PodUsage } from './types.js';
 
@@ -23,26 +24,17 @@ const podMetrics = z.object({
 const nodeList = z.object({ items: z.array(nodeMetrics).nullish() });
 const podList = z.object({ items: z.array(podMetrics).nullish() });
 
-const GO_DURATION_PART = /(\d+(?:\.\d+)?)(h|ms|us|µs|ns|m|s)/g;
-const UNIT_MS: Record<string, number> = {
-  h: 3_600_000,
-  m: 60_000,
-  s: 1000,
-  ms: 1,
-  us: 1e-3,
-  µs: 1e-3,
-  ns: 1e-6,
-};
-
-/** Parses a Go duration (`15s`, `1m0s`, `10.228s`) to milliseconds; NaN when malformed. */
-export function parseGoDurationMs(s: string): number {
-  let total = 0;
-  let consumed = 0;
-  for (const m of s.matchAll(GO_DURATION_PART)) {
-    total += Number(m[1]) * (UNIT_MS[m[2] ?? ''] ?? NaN);
-    consumed += m[0].length;
+/**
+ * The sample window in ms; NaN when the producer wrote something that is not a Go duration, so
+ * the resolution detector skips it instead of the whole list being refused for one field.
+ */
+function windowMs(window: string): number {
+  try {
+    return parseDurationMs(window);
+  } catch (e) {
+    if (e instanceof DurationError) return NaN;
+    throw e;
   }
-  return consumed === s.length && s.length > 0 ? total : NaN;
 }
 
 function timeMs(s: string): number {
@@ -57,7 +49,7 @@ export function parseNodeMetricsList(raw: unknown): NodeUsage[] {
     cpuNanocores: parseCpuNanocores(n.usage.cpu),
     memoryBytes: parseMemoryBytes(n.usage.memory),
     timestampMs: timeMs(n.timestamp),
-    windowMs: parseGoDurationMs(n.window),
+    windowMs: windowMs(n.window),
   }));
 }
 
@@ -71,7 +63,7 @@ export function parsePodMetricsList(raw: unknown): PodUsage[] {
       memoryBytes: parseMemoryBytes(c.usage.memory),
     })),
     timestampMs: timeMs(p.timestamp),
-    windowMs: parseGoDurationMs(p.window),
+    windowMs: windowMs(p.window),
   }));
 }
 

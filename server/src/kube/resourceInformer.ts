@@ -1,19 +1,22 @@
-import { ListWatch, Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
-import { networkError, UpstreamError, type Upstream } from './upstream.js';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { Backoff, sleep } from './backoff.js';
+import { listAll, objectKey, parseOrSkip } from './pagedList.js';
+import { RelistRate } from './relistRate.js';
+import type { Upstream } from './upstream.js';
+import { watchOnce, type InventoryPath, type WatchEnd, type WatchEvent } from './watchStream.js';
 
 /**
- * One list+watch informer (client-node's ListWatch) whose cache holds slim objects:
- * upstream JSON is parsed to a domain value as it arrives, so neither the list nor
- * watch events keep full Kubernetes objects in memory.
+ * One list+watch informer whose cache holds slim objects: upstream JSON is parsed to a
+ * domain value as it arrives, so neither the list nor watch events keep full Kubernetes
+ * objects in memory.
  *
- * client-node relists on 410 Gone by itself but stops for good on any other error;
- * this wrapper restarts it with exponential back-off and reports each failure.
+ * Every restart — after a 410, a failed request or a closed watch — waits on this
+ * informer's own jittered exponential back-off, which resets only after a watch has stayed
+ * healthy for a while. client-node's ListWatch relists at once on every 410 without
+ * reporting it (a relist storm against an apiserver under compaction pressure), so it is
+ * not used. While a request error lasts, a cheap probe (`/version`) runs once per probe
+ * interval and ends the wait as soon as the apiserver answers again.
  */
-
-export interface Slim<T> extends KubernetesObject {
-  metadata: { name: string; namespace?: string; resourceVersion?: string };
-  value: T;
-}
 
 export interface InformerHandlers<T> {
   upsert(value: T): void;
@@ -23,157 +26,211 @@ export interface InformerHandlers<T> {
   failed(error: unknown): void;
   /** A list or watch request succeeded after a failure. */
   recovered(): void;
+  /** Relists are (or stopped being) too frequent; `count` in the churn window. */
+  churn?(active: boolean, count: number): void;
 }
 
-interface RawObject {
-  metadata?: { name?: string; namespace?: string; resourceVersion?: string };
+/** Timings, all scalable together for tests. */
+export interface InformerTiming {
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** A watch open this long without a failure resets the back-off. */
+  healthyAfterMs: number;
+  /** Window in which relists are counted for `watch-churn`. */
+  churnWindowMs: number;
+  /** How often to probe the apiserver while requests fail (≤ one metrics resolution). */
+  probeIntervalMs: () => number;
+  listTimeoutMs: number;
+  /** Server-side watch length (jittered from this to twice it, as client-go does). */
+  watchSeconds: number;
 }
 
-const MAX_BACKOFF_MS = 30_000;
-const PAGE_SIZE = 500;
-
-interface ListPage {
-  metadata?: { resourceVersion?: string; continue?: string };
-  items?: RawObject[];
-}
+export const DEFAULT_INFORMER_TIMING: InformerTiming = {
+  backoffBaseMs: 1000,
+  backoffCapMs: 30_000,
+  healthyAfterMs: 60_000,
+  churnWindowMs: 120_000,
+  probeIntervalMs: () => 15_000,
+  listTimeoutMs: 60_000,
+  watchSeconds: 300,
+};
 
 export class ResourceInformer<T> {
-  private readonly listWatch: ListWatch<Slim<T>>;
-  private backoffMs = 500;
-  private restartTimer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private readonly cache = new Map<string, T>();
+  private readonly backoff: Backoff;
+  private readonly relists: RelistRate;
+  private stopController = new AbortController();
+  private running = false;
   private failing = false;
+  private churning = false;
+  private churnTimer: NodeJS.Timeout | undefined;
+  private resourceVersion: string | undefined;
+  /** Relist count, for tests and /metrics. */
+  relistCount = 0;
 
   constructor(
-    private readonly path: '/api/v1/nodes' | '/api/v1/pods' | '/api/v1/namespaces',
+    private readonly path: InventoryPath,
     private readonly upstream: Upstream,
-    kubeConfig: KubeConfig,
+    private readonly kubeConfig: () => KubeConfig,
     private readonly parse: (raw: unknown) => T,
     private readonly handlers: InformerHandlers<T>,
-    private readonly listTimeoutMs: number,
+    private readonly timing: InformerTiming = DEFAULT_INFORMER_TIMING,
   ) {
-    const watch = this.slimWatch(new Watch(kubeConfig));
-    this.listWatch = new ListWatch<Slim<T>>(path, watch, () => this.list(), false);
-    this.listWatch.on('add', (o) => handlers.upsert(o.value));
-    this.listWatch.on('update', (o) => handlers.upsert(o.value));
-    this.listWatch.on('delete', (o) => handlers.remove(o.value));
-    this.listWatch.on('error', (err) => this.onError(err));
+    this.backoff = new Backoff(timing.backoffBaseMs, timing.backoffCapMs);
+    this.relists = new RelistRate(timing.churnWindowMs);
   }
 
   start(): void {
-    this.stopped = false;
-    void this.listWatch.start();
+    if (this.running) return;
+    this.running = true;
+    this.stopController = new AbortController();
+    void this.run(this.stopController.signal);
   }
 
   stop(): void {
-    this.stopped = true;
-    clearTimeout(this.restartTimer);
-    void this.listWatch.stop();
+    this.running = false;
+    clearTimeout(this.churnTimer);
+    this.stopController.abort();
   }
 
-  private slim(raw: RawObject): Slim<T> | undefined {
-    const name = raw.metadata?.name;
-    if (name === undefined) return undefined;
-    try {
-      const metadata = {
-        name,
-        namespace: raw.metadata?.namespace,
-        resourceVersion: raw.metadata?.resourceVersion,
-      };
-      return { metadata, value: this.parse(raw) };
-    } catch {
-      // One malformed object must not take the whole inventory down; it is skipped.
-      return undefined;
+  /** New credentials (kubeconfig rewritten): drop the connection and start over now. */
+  restart(): void {
+    if (!this.running) return;
+    this.stop();
+    this.backoff.reset();
+    this.start();
+  }
+
+  private async run(stop: AbortSignal): Promise<void> {
+    let listedOnce = false;
+    while (!stop.aborted) {
+      try {
+        if (this.resourceVersion === undefined) {
+          if (listedOnce) this.recordRelist();
+          await this.list(stop);
+          listedOnce = true;
+        }
+        const end = await this.watch(stop);
+        if (end === 'stopped') return;
+        if (end === 'expired') this.resourceVersion = undefined;
+        await this.wait(this.backoff.next(), stop, false);
+      } catch (e) {
+        if (stop.aborted) return;
+        this.fail(e);
+        await this.wait(this.backoff.next(), stop, true);
+      }
+      this.checkChurn();
     }
   }
 
-  /**
-   * Lists in pages of {@link PAGE_SIZE}, as kubectl does: a 150,000-pod cluster is ~230 MiB
-   * of JSON, and parsing it in one piece would stall every request for seconds. All pages
-   * come from the snapshot of the first one, whose resourceVersion the watch resumes from.
-   */
-  private async list() {
-    const items: Slim<T>[] = [];
-    let resourceVersion = '';
-    let token: string | undefined;
-    do {
-      const query: Record<string, string> = { limit: String(PAGE_SIZE) };
-      if (token) query.continue = token;
-      const { body } = await this.upstream.getJson<ListPage>(this.path, {
-        timeoutMs: this.listTimeoutMs,
-        query,
-      });
-      if (!token) resourceVersion = body.metadata?.resourceVersion ?? '';
-      for (const raw of body.items ?? []) {
-        const s = this.slim(raw);
-        if (s) items.push(s);
-      }
-      token = body.metadata?.continue || undefined;
-    } while (token);
-    this.succeeded();
-    // ListWatch applies the items synchronously after this promise resolves.
-    setImmediate(() => this.handlers.listed());
-    return { metadata: { resourceVersion }, items };
+  private recordRelist(): void {
+    this.relistCount += 1;
+    this.relists.record(Date.now());
+    this.checkChurn();
   }
 
-  private slimWatch(inner: Watch): Watch {
-    const wrapper = {
-      watch: async (
-        path: string,
-        query: Record<string, string | number | boolean | undefined>,
-        callback: (phase: string, obj: unknown, watchObj?: unknown) => void,
-        done: (err: unknown) => void,
-      ) => {
-        let failed = false;
-        const controller = await inner.watch(
-          path,
-          query,
-          (phase, obj: RawObject) => {
-            if (phase === 'ADDED' || phase === 'MODIFIED' || phase === 'DELETED') {
-              const s = this.slim(obj);
-              if (s) callback(phase, s);
-            } else {
-              callback(phase, obj);
-            }
-          },
-          (err) => {
-            if (err) failed = true;
-            done(err);
-          },
-        );
-        if (!failed) this.succeeded();
-        return controller;
-      },
-    };
-    return wrapper as unknown as Watch;
+  /** Re-evaluated on every restart and, while churning, on a timer (a calm watch is quiet). */
+  private checkChurn(): void {
+    clearTimeout(this.churnTimer);
+    const now = Date.now();
+    const active = this.relists.churn(now);
+    if (active && this.running) {
+      this.churnTimer = setTimeout(() => this.checkChurn(), this.timing.churnWindowMs / 8);
+    }
+    if (active !== this.churning) {
+      this.churning = active;
+      this.handlers.churn?.(active, this.relists.count(now));
+    }
+  }
+
+  /** Sleeps `ms`, or less when a probe shows the apiserver answering again. */
+  private async wait(ms: number, stop: AbortSignal, probe: boolean): Promise<void> {
+    const until = Date.now() + ms;
+    while (!stop.aborted && Date.now() < until) {
+      const step = probe ? Math.min(until - Date.now(), this.timing.probeIntervalMs()) : ms;
+      await sleep(step, stop);
+      if (!probe || stop.aborted || Date.now() >= until) continue;
+      if (await this.probe()) return;
+    }
+  }
+
+  private async probe(): Promise<boolean> {
+    try {
+      await this.upstream.getJson('/version', { timeoutMs: 5000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async watch(stop: AbortSignal): Promise<WatchEnd> {
+    const opened = Date.now();
+    const healthy = setTimeout(() => {
+      this.backoff.reset();
+      this.checkChurn();
+    }, this.timing.healthyAfterMs);
+    try {
+      const seconds = this.timing.watchSeconds;
+      return await watchOnce(this.kubeConfig(), {
+        path: this.path,
+        resourceVersion: this.resourceVersion ?? '0',
+        timeoutSeconds: Math.round(seconds + Math.random() * seconds),
+        headersTimeoutMs: this.timing.listTimeoutMs,
+        stop,
+        onEvent: (e) => {
+          this.succeeded();
+          this.apply(e);
+        },
+      });
+    } finally {
+      clearTimeout(healthy);
+      if (Date.now() - opened >= this.timing.healthyAfterMs) this.backoff.reset();
+    }
+  }
+
+  private apply(e: WatchEvent): void {
+    const rv = (e.object as { metadata?: { resourceVersion?: unknown } } | null)?.metadata
+      ?.resourceVersion;
+    if (typeof rv === 'string' && rv !== '') this.resourceVersion = rv;
+    if (e.type !== 'ADDED' && e.type !== 'MODIFIED' && e.type !== 'DELETED') return;
+    const key = objectKey(e.object);
+    if (key === undefined) return;
+    if (e.type === 'DELETED') {
+      const old = this.cache.get(key);
+      this.cache.delete(key);
+      if (old !== undefined) this.handlers.remove(old);
+      return;
+    }
+    const value = parseOrSkip(this.parse, e.object);
+    if (value === undefined) return;
+    this.cache.set(key, value);
+    this.handlers.upsert(value);
+  }
+
+  /** Lists everything; objects gone since the previous list are removed. */
+  private async list(stop: AbortSignal): Promise<void> {
+    const { path, upstream, parse } = this;
+    const fresh = await listAll(upstream, path, this.timing.listTimeoutMs, parse);
+    if (stop.aborted) return;
+    this.succeeded();
+    for (const [key, old] of this.cache) if (!fresh.items.has(key)) this.handlers.remove(old);
+    this.cache.clear();
+    for (const [key, value] of fresh.items) {
+      this.cache.set(key, value);
+      this.handlers.upsert(value);
+    }
+    this.resourceVersion = fresh.resourceVersion;
+    this.handlers.listed();
   }
 
   private succeeded(): void {
-    this.backoffMs = 500;
-    if (this.failing) {
-      this.failing = false;
-      this.handlers.recovered();
-    }
+    if (!this.failing) return;
+    this.failing = false;
+    this.handlers.recovered();
   }
 
-  private onError(err: unknown): void {
-    if (this.stopped) return;
+  private fail(e: unknown): void {
     this.failing = true;
-    this.handlers.failed(toUpstreamError(err, this.path));
-    clearTimeout(this.restartTimer);
-    this.restartTimer = setTimeout(() => {
-      if (!this.stopped) void this.listWatch.start();
-    }, this.backoffMs);
-    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    this.handlers.failed(e);
   }
-}
-
-/** Watch errors from client-node are plain Errors with `statusCode` or fetch error codes. */
-function toUpstreamError(err: unknown, path: string): unknown {
-  if (err instanceof UpstreamError || !(err instanceof Error)) return err;
-  const e = err as Error & { statusCode?: number; code?: string };
-  if (typeof e.statusCode === 'number') {
-    return new UpstreamError('http', `HTTP ${e.statusCode} on watch`, path, e.statusCode);
-  }
-  return networkError(e, path);
 }

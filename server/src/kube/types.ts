@@ -1,3 +1,5 @@
+import type { PodResources } from './podResources.js';
+
 /**
  * Domain types the kube layer produces from upstream JSON (parsed once, at the boundary).
  * Units are in the names; CPU is integer nanocores, memory integer bytes, times unix ms.
@@ -19,8 +21,16 @@ export interface NodeInfo {
   createdMs: number;
 }
 
+/**
+ * `container`: `spec.containers`; `sidecar`: a restartable init container (native sidecar,
+ * `restartPolicy: Always`); `init`: a classic init container (runs to completion first);
+ * `ephemeral`: a debug container (no resources).
+ */
+export type ContainerKind = 'container' | 'sidecar' | 'init' | 'ephemeral';
+
 export interface ContainerSpec {
   name: string;
+  kind: ContainerKind;
   cpuRequestNanocores: number | null;
   cpuLimitNanocores: number | null;
   memoryRequestBytes: number | null;
@@ -38,8 +48,13 @@ export interface PodInfo {
   restarts: number;
   qosClass: QosClass;
   createdMs: number;
-  /** Regular containers only (init containers are not in PodMetrics either). */
+  /**
+   * Regular containers first, then init containers (sidecars and classic) in spec order,
+   * then ephemeral ones. PodMetrics reports every container the kubelet has stats for.
+   */
   containers: ContainerSpec[];
+  /** Effective requests and limits (sidecars, init containers, overhead), computed once. */
+  resources: PodResources;
 }
 
 export interface NamespaceInfo {

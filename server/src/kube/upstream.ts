@@ -5,8 +5,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 /**
  * The one place where kubeglance talks HTTP to a Kubernetes API server (informers' watches
  * go through client-node's `Watch`, wrapped in `informers.ts`, with the same KubeConfig).
- * Only read-only GETs on an allow-list of paths: the server never proxies arbitrary API
- * paths on behalf of a browser.
+ * Only read-only GETs on an allow-list of paths, plus SelfSubjectAccessReviews (which ask
+ * the apiserver what kubeglance may do and change nothing): the server never proxies
+ * arbitrary API paths on behalf of a browser.
  */
 
 const ALLOWED_PATHS: readonly RegExp[] = [
@@ -14,7 +15,15 @@ const ALLOWED_PATHS: readonly RegExp[] = [
   /^\/api\/v1\/(nodes|pods|namespaces)$/,
   /^\/apis\/metrics\.k8s\.io\/v1beta1\/(nodes|pods)$/,
   /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/v1beta1\.metrics\.k8s\.io$/,
+  // Diagnostics (optional kube-system Role): the aggregation layer's ConfigMap, metrics-server's
+  // Deployment, its pods and their logs.
+  /^\/api\/v1\/namespaces\/kube-system\/configmaps\/extension-apiserver-authentication$/,
+  /^\/apis\/apps\/v1\/namespaces\/kube-system\/deployments\/metrics-server$/,
+  /^\/api\/v1\/namespaces\/kube-system\/pods$/,
+  /^\/api\/v1\/namespaces\/kube-system\/pods\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/log$/,
 ];
+
+const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
 export type UpstreamFailureKind = 'http' | 'network' | 'timeout' | 'tls' | 'parse';
 
@@ -55,17 +64,51 @@ export class Upstream {
   ) {}
 
   async getJson<T = unknown>(path: string, options: GetOptions): Promise<UpstreamResponse<T>> {
+    const raw = await this.get(path, options, 'application/json');
+    return { body: parseBody<T>(raw, path), bytes: raw.length };
+  }
+
+  /** A plain-text GET (container logs). */
+  async getText(path: string, options: GetOptions): Promise<string> {
+    return (await this.get(path, options, 'text/plain')).toString('utf8');
+  }
+
+  /** POST a SelfSubjectAccessReview: may the current user do this? (Changes nothing.) */
+  async accessReview<T = unknown>(spec: unknown, timeoutMs: number): Promise<T> {
+    const url = new URL(this.server.replace(/\/$/, '') + ACCESS_REVIEW_PATH);
+    const body = Buffer.from(
+      JSON.stringify({
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec,
+      }),
+    );
+    const requestOptions = await this.options('POST', 'application/json');
+    const headers = requestOptions.headers as Record<string, string>;
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(body.length);
+    const raw = await this.request(url, requestOptions, timeoutMs, ACCESS_REVIEW_PATH, body);
+    this.count(ACCESS_REVIEW_PATH, raw.length);
+    return parseBody<T>(raw, ACCESS_REVIEW_PATH);
+  }
+
+  private async get(path: string, options: GetOptions, accept: string): Promise<Buffer> {
     if (!ALLOWED_PATHS.some((re) => re.test(path))) {
       throw new Error(`upstream path not allowed: ${path}`);
     }
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    const requestOptions: https.RequestOptions = { method: 'GET', headers: {} };
-    await this.kubeConfig.applyToHTTPSOptions(requestOptions);
-    (requestOptions.headers as Record<string, string>)['accept'] = 'application/json';
+    const requestOptions = await this.options('GET', accept);
     const raw = await this.request(url, requestOptions, options.timeoutMs, path);
     this.count(path, raw.length);
-    return { body: parseBody<T>(raw, path), bytes: raw.length };
+    return raw;
+  }
+
+  private async options(method: 'GET' | 'POST', accept: string): Promise<https.RequestOptions> {
+    const requestOptions: https.RequestOptions = { method, headers: {} };
+    await this.kubeConfig.applyToHTTPSOptions(requestOptions);
+    (requestOptions.headers as Record<string, string>)['accept'] = accept;
+    return requestOptions;
   }
 
   private count(path: string, bytes: number): void {
@@ -80,6 +123,7 @@ export class Upstream {
     options: https.RequestOptions,
     timeoutMs: number,
     path: string,
+    body?: Buffer,
   ): Promise<Buffer> {
     const lib = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
@@ -98,7 +142,7 @@ export class Upstream {
         req.destroy(new UpstreamError('timeout', `no answer within ${timeoutMs} ms`, path));
       });
       req.on('error', (e) => reject(e instanceof UpstreamError ? e : networkError(e, path)));
-      req.end();
+      req.end(body);
     });
   }
 }

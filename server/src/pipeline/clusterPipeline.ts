@@ -7,10 +7,13 @@ import {
 } from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
+import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
+import { DiagnosticsRunner } from '../diagnostics/runner.js';
+import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
 
@@ -22,6 +25,8 @@ export interface PipelineOptions {
   now?: () => number;
   /** Long-range history for this cluster (`--prometheus`). */
   prometheus?: PrometheusHistory | undefined;
+  /** Informer timings (tests scale them down); the probe interval is one resolution. */
+  informerTiming?: Partial<InformerTiming>;
 }
 
 export interface PipelineEvents {
@@ -42,6 +47,9 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
   private lastStatusKey = '';
+  private lastHealthKey = '';
+  /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
+  readonly diagnostics: DiagnosticsRunner;
   private readonly now: () => number;
   /** Poll timings of the last sample, for /metrics. */
   lastPoll: PollResult | undefined;
@@ -58,14 +66,28 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       retentionMs: options.retentionMs,
       resolutionMs: options.resolutionMs ?? 15_000,
     });
-    this.watcher = new InventoryWatcher(this.upstream, target.kubeConfig, {
-      changed: () => undefined,
-      failed: (e) => this.onInventoryFailed(e),
-      recovered: () => {
-        this.tracker.inventoryRecovered();
-        this.emitStatusIfChanged();
+    const timing: InformerTiming = {
+      ...DEFAULT_INFORMER_TIMING,
+      probeIntervalMs: () => this.poller.resolutionMs,
+      ...options.informerTiming,
+    };
+    this.watcher = new InventoryWatcher(
+      this.upstream,
+      {
+        changed: () => undefined,
+        failed: (e) => this.onInventoryFailed(e),
+        recovered: () => {
+          this.tracker.inventoryRecovered();
+          this.emitStatusIfChanged();
+        },
+        churn: (kinds) => {
+          this.tracker.setWatchChurn(kinds, timing.churnWindowMs, this.now());
+          if (kinds.length > 0) this.options.log.warn({ cluster: this.name, kinds }, 'watch churn');
+          this.emitStatusIfChanged();
+        },
       },
-    });
+      timing,
+    );
     this.poller = new MetricsPoller(
       this.upstream,
       options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
@@ -76,6 +98,22 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
           this.emitStatusIfChanged();
         },
         failed: (e) => this.onMetricsFailed(e),
+      },
+    );
+    this.diagnostics = new DiagnosticsRunner(
+      target.name,
+      this.upstream,
+      () => ({
+        status: this.status(),
+        inventory: this.watcher.inventory,
+        sample: this.latestSample,
+        resolutionMs: this.poller.resolutionMs,
+      }),
+      {
+        now: this.now,
+        onReport: () => this.emitStatusIfChanged(),
+        onError: (err) =>
+          options.log.warn({ cluster: this.name, err: describe(err) }, 'diagnostics failed'),
       },
     );
   }
@@ -92,6 +130,11 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     return this.watcher.synced;
   }
 
+  /** Relists per kind after the first list (watch restarts that needed one). */
+  get relists(): Record<'nodes' | 'pods' | 'namespaces', number> {
+    return this.watcher.relists;
+  }
+
   get sample(): MetricsSample | null {
     return this.latestSample;
   }
@@ -104,9 +147,11 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.watcher.start();
     this.poller.start();
     this.prometheus?.start();
+    this.diagnostics.start();
   }
 
   stop(): void {
+    this.diagnostics.stop();
     this.poller.stop();
     this.watcher.stop();
     this.prometheus?.stop();
@@ -114,11 +159,13 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   status(): ClusterStatus {
     const status = this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
+    const report = this.diagnostics?.latest;
+    const withDiagnostics = { ...status, diagnostics: report ? summarise(report) : null };
     const prom = this.prometheus?.currentProblem();
-    if (!prom) return status;
+    if (!prom) return withDiagnostics;
     // History beyond the hour is degraded; live metrics are not, so `ok` becomes `degraded`.
     const state = status.state === 'ok' ? 'degraded' : status.state;
-    return { ...status, state, problems: [...status.problems, prom] };
+    return { ...withDiagnostics, state, problems: [...status.problems, prom] };
   }
 
   /** The long-range history source, when a Prometheus is configured for this cluster. */
@@ -180,10 +227,19 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.emitStatusIfChanged();
   }
 
-  /** Status events only on a change of state or of the set of problems (not their text). */
+  /**
+   * Status events only on a change of state, of the set of problems (not their text) or of the
+   * diagnostics' verdict. A change of health also re-runs the diagnostics.
+   */
   private emitStatusIfChanged(): void {
     const s = this.status();
-    const key = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
+    const health = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
+    const d = s.diagnostics;
+    const key = `${health}|${d ? `${d.status}:${d.failing?.id ?? ''}:${d.failing?.summary.code ?? ''}` : ''}`;
+    if (health !== this.lastHealthKey) {
+      this.lastHealthKey = health;
+      if (this.lastStatusKey !== '') void this.diagnostics.run().catch(() => undefined);
+    }
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;
     this.options.log.info(

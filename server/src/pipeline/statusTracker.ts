@@ -1,5 +1,6 @@
 import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/api';
 import { makeProblem, problemFromError } from '../kube/problems.js';
+import type { ChurnReport } from '../kube/inventoryWatcher.js';
 import { NoSamplesYet } from '../kube/metricsPoller.js';
 
 /**
@@ -12,6 +13,7 @@ export class StatusTracker {
   private inventoryProblem: Problem | undefined;
   private missingNodes: Problem | undefined;
   private staleProblem: Problem | undefined;
+  private churnProblem: Problem | undefined;
   private lastSampleMs: number | null = null;
   private lastNewSampleSeenMs: number | null = null;
 
@@ -47,6 +49,25 @@ export class StatusTracker {
     this.inventoryProblem = undefined;
   }
 
+  /** Kinds whose watches keep needing a relist (empty: calm again). */
+  setWatchChurn(kinds: ChurnReport[], windowMs: number, nowMs: number): void {
+    if (kinds.length === 0) {
+      this.churnProblem = undefined;
+      return;
+    }
+    const what = kinds.map((k) => `${k.kind} (${k.relists})`).join(', ');
+    this.churnProblem = {
+      ...makeProblem(
+        'watch-churn',
+        `Watches keep expiring or failing: relists of ${what} in the last ${Math.round(windowMs / 1000)} s.`,
+        'The API server is ending watches (410 Expired: etcd compaction faster than the watch cache, or a proxy closing long requests). kubeglance backs off between relists; check the apiserver’s --watch-cache-sizes, etcd compaction and any proxy timeouts.',
+        nowMs,
+        this.churnProblem,
+      ),
+      detail: kinds.map((k) => `${k.kind}: ${k.relists} relists`).join('; '),
+    };
+  }
+
   /** Ready nodes that are absent from NodeMetrics (kubelet scrape failures). */
   setMissingNodes(names: string[], nowMs: number): void {
     if (names.length === 0) {
@@ -71,6 +92,7 @@ export class StatusTracker {
     const metrics = this.metricsState(nowMs, resolutionMs);
     const problems = [
       this.inventoryProblem,
+      this.churnProblem,
       this.metricsProblem,
       this.staleProblem,
       this.missingNodes,

@@ -2,10 +2,11 @@ import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { Inventory, NodeInfo, PodInfo } from '../kube/types.js';
 
 /**
- * Sums of container requests and limits, in nanocores and bytes. Only values that are set
- * contribute: a container without a limit adds nothing to the limit sums (it is not
- * "limited at 0"), so a limit sum is the sum of the limits that exist, and `null` when
- * none exists (an unset request counts as 0, as the scheduler counts it).
+ * Sums of pods' effective requests and limits (sidecars, init containers and overhead included,
+ * see `kube/podResources.ts`), in nanocores and bytes, as `kubectl describe node` sums them.
+ * Only values that are set contribute: a container without a limit adds nothing to the limit
+ * sums (it is not "limited at 0"), so a limit sum is the sum of the limits that exist, and
+ * `null` when none exists (an unset request counts as 0, as the scheduler counts it).
  */
 export interface ResourceSums {
   cpuRequestNanocores: number;
@@ -156,15 +157,15 @@ function loadOf(map: Map<string, Load>, key: string): Load {
   return load;
 }
 
+/** Adds a pod's effective requests (`PodRequests`) and set limits (`PodLimits`). */
 function addContainers(sums: ResourceSums, pod: PodInfo): void {
-  for (const c of pod.containers) {
-    sums.cpuRequestNanocores += c.cpuRequestNanocores ?? 0;
-    if (c.cpuLimitNanocores !== null) {
-      sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + c.cpuLimitNanocores;
-    }
-    sums.memoryRequestBytes += c.memoryRequestBytes ?? 0;
-    if (c.memoryLimitBytes !== null) {
-      sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + c.memoryLimitBytes;
-    }
+  const { requests, limits } = pod.resources;
+  sums.cpuRequestNanocores += requests.cpuNanocores ?? 0;
+  sums.memoryRequestBytes += requests.memoryBytes ?? 0;
+  if (limits.cpuNanocores !== null) {
+    sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + limits.cpuNanocores;
+  }
+  if (limits.memoryBytes !== null) {
+    sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + limits.memoryBytes;
   }
 }

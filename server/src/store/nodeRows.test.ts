@@ -35,6 +35,7 @@ describe('nodeRows', () => {
     expect(b.cpu).toEqual({
       usageMillicores: 274,
       requestMillicores: 251,
+      limitMillicores: null,
       allocatableMillicores: 3800,
       capacityMillicores: 4000,
       percent: 7,
@@ -42,6 +43,7 @@ describe('nodeRows', () => {
     expect(b.memory).toEqual({
       usageBytes: 820_715_520,
       requestBytes: 64 * MI,
+      limitBytes: null,
       allocatableBytes: 16 * GI,
       capacityBytes: 17 * GI,
       percent: 4, // 782Mi of 16Gi = 4.77%
@@ -77,10 +79,10 @@ describe('nodeRows', () => {
   });
 
   it('compacts rows into SSE tuples', () => {
-    const rows = nodeRows(inv, sample(0, [['b', 273_214_048, 801_480 * 1024]]));
+    const rows = nodeRows(inv, sample(5000, [['b', 273_214_048, 801_480 * 1024]]));
     expect(nodeUsageTuples(rows)).toEqual([
-      ['a', null, null, null, null],
-      ['b', 274, 820_715_520, 7, 4],
+      ['a', null, null, null, null, null],
+      ['b', 274, 820_715_520, 7, 4, 5000],
     ]);
   });
 });

@@ -5,7 +5,7 @@ import {
   memoryPercentKubectl,
 } from '@kubeglance/shared/format';
 import type { Inventory, MetricsSample, NodeInfo, NodeUsage } from '../kube/types.js';
-import { indexInventory, type Load } from './inventoryIndex.js';
+import { indexInventory, millicoresOrNull, type Load } from './inventoryIndex.js';
 import { indexSample } from './sampleIndex.js';
 
 /**
@@ -13,7 +13,8 @@ import { indexSample } from './sampleIndex.js';
  * `kubectl top nodes` prints for the sample (CPU rounded up to millicores, memory in bytes,
  * percent truncated from millicore values); all usage fields are `null` and
  * `metricsAvailable` false when the node is absent from the sample (or there is no sample).
- * Requests and `pods` cover the node's non-terminated pods (phase not Succeeded/Failed).
+ * Requests, limits and `pods` cover the node's non-terminated pods (phase not Succeeded/Failed),
+ * with effective pod requests/limits: what `kubectl describe node` prints as allocated.
  */
 export function nodeRows(inventory: Inventory, sample: MetricsSample | null): NodeRow[] {
   const index = indexInventory(inventory);
@@ -31,9 +32,11 @@ function nodeRow(node: NodeInfo, usage: NodeUsage | undefined, load: Load | unde
     roles: node.roles,
     pods: load?.pods ?? 0,
     metricsAvailable: usage !== undefined,
+    metricsTimestampMs: usage ? usage.timestampMs : null,
     cpu: {
       usageMillicores: usage ? cpuMillicoresKubectl(usage.cpuNanocores) : null,
       requestMillicores: cpuMillicoresKubectl(load?.cpuRequestNanocores ?? 0),
+      limitMillicores: millicoresOrNull(load?.cpuLimitNanocores ?? null),
       allocatableMillicores: cpuMillicoresKubectl(allocatable.cpuNanocores),
       capacityMillicores: cpuMillicoresKubectl(capacity.cpuNanocores),
       percent: usage ? cpuPercentKubectl(usage.cpuNanocores, allocatable.cpuNanocores) : null,
@@ -41,6 +44,7 @@ function nodeRow(node: NodeInfo, usage: NodeUsage | undefined, load: Load | unde
     memory: {
       usageBytes: usage ? usage.memoryBytes : null,
       requestBytes: load?.memoryRequestBytes ?? 0,
+      limitBytes: load?.memoryLimitBytes ?? null,
       allocatableBytes: allocatable.memoryBytes,
       capacityBytes: capacity.memoryBytes,
       percent: usage ? memoryPercentKubectl(usage.memoryBytes, allocatable.memoryBytes) : null,
@@ -48,7 +52,7 @@ function nodeRow(node: NodeInfo, usage: NodeUsage | undefined, load: Load | unde
   };
 }
 
-/** Compact per-node usage for SSE: `[name, cpuMillicores, memoryBytes, cpu%, memory%]`. */
+/** Compact per-node usage for SSE: `[name, cpuMillicores, memoryBytes, cpu%, memory%, ts]`. */
 export function nodeUsageTuples(nodes: readonly NodeRow[]): NodeUsageTuple[] {
   return nodes.map((n) => [
     n.name,
@@ -56,5 +60,6 @@ export function nodeUsageTuples(nodes: readonly NodeRow[]): NodeUsageTuple[] {
     n.memory.usageBytes,
     n.cpu.percent,
     n.memory.percent,
+    n.metricsTimestampMs,
   ]);
 }

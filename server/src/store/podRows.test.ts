@@ -66,10 +66,12 @@ describe('podRows', () => {
     expect(web.containers[1]!.memory.usageBytes).toBeNull();
   });
 
-  it('sums requests/limits where set and is null only when no container sets one', () => {
+  it('sums requests where set; the pod limit is null unless every container has one', () => {
     const web = podRows(inv, s, 'ns', NOW).find((p) => p.name === 'web')!;
     expect(web.cpu).toMatchObject({ requestMillicores: 100, limitMillicores: null });
-    expect(web.memory).toMatchObject({ requestBytes: null, limitBytes: 64 * MI });
+    // `sidecar` sets no memory limit, so the pod as a whole is not limited (the kubelet's
+    // rule, and k9s's for %MEM/L); the container row keeps its own limit.
+    expect(web.memory).toMatchObject({ requestBytes: null, limitBytes: null });
     expect(web.containers[1]!.cpu).toMatchObject({
       requestMillicores: null,
       limitMillicores: null,
@@ -79,20 +81,66 @@ describe('podRows', () => {
 });
 
 describe('podResources', () => {
-  it('rounds the exact CPU sum once and treats a set 0 as set', () => {
+  it('rounds the exact CPU sum once; a zero limit is no limit, as for the kubelet', () => {
     const r = podResources(
       pod('ns', 'p', {
         containers: [
-          container('a', { cpuRequestNanocores: 1e5, cpuLimitNanocores: 0 }),
-          container('b', { cpuRequestNanocores: 1e5 }),
+          container('a', { cpuRequestNanocores: 1e5, cpuLimitNanocores: 0, memoryLimitBytes: MI }),
+          container('b', {
+            cpuRequestNanocores: 1e5,
+            cpuLimitNanocores: 1e6,
+            memoryLimitBytes: MI,
+          }),
         ],
       }),
     );
     expect(r).toEqual({
       cpuRequestMillicores: 1,
-      cpuLimitMillicores: 0,
+      cpuLimitMillicores: null,
       memoryRequestBytes: null,
-      memoryLimitBytes: null,
+      memoryLimitBytes: 2 * MI,
     });
+  });
+
+  it('counts sidecars and overhead in requests; container rows say which is a sidecar', () => {
+    const mesh = pod('ns', 'mesh', {
+      containers: [
+        container('c', { cpuRequestNanocores: 100e6, memoryLimitBytes: 128 * MI }),
+        container('side', {
+          kind: 'sidecar',
+          cpuRequestNanocores: 500e6,
+          memoryLimitBytes: 256 * MI,
+        }),
+        container('setup', { kind: 'init', cpuRequestNanocores: 2e9, memoryLimitBytes: MI }),
+      ],
+      overhead: { cpuNanocores: 10e6, memoryBytes: null },
+    });
+    const withUsage = sample(
+      NOW,
+      [],
+      [
+        podUsage('ns', 'mesh', [
+          ['c', 50e6, 64 * MI],
+          ['side', 400e6, 200 * MI],
+        ]),
+      ],
+    );
+    const row = podRows(inventory([node('n1')], [mesh]), withUsage, 'ns', NOW)[0]!;
+    // max(100m + 500m, 2000m for `setup` + the 500m sidecar declared before it) + 10m overhead.
+    expect(row.cpu).toEqual({
+      usageMillicores: 450,
+      requestMillicores: 2510,
+      limitMillicores: null,
+    });
+    expect(row.memory).toEqual({
+      usageBytes: 264 * MI,
+      requestBytes: null,
+      limitBytes: 384 * MI,
+    });
+    // The finished init container has no usage, so no row.
+    expect(row.containers.map((c) => [c.name, c.kind, c.cpu.usageMillicores])).toEqual([
+      ['c', 'container', 50],
+      ['side', 'sidecar', 400],
+    ]);
   });
 });

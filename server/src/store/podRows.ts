@@ -22,26 +22,19 @@ export interface PodResources {
 }
 
 /**
- * Pod requests and limits, as k9s computes them for %CPU/R, %CPU/L, %MEM/R, %MEM/L: the sum
- * over containers of the values that are set, `null` only when no container sets one. So a
- * pod with limits on one of two containers reports that one limit (the other container is
- * unbounded); a pod with no limits at all reports `null`, not 0. CPU sums nanocores exactly
- * and rounds once.
+ * A pod's requests and limit as the API shows them: requests are the effective `PodRequests`
+ * (sidecars, the largest init container, overhead); the limit is the one the kubelet enforces
+ * on the pod, `null` when any container lacks one (then the pod as a whole is unbounded, even
+ * if some containers are limited; each container row still shows its own limit). This is
+ * also k9s's rule for %CPU/L and %MEM/L. CPU is rounded once from exact nanocores.
  */
 export function podResources(pod: PodInfo): PodResources {
-  const sum = (pick: (c: ContainerSpec) => number | null): number | null => {
-    let total: number | null = null;
-    for (const c of pod.containers) {
-      const v = pick(c);
-      if (v !== null) total = (total ?? 0) + v;
-    }
-    return total;
-  };
+  const { requests, enforcedLimits } = pod.resources;
   return {
-    cpuRequestMillicores: millicoresOrNull(sum((c) => c.cpuRequestNanocores)),
-    cpuLimitMillicores: millicoresOrNull(sum((c) => c.cpuLimitNanocores)),
-    memoryRequestBytes: sum((c) => c.memoryRequestBytes),
-    memoryLimitBytes: sum((c) => c.memoryLimitBytes),
+    cpuRequestMillicores: millicoresOrNull(requests.cpuNanocores),
+    cpuLimitMillicores: millicoresOrNull(enforcedLimits.cpuNanocores),
+    memoryRequestBytes: requests.memoryBytes,
+    memoryLimitBytes: enforcedLimits.memoryBytes,
   };
 }
 
@@ -93,18 +86,47 @@ function podRow(pod: PodInfo, totals: PodTotals | undefined, nowMs: number): Pod
       requestBytes: r.memoryRequestBytes,
       limitBytes: r.memoryLimitBytes,
     },
-    containers: pod.containers.map((spec) =>
-      containerRow(
-        spec,
-        totals?.usage.containers.find((c) => c.name === spec.name),
-      ),
-    ),
+    containers: containerRows(pod, totals?.usage.containers ?? []),
+  };
+}
+
+/**
+ * Regular containers and sidecars always; classic init and ephemeral containers only while
+ * the kubelet reports usage for them (they are not running otherwise); and any reported
+ * container the spec does not name (the informer lagging a spec change), so the rows always
+ * cover what `kubectl top pod --containers` prints.
+ */
+function containerRows(pod: PodInfo, usage: readonly ContainerUsage[]): ContainerRow[] {
+  const rows: ContainerRow[] = [];
+  for (const spec of pod.containers) {
+    const used = usage.find((c) => c.name === spec.name);
+    if (spec.kind === 'container' || spec.kind === 'sidecar' || used) {
+      rows.push(containerRow(spec, used));
+    }
+  }
+  for (const used of usage) {
+    if (!pod.containers.some((c) => c.name === used.name)) {
+      rows.push(containerRow(unknownSpec(used.name), used));
+    }
+  }
+  return rows;
+}
+
+function unknownSpec(name: string): ContainerSpec {
+  return {
+    name,
+    kind: 'container',
+    cpuRequestNanocores: null,
+    cpuLimitNanocores: null,
+    memoryRequestBytes: null,
+    memoryLimitBytes: null,
   };
 }
 
 function containerRow(spec: ContainerSpec, usage: ContainerUsage | undefined): ContainerRow {
   return {
     name: spec.name,
+    kind: spec.kind,
     cpu: {
       usageMillicores: usage ? cpuMillicoresKubectl(usage.cpuNanocores) : null,
       requestMillicores: millicoresOrNull(spec.cpuRequestNanocores),

@@ -27,7 +27,7 @@ describe('Snapshot', () => {
     const top = snap.topPods({ sort: 'cpu', limit: 5 });
     expect(snap.topPods({ sort: 'cpu', limit: 5 })).toBe(top);
     expect(snap.topPods({ sort: 'cpu', limit: 5, namespace: 'ns' })).not.toBe(top);
-    expect(snap.nodeUsageTuples()).toEqual([['n1', 1000, MI, 25, 0]]);
+    expect(snap.nodeUsageTuples()).toEqual([['n1', 1000, MI, 25, 0, 0]]);
     expect(snap.hasNamespace('ns')).toBe(true);
     expect(snap.hasNamespace('nope')).toBe(false);
   });

@@ -2,6 +2,7 @@
  * Builders for the store's tests and benchmark: small, explicit inventories and samples.
  * Not used by production code.
  */
+import { podResources, type PodOverhead } from '../kube/podResources.js';
 import {
   podKey,
   type ContainerSpec,
@@ -32,6 +33,7 @@ export function node(name: string, over: Partial<NodeInfo> = {}): NodeInfo {
 export function container(name: string, over: Partial<ContainerSpec> = {}): ContainerSpec {
   return {
     name,
+    kind: 'container',
     cpuRequestNanocores: null,
     cpuLimitNanocores: null,
     memoryRequestBytes: null,
@@ -40,7 +42,14 @@ export function container(name: string, over: Partial<ContainerSpec> = {}): Cont
   };
 }
 
-export function pod(namespace: string, name: string, over: Partial<PodInfo> = {}): PodInfo {
+/** A pod; `resources` is derived from `containers` (and `overhead`) unless given. */
+export function pod(
+  namespace: string,
+  name: string,
+  over: Partial<PodInfo> & { overhead?: PodOverhead } = {},
+): PodInfo {
+  const { overhead, ...rest } = over;
+  const containers = rest.containers ?? [container('app')];
   return {
     namespace,
     name,
@@ -50,8 +59,9 @@ export function pod(namespace: string, name: string, over: Partial<PodInfo> = {}
     restarts: 0,
     qosClass: 'BestEffort',
     createdMs: 0,
-    containers: [container('app')],
-    ...over,
+    ...rest,
+    containers,
+    resources: rest.resources ?? podResources(containers, overhead),
   };
 }
 

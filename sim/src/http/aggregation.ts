@@ -5,14 +5,13 @@
  */
 import type { Handler, RequestContext } from './context.js';
 import { readJsonBody } from './body.js';
+import { metricsAvailableCondition } from './apiServiceStatus.js';
 import { METRICS_GROUP } from './discovery.js';
 import { sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { ApiError, badRequest, notFound } from './status.js';
 
 const METRICS_APISERVICE = 'v1beta1.metrics.k8s.io';
-/** The ClusterIP the metrics-server Service would have; it only appears in messages. */
-const METRICS_SERVICE_URL = 'https://10.96.112.47:443/apis/metrics.k8s.io/v1beta1';
 
 type Json = Record<string, unknown>;
 
@@ -43,26 +42,10 @@ function localApiService(group: string, version: string, created: string): Json 
   };
 }
 
-function metricsApiService(ctx: RequestContext): Json {
-  const { faults, startedAt } = ctx.deps;
-  const created = startedAt.toISOString();
-  const downSince = faults.since('metrics-unavailable');
-  const condition =
-    downSince === undefined
-      ? {
-          type: 'Available',
-          status: 'True',
-          lastTransitionTime: created,
-          reason: 'Passed',
-          message: 'all checks passed',
-        }
-      : {
-          type: 'Available',
-          status: 'False',
-          lastTransitionTime: new Date(downSince).toISOString(),
-          reason: 'FailedDiscoveryCheck',
-          message: `failing or missing response from ${METRICS_SERVICE_URL}: Get "${METRICS_SERVICE_URL}": dial tcp 10.96.112.47:443: connect: connection refused`,
-        };
+function metricsApiService(ctx: RequestContext): Json | undefined {
+  const condition = metricsAvailableCondition(ctx.deps);
+  if (!condition) return undefined;
+  const created = ctx.deps.startedAt.toISOString();
   return {
     kind: 'APIService',
     apiVersion: 'apiregistration.k8s.io/v1',
@@ -92,7 +75,7 @@ function allApiServices(ctx: RequestContext): Json[] {
     localApiService('apiregistration.k8s.io', 'v1', created),
     localApiService('authorization.k8s.io', 'v1', created),
     metricsApiService(ctx),
-  ];
+  ].filter((s): s is Json => s !== undefined);
 }
 
 const listApiServices: Handler = (ctx) => {

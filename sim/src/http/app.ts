@@ -11,6 +11,8 @@ import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
 import { addKubeletRoutes } from './kubeletMetrics.js';
+import { addKubeSystemRoutes } from './kubeSystem.js';
+import { metricsApiState } from './metricsAvailability.js';
 import { addMetricsRoutes } from './metrics.js';
 import { sendStatus } from './respond.js';
 import { normalisePath, Router, type Method } from './router.js';
@@ -32,6 +34,7 @@ export function createRouter(): Router {
   addMetricsRoutes(router);
   addKubeletRoutes(router);
   addAggregationRoutes(router);
+  addKubeSystemRoutes(router);
   addControlRoutes(router);
   return router;
 }
@@ -80,8 +83,10 @@ async function handle(
   if (!isAuthorized(req, deps.token)) throw new ApiError(unauthorized());
   if (!control) {
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
-    if (faults.has('metrics-unavailable') && path.startsWith(`/apis/${METRICS_GROUP}`)) {
-      throw new ApiError(serviceUnavailable());
+    if (path === `/apis/${METRICS_GROUP}` || path.startsWith(`/apis/${METRICS_GROUP}/`)) {
+      const state = metricsApiState(deps);
+      if (state === 'unavailable') throw new ApiError(serviceUnavailable());
+      if (state === 'missing') throw new ApiError(pathNotFound());
     }
   }
   const match = router.match(path);

@@ -21,6 +21,8 @@ export interface SimDeps {
   watches: Set<() => void>;
   /** When the simulator started (creationTimestamp of synthetic objects such as APIServices). */
   startedAt: Date;
+  /** With `--warmup`: until when metrics-server has not finished its first two scrapes. */
+  warmupUntilMs?: number;
 }
 
 /** One request as a handler sees it. */

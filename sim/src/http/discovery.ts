@@ -8,6 +8,7 @@
  * "Metrics API not available".
  */
 import type { RequestContext } from './context.js';
+import { metricsApiState } from './metricsAvailability.js';
 import type { Router } from './router.js';
 import { sendJson } from './respond.js';
 
@@ -131,7 +132,7 @@ function groupJson({ group, version: v }: GroupVersion): Record<string, unknown>
 }
 
 function groups({ res, deps }: RequestContext): void {
-  const metricsDown = deps.faults.has('metrics-unavailable');
+  const metricsDown = ['unavailable', 'missing'].includes(metricsApiState(deps));
   sendJson(res, 200, {
     kind: 'APIGroupList',
     apiVersion: 'v1',

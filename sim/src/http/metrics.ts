@@ -7,9 +7,9 @@
  * `metrics-stale` the tick is frozen at the one that was current when the fault was set.
  */
 import type { MetricsSample, NodeMetricsItem, PodMetricsItem } from '../model/types.js';
-import { nodesMissingMetrics } from '../faults.js';
 import type { Handler, RequestContext } from './context.js';
 import { METRICS_GROUP } from './discovery.js';
+import { metricsApiState, unscrapedNodes } from './metricsAvailability.js';
 import { SelectorParseError, matchesLabels, parseLabelSelector } from './labels.js';
 import { sendJson, sendList } from './respond.js';
 import type { Router } from './router.js';
@@ -29,9 +29,9 @@ export function servedTick(ctx: RequestContext, now = Date.now()): number {
 
 /** Fault gates shared by every metrics path: 503 while unavailable, 403 while forbidden. */
 function gate(ctx: RequestContext, resource: 'nodes' | 'pods', verb: 'get' | 'list'): void {
-  const { faults } = ctx.deps;
-  if (faults.has('metrics-unavailable')) throw new ApiError(serviceUnavailable());
-  if (faults.has('metrics-forbidden')) {
+  const state = metricsApiState(ctx.deps);
+  if (state === 'unavailable') throw new ApiError(serviceUnavailable());
+  if (state === 'forbidden') {
     throw new ApiError(
       forbidden({
         user: FORBIDDEN_USER,
@@ -59,13 +59,13 @@ function labelFilter(
   }
 }
 
-/** The current sample with the `nodes-missing-metrics` fault applied. */
+/** The current sample without the nodes metrics-server cannot scrape (and their pods). */
 function sample(ctx: RequestContext): MetricsSample {
-  const { cluster, faults } = ctx.deps;
+  const { cluster } = ctx.deps;
   const raw = cluster.metrics.sampleAt(servedTick(ctx));
-  if (!faults.has('nodes-missing-metrics')) return raw;
+  const missing = unscrapedNodes(ctx.deps);
+  if (missing.size === 0) return raw;
   const { store } = cluster;
-  const missing = nodesMissingMetrics(store.list('nodes').map((n) => n.metadata.name));
   const nodeOf = (p: PodMetricsItem): unknown =>
     store.get('pods', p.metadata.namespace, p.metadata.name)?.spec?.nodeName;
   return {

@@ -14,6 +14,7 @@ import { createRequestListener } from './app.js';
 import { generateToken } from './auth.js';
 import type { SimDeps } from './context.js';
 import { listenKubeletPlain } from './kubeletMetrics.js';
+import { syncMetricsServerPod } from './metricsServerPod.js';
 import { RequestLog } from './request-log.js';
 import { ApiListener } from './server.js';
 
@@ -39,6 +40,11 @@ export interface ServeOptions {
   token?: string;
   /** Optional plain-HTTP port serving every node's kubelet `/metrics/resource` (no auth). */
   kubeletPort?: number;
+  /**
+   * metrics-server just deployed: its pod is unready and the metrics API answers 503 until two
+   * resolution periods after the start (the scrapes it needs before it can answer).
+   */
+  warmup?: boolean;
 }
 
 /** A running simulator. */
@@ -83,6 +89,9 @@ export async function serveCluster(
     watches: new Set(),
     startedAt: new Date(),
   };
+  if (options.warmup) {
+    deps.warmupUntilMs = deps.startedAt.getTime() + 2 * cluster.metrics.resolutionMs;
+  }
   const api = new ApiListener({ tls, host: options.host, handler: createRequestListener(deps) });
   const port = await api.listen(options.port);
   const control =
@@ -109,7 +118,12 @@ export async function serveCluster(
         );
     }
   };
-  const unsubscribe = faults.onChange(goDownOrUp);
+  const unsubscribeDown = faults.onChange(goDownOrUp);
+  const stopPodSync = syncMetricsServerPod(deps);
+  const unsubscribe = (): void => {
+    unsubscribeDown();
+    stopPodSync();
+  };
   if (faults.has('apiserver-down')) api.goDown();
 
   const tempDir = options.kubeconfigPath

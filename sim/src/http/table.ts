@@ -101,23 +101,67 @@ function age(obj: KubeObject, now: number): string {
   return Number.isNaN(created) ? '<unknown>' : humanDuration(now - created);
 }
 
+/** Init containers as kubectl's printer reads them: reason while initialising, sidecars. */
+function initProgress(
+  spec: Json,
+  status: Json,
+): { reason?: string; readySidecars: number; sidecars: number; restarts: number; last: number } {
+  const init = arr(spec.initContainers);
+  const sidecarNames = new Set(
+    init.filter((c) => c.restartPolicy === 'Always').map((c) => String(c.name)),
+  );
+  let readySidecars = 0;
+  let restarts = 0;
+  let last = 0;
+  let reason: string | undefined;
+  for (const [i, cs] of arr(status.initContainerStatuses).entries()) {
+    restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
+    const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
+    if (!Number.isNaN(finished)) last = Math.max(last, finished);
+    const state = rec(cs.state);
+    const done = rec(state.terminated);
+    const waiting = text(rec(state.waiting).reason, '');
+    if (state.terminated !== undefined && done.exitCode === 0) continue;
+    if (sidecarNames.has(String(cs.name)) && cs.started === true) {
+      if (cs.ready === true) readySidecars++;
+      continue;
+    }
+    if (state.terminated !== undefined) reason = `Init:${text(done.reason, 'Error')}`;
+    else if (waiting !== '' && waiting !== 'PodInitializing') reason = `Init:${waiting}`;
+    else reason = `Init:${i}/${init.length}`;
+    break;
+  }
+  return {
+    ...(reason === undefined ? {} : { reason }),
+    readySidecars,
+    sidecars: sidecarNames.size,
+    restarts,
+    last,
+  };
+}
+
 function podCells(pod: KubeObject, now: number): unknown[] {
   const spec = rec(pod.spec);
   const status = rec(pod.status);
   const statuses = arr(status.containerStatuses);
-  const ready = statuses.filter((s) => s.ready === true).length;
+  const init = initProgress(spec, status);
+  let ready = init.readySidecars;
   let reason = text(status.reason, text(status.phase, 'Unknown'));
-  let restarts = 0;
-  let lastRestart = 0;
-  for (const cs of statuses) {
-    restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
-    const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
-    if (!Number.isNaN(finished)) lastRestart = Math.max(lastRestart, finished);
-    const state = rec(cs.state);
-    const waiting = text(rec(state.waiting).reason, '');
-    const terminated = text(rec(state.terminated).reason, '');
-    if (waiting) reason = waiting;
-    else if (terminated) reason = terminated;
+  let restarts = init.restarts;
+  let lastRestart = init.last;
+  if (init.reason !== undefined) reason = init.reason;
+  else {
+    for (const cs of statuses) {
+      if (cs.ready === true) ready++;
+      restarts += typeof cs.restartCount === 'number' ? cs.restartCount : 0;
+      const finished = Date.parse(String(rec(rec(cs.lastState).terminated).finishedAt ?? ''));
+      if (!Number.isNaN(finished)) lastRestart = Math.max(lastRestart, finished);
+      const state = rec(cs.state);
+      const waiting = text(rec(state.waiting).reason, '');
+      const terminated = text(rec(state.terminated).reason, '');
+      if (waiting) reason = waiting;
+      else if (terminated) reason = terminated;
+    }
   }
   if (pod.metadata && (pod.metadata as unknown as Json).deletionTimestamp) reason = 'Terminating';
   const restartText =
@@ -126,7 +170,7 @@ function podCells(pod: KubeObject, now: number): unknown[] {
       : String(restarts);
   return [
     pod.metadata.name,
-    `${ready}/${arr(spec.containers).length}`,
+    `${ready}/${arr(spec.containers).length + init.sidecars}`,
     reason,
     restartText,
     age(pod, now),

@@ -59,7 +59,12 @@ function validate(o: SimOptions): void {
 export function createSimCluster(options: SimOptions, deps: SimClusterDeps = {}): SimClusterModel {
   validate(options);
   const now = deps.now ?? Date.now;
-  const generated = generateCluster({ ...options, nowMs: now() });
+  const plain = new Set(options.plain ?? []);
+  const generated = generateCluster({
+    ...options,
+    nowMs: now(),
+    realisticWorkloads: !plain.has('workloads'),
+  });
   const store = new ObjectStore(
     deps.eventWindow === undefined ? {} : { eventWindow: deps.eventWindow },
   );

@@ -181,7 +181,9 @@ describe('initial cluster', () => {
 
   it('keeps pod JSON compact', () => {
     const bytes = pods.reduce((n, p) => n + JSON.stringify(p).length, 0) / pods.length;
-    expect(bytes).toBeLessThan(2000);
+    // Complete container statuses (image, imageID, containerID: typed clients require them)
+    // and init containers cost ~600 bytes over a minimal pod; a real kubelet's pod is 4-6 KB.
+    expect(bytes).toBeLessThan(2600);
   });
 
   it('trims kube-system when fewer pods than it needs are requested', () => {

@@ -2,7 +2,8 @@ import { unschedulableMessage } from './podFactory.js';
 import { initialPods, type InitialContext } from './initialPods.js';
 import { PLATFORM_NAMESPACES, buildNamespaces, type SimNamespace } from './namespaces.js';
 import { buildNodes, type SimNode } from './nodes.js';
-import { Rng, seedKey } from './random.js';
+import { Rng, mix32, seedKey } from './random.js';
+import { addRealism } from './realism.js';
 import { fitResources, podRequests, qosClassOf } from './resources.js';
 import { chooseScenario, leakKey, type Scenario } from './scenario.js';
 import { Scheduler } from './scheduler.js';
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   seed: number;
   resolutionMs: number;
   nowMs: number;
+  /** Native sidecars, init containers, overhead, mirror annotations (default true). */
+  realisticWorkloads?: boolean;
 }
 
 /** The initial cluster: objects for the store plus the bookkeeping churn and metrics need. */
@@ -78,7 +81,7 @@ function fitToCluster(plans: readonly WorkloadPlan[], nodes: readonly SimNode[])
   let cpu = 0;
   let memory = 0;
   for (const plan of plans) {
-    const r = podRequests(plan.containers);
+    const r = podRequests(plan);
     cpu += r.cpuMilli * plan.replicas;
     memory += r.memoryBytes * plan.replicas;
   }
@@ -125,10 +128,17 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   const userPlans = userNamespaces.flatMap((ns, i) =>
     planNamespace(rng, ns.name, ns.meshed, budgets[i] ?? 0, nodes.length),
   );
+  if (options.realisticWorkloads !== false) {
+    addRealism(
+      new Rng(mix32(seedKey(options.seed), 0x7ea1)),
+      [...systemPlans, ...userPlans],
+      nowMs,
+    );
+  }
   fitToCluster(userPlans, nodes);
   const plans = [...systemPlans, ...userPlans];
   // The class follows from the final resources, exactly as the apiserver derives it.
-  for (const plan of plans) plan.qos = qosClassOf(plan.containers);
+  for (const plan of plans) plan.qos = qosClassOf(plan);
 
   const workloads = plans.map((plan) => createWorkload(rng, plan));
   const scenario = chooseScenario(rng, nodes, workloads);

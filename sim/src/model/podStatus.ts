@@ -1,15 +1,27 @@
+import { containerIdOf, podKeyOf, statusEntry, terminated } from './containerStatuses.js';
+import {
+  condition,
+  conditionWhy,
+  initStatuses,
+  pendingStatus,
+  unready,
+  type Json,
+  type StatusInput,
+} from './podStartup.js';
 import { rfc3339 } from './time.js';
-import type { QosClass } from './workloads.js';
 
 /**
  * Pod `status` per lifecycle state, as the kubelet reports it: phase, the four standard
  * conditions, IPs, start time and per-container state. Fields kubectl, client-node and the
- * dashboard read are present; the long tail (imageID, containerID, status images, null
- * lastProbeTimes...) is left out so a pod stays around 1.5 KB, because list responses at
- * 150 000 pods must stay fast.
+ * dashboard read are present, container statuses as complete as a kubelet's; the long tail
+ * (null lastProbeTimes, volume mounts, allocated resources...) is left out so list responses
+ * at 150 000 pods stay fast.
  */
 
 /** Where a scheduled pod runs. */
+export type { ContainerRef } from './containerStatuses.js';
+export type { StatusInput } from './podStartup.js';
+
 export interface Placement {
   nodeName: string;
   hostIP: string;
@@ -41,65 +53,9 @@ export type PodState =
     }
   | { phase: 'Succeeded'; startedMs: number; finishedMs: number };
 
-/** The bit of a `spec.containers` entry statuses need. */
-export type ContainerRef = { name?: unknown };
-type Json = Record<string, unknown>;
-
-/** A pod condition (`time` already formatted: one timestamp string serves several fields). */
-function condition(type: string, status: string, time: string): Json {
-  return { type, status, lastTransitionTime: time };
-}
-
-function conditionWhy(
-  type: string,
-  status: string,
-  time: string,
-  reason: string,
-  message?: string,
-): Json {
-  return message === undefined
-    ? { type, status, lastTransitionTime: time, reason }
-    : { type, status, lastTransitionTime: time, reason, message };
-}
-
-function unready(containers: readonly ContainerRef[]): string {
-  return `containers with unready status: [${containers.map((c) => String(c.name)).join(' ')}]`;
-}
-
-/** One `containerStatuses` entry, always in the same key order (one hidden class, fast JSON). */
-function containerStatus(
-  c: ContainerRef,
-  state: Json,
-  ready: boolean,
-  restartCount: number,
-  lastState?: Json,
-): Json {
-  return lastState === undefined
-    ? { name: c.name, state, ready, restartCount, started: ready }
-    : { name: c.name, state, lastState, ready, restartCount, started: ready };
-}
-
-function lastStateOf(exit: LastExit | undefined): Json | undefined {
-  if (exit === undefined) return undefined;
-  const { exitCode, reason } = exit;
-  return {
-    terminated: {
-      exitCode,
-      reason,
-      startedAt: rfc3339(exit.startedMs),
-      finishedAt: rfc3339(exit.finishedMs),
-    },
-  };
-}
-
 /** `status` for a state. Pure: same arguments, same JSON. */
-export function podStatus(
-  containers: readonly ContainerRef[],
-  qos: QosClass,
-  createdMs: number,
-  placement: Placement | undefined,
-  state: PodState,
-): Json {
+export function podStatus(input: StatusInput, state: PodState): Json {
+  const { containers, qos, createdMs, placement } = input;
   if (state.phase === 'Pending' && !state.scheduled) {
     if (state.unschedulable === undefined) return { phase: 'Pending', qosClass: qos };
     const why = conditionWhy(
@@ -114,36 +70,19 @@ export function podStatus(
   const scheduledMs =
     state.phase === 'Pending' ? state.sinceMs : Math.min(createdMs + 1000, state.startedMs);
   const scheduled = rfc3339(scheduledMs);
+  if (state.phase === 'Pending') return pendingStatus(input, scheduled);
   const hostIP = placement?.hostIP;
-  if (state.phase === 'Pending') {
-    const message = unready(containers);
-    const creating = { waiting: { reason: 'ContainerCreating' } };
-    return {
-      phase: 'Pending',
-      conditions: [
-        condition('Initialized', 'True', scheduled),
-        conditionWhy('Ready', 'False', scheduled, 'ContainersNotReady', message),
-        conditionWhy('ContainersReady', 'False', scheduled, 'ContainersNotReady', message),
-        condition('PodScheduled', 'True', scheduled),
-      ],
-      hostIP,
-      startTime: scheduled,
-      containerStatuses: containers.map((c) => containerStatus(c, creating, false, 0)),
-      qosClass: qos,
-    };
-  }
   const podIP = placement?.podIP;
+  const podKey = podKeyOf(input.uid);
+  const withInit = (status: Json, finishedMs?: number): Json => {
+    if (input.initContainers.length > 0) {
+      status.initContainerStatuses = initStatuses(input, podKey, scheduledMs, finishedMs);
+    }
+    return status;
+  };
   if (state.phase === 'Succeeded') {
     const finished = rfc3339(state.finishedMs);
-    const terminated = {
-      terminated: {
-        exitCode: 0,
-        reason: 'Completed',
-        startedAt: rfc3339(state.startedMs),
-        finishedAt: finished,
-      },
-    };
-    return {
+    const status: Json = {
       phase: 'Succeeded',
       conditions: [
         conditionWhy('Initialized', 'True', scheduled, 'PodCompleted'),
@@ -154,16 +93,27 @@ export function podStatus(
       hostIP,
       podIP,
       startTime: scheduled,
-      containerStatuses: containers.map((c) => containerStatus(c, terminated, false, 0)),
-      qosClass: qos,
     };
+    withInit(status, state.finishedMs);
+    status.containerStatuses = containers.map((c, i) => {
+      const id = containerIdOf(podKey, i, 0);
+      const done = terminated('Completed', 0, state.startedMs, state.finishedMs, id);
+      return statusEntry(c, {
+        state: done,
+        ready: false,
+        started: false,
+        restartCount: 0,
+        containerID: id,
+      });
+    });
+    status.qosClass = qos;
+    return status;
   }
   const crash = state.crashLoop === true;
   const ready = rfc3339(state.readyMs);
   const notReady = crash ? unready(containers.slice(0, 1)) : '';
-  // Sidecars came up with the pod; only the main container restarts.
-  const sidecarsRunning =
-    containers.length > 1 ? { running: { startedAt: rfc3339(scheduledMs + 2000) } } : {};
+  // Other regular containers came up with the pod; only the main container restarts.
+  const othersRunning = { running: { startedAt: rfc3339(scheduledMs + 2000) } };
   const main = crash
     ? {
         waiting: {
@@ -172,8 +122,9 @@ export function podStatus(
         },
       }
     : { running: { startedAt: rfc3339(state.startedMs) } };
-  const lastState = lastStateOf(state.lastExit);
-  return {
+  const exit = state.lastExit;
+  const restarts = state.restarts;
+  const status: Json = {
     phase: 'Running',
     conditions: [
       condition('Initialized', 'True', scheduled),
@@ -188,11 +139,39 @@ export function podStatus(
     hostIP,
     podIP,
     startTime: scheduled,
-    containerStatuses: containers.map((c, i) =>
-      i === 0
-        ? containerStatus(c, main, !crash, state.restarts, lastState)
-        : containerStatus(c, sidecarsRunning, true, 0),
-    ),
-    qosClass: qos,
   };
+  withInit(status);
+  status.containerStatuses = containers.map((c, i) => {
+    if (i > 0) {
+      const id = containerIdOf(podKey, i, 0);
+      return statusEntry(c, {
+        state: othersRunning,
+        ready: true,
+        started: true,
+        restartCount: 0,
+        containerID: id,
+      });
+    }
+    // The current run is number `restarts`; the last exit was the run before it.
+    const lastState =
+      exit === undefined
+        ? undefined
+        : terminated(
+            exit.reason,
+            exit.exitCode,
+            exit.startedMs,
+            exit.finishedMs,
+            containerIdOf(podKey, 0, Math.max(0, restarts - 1)),
+          );
+    return statusEntry(c, {
+      state: main,
+      ...(lastState === undefined ? {} : { lastState }),
+      ready: !crash,
+      started: !crash,
+      restartCount: restarts,
+      containerID: containerIdOf(podKey, 0, restarts),
+    });
+  });
+  status.qosClass = qos;
+  return status;
 }

@@ -76,6 +76,8 @@ export interface ParsedContainer {
   readonly memoryRequest: number | undefined;
   readonly cpuLimit: number | undefined;
   readonly memoryLimit: number | undefined;
+  /** A restartable init container (native sidecar). */
+  readonly sidecar: boolean;
 }
 
 /** Parses the names and resource quantities of `spec.containers`. */
@@ -86,6 +88,7 @@ export function parseContainers(containers: readonly Json[]): ParsedContainer[] 
     memoryRequest: quantity(resources(c, 'requests').memory),
     cpuLimit: quantity(resources(c, 'limits').cpu),
     memoryLimit: quantity(resources(c, 'limits').memory),
+    sidecar: c.restartPolicy === 'Always',
   }));
 }
 
@@ -117,8 +120,10 @@ export function podProfile(pod: KubeObject, ctx: ProfileContext): PodProfile | u
   const statuses = (status.containerStatuses ?? []) as Json[];
   const parsed = ctx.parsed((spec.containers ?? []) as Json[]);
   const containers: ContainerProfile[] = [];
-  parsed.forEach((c, index) => {
-    const running = (statuses[index]?.state as Json | undefined)?.running as Json | undefined;
+  // The kubelet reports every running container: regular ones, then native sidecars (classic
+  // init containers have terminated and report nothing).
+  const add = (c: ParsedContainer, index: number, entry: Json | undefined): void => {
+    const running = (entry?.state as Json | undefined)?.running as Json | undefined;
     if (running === undefined) return;
     const key = mix32(podKey, 100 + index);
     // No requests: a typical small process; limit-only: a share of the limit.
@@ -160,7 +165,15 @@ export function podProfile(pod: KubeObject, ctx: ProfileContext): PodProfile | u
       phase: TAU * unit(mix32(key, 4)),
       leak,
     });
-  });
+  };
+  parsed.forEach((c, index) => add(c, index, statuses[index]));
+  const init = spec.initContainers as Json[] | undefined;
+  if (init !== undefined) {
+    const initStatuses = (status.initContainerStatuses ?? []) as Json[];
+    ctx.parsed(init).forEach((c, i) => {
+      if (c.sidecar) add(c, parsed.length + i, initStatuses[i]);
+    });
+  }
   return {
     name: pod.metadata.name,
     namespace,

@@ -12,31 +12,52 @@ import type { ContainerPlan, QosClass, WorkloadPlan } from './workloads.js';
  * values people write, the pod QoS class, and the containers' JSON.
  */
 
-/** Sum of a pod's container requests (what the scheduler reserves on its node). */
+/** A pod's effective requests: what the scheduler reserves for it on its node. */
 export interface PodRequests {
   cpuMilli: number;
   memoryBytes: number;
 }
 
-/** Sums a pod's container requests. */
-export function podRequests(containers: readonly ContainerPlan[]): PodRequests {
-  let cpuMilli = 0;
-  let memoryMi = 0;
-  for (const c of containers) {
-    cpuMilli += c.cpuRequestMilli ?? 0;
-    memoryMi += c.memoryRequestMi ?? 0;
-  }
+/** The parts of a pod template that decide its requests and QoS class. */
+export type PodResources = Pick<WorkloadPlan, 'containers' | 'initContainers' | 'overhead'>;
+
+/**
+ * Effective requests as the scheduler computes them (component-helpers `PodRequests`): per
+ * resource, max(sum of regular containers + sum of native sidecars, the largest classic init
+ * container plus the sidecars started before it) + `spec.overhead`.
+ */
+export function podRequests(pod: PodResources): PodRequests {
+  const effective = (get: (c: ContainerPlan) => number | undefined): number => {
+    let sum = 0;
+    for (const c of pod.containers) sum += get(c) ?? 0;
+    let sidecars = 0;
+    let initPeak = 0;
+    for (const c of pod.initContainers ?? []) {
+      const own = get(c) ?? 0;
+      if (c.restartPolicy === 'Always') {
+        sum += own;
+        sidecars += own;
+        initPeak = Math.max(initPeak, sidecars);
+      } else {
+        initPeak = Math.max(initPeak, own + sidecars);
+      }
+    }
+    return Math.max(sum, initPeak);
+  };
+  const cpuMilli = effective((c) => c.cpuRequestMilli) + (pod.overhead?.cpuMilli ?? 0);
+  const memoryMi = effective((c) => c.memoryRequestMi) + (pod.overhead?.memoryMi ?? 0);
   return { cpuMilli, memoryBytes: memoryMi * 1048576 };
 }
 
 /**
- * The QoS class Kubernetes derives from a pod's containers: Guaranteed if every container has
- * CPU and memory limits equal to its requests, BestEffort if none sets anything, else Burstable.
+ * The QoS class Kubernetes derives from a pod's containers, init containers included:
+ * Guaranteed if every container has CPU and memory limits equal to its requests, BestEffort if
+ * none sets anything, else Burstable.
  */
-export function qosClassOf(containers: readonly ContainerPlan[]): QosClass {
+export function qosClassOf(pod: PodResources): QosClass {
   let any = false;
   let guaranteed = true;
-  for (const c of containers) {
+  for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) {
     const cpuReq = c.cpuRequestMilli ?? c.cpuLimitMilli;
     const memReq = c.memoryRequestMi ?? c.memoryLimitMi;
     if (
@@ -69,9 +90,10 @@ export function fitResources(plan: WorkloadPlan, cpuFactor: number, memoryFactor
     v === undefined ? undefined : nearestOnLadder(v * cpuFactor, CPU_LADDER_MILLI);
   const mem = (v: number | undefined) =>
     v === undefined ? undefined : nearestOnLadder(v * memoryFactor, MEMORY_LADDER_MI);
-  plan.containers = plan.containers.map((c) => {
+  const fit = (c: ContainerPlan): ContainerPlan => {
     const out: ContainerPlan = { name: c.name, image: c.image };
     if (c.port !== undefined) out.port = c.port;
+    if (c.restartPolicy !== undefined) out.restartPolicy = c.restartPolicy;
     const cpuRequest = cpu(c.cpuRequestMilli);
     const memoryRequest = mem(c.memoryRequestMi);
     const cpuLimit = cpu(c.cpuLimitMilli);
@@ -81,7 +103,9 @@ export function fitResources(plan: WorkloadPlan, cpuFactor: number, memoryFactor
     if (cpuLimit !== undefined) out.cpuLimitMilli = cpuLimit;
     if (memoryLimit !== undefined) out.memoryLimitMi = memoryLimit;
     return out;
-  });
+  };
+  plan.containers = plan.containers.map(fit);
+  if (plan.initContainers !== undefined) plan.initContainers = plan.initContainers.map(fit);
 }
 
 /** `resources` as the apiserver serialises it (keys sorted, `{}` when nothing is set). */
@@ -108,5 +132,6 @@ export function containersJson(containers: readonly ContainerPlan[]): Record<str
     image: c.image,
     ...(c.port === undefined ? {} : { ports: [{ containerPort: c.port, protocol: 'TCP' }] }),
     resources: resourcesJson(c),
+    ...(c.restartPolicy === undefined ? {} : { restartPolicy: c.restartPolicy }),
   }));
 }

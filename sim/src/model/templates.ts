@@ -18,6 +18,8 @@ export interface Revision {
   readonly ownerReferences: readonly OwnerReference[];
   readonly containers: readonly ContainerPlan[];
   readonly containersJson: readonly Record<string, unknown>[];
+  /** `spec.initContainers` JSON (empty when the template has none). */
+  readonly initContainersJson: readonly Record<string, unknown>[];
 }
 
 /** A controller with its current template revision and live pods. */
@@ -78,13 +80,20 @@ export function newRevision(
       // Jobs get per-Job labels and owners (jobInstance); static pods are owned by their Node.
       break;
   }
-  return { hash, labels, ownerReferences, containers, containersJson: containersJson(containers) };
+  return {
+    hash,
+    labels,
+    ownerReferences,
+    containers,
+    containersJson: containersJson(containers),
+    initContainersJson: containersJson(plan.initContainers ?? []),
+  };
 }
 
 /** Creates the runtime workload for a plan whose resources are final. */
 export function createWorkload(rng: Rng, plan: WorkloadPlan): Workload {
   const uid = rng.uuid();
-  const requests = podRequests(plan.containers);
+  const requests = podRequests(plan);
   return {
     plan,
     uid,

@@ -92,6 +92,17 @@ export interface MetricsSource {
   sampleAt(tick: number): MetricsSample;
 }
 
+/**
+ * Realistic defaults a test can switch off: `workloads` = native sidecars, init containers,
+ * RuntimeClass overhead and mirror-pod annotations; `metrics` = per-node kubelet timestamps
+ * and windows with jitter, and canonical quantity forms (plain: one timestamp, window = the
+ * resolution, always `n`/`Ki`).
+ */
+export type PlainAspect = 'workloads' | 'metrics';
+
+/** Every {@link PlainAspect}. */
+export const PLAIN_ASPECTS: readonly PlainAspect[] = ['workloads', 'metrics'];
+
 export interface SimOptions {
   /** Cluster name (kubeconfig context/cluster name). */
   name: string;
@@ -102,6 +113,13 @@ export interface SimOptions {
   resolutionMs: number;
   /** Pod creations + deletions per minute. */
   churnPerMinute: number;
+  /** Realistic defaults to switch off (default none). */
+  plain?: readonly PlainAspect[];
+  /**
+   * metrics-server replicas behind the Service (default 1). With 2 or more, consecutive
+   * metrics requests are answered by the next replica, whose scrapes are offset in time.
+   */
+  metricsReplicas?: number;
 }
 
 /** A running cluster model: state, metrics and the churn timer. */

@@ -28,6 +28,15 @@ export interface ContainerPlan {
   memoryRequestMi?: number;
   cpuLimitMilli?: number;
   memoryLimitMi?: number;
+  /** `Always` on an init container makes it a native sidecar (restartable init container). */
+  restartPolicy?: 'Always';
+}
+
+/** Extra pod cost a RuntimeClass declares (`spec.overhead`), added to the pod's requests. */
+export interface PodOverhead {
+  runtimeClassName: string;
+  cpuMilli: number;
+  memoryMi: number;
 }
 
 /** A workload as planned: identity, pod count and its (raw, later fitted) containers. */
@@ -40,6 +49,12 @@ export interface WorkloadPlan {
   system: boolean;
   qos: QosClass;
   containers: ContainerPlan[];
+  /** Classic init containers and native sidecars, in start order (`spec.initContainers`). */
+  initContainers?: ContainerPlan[];
+  /** Pod annotations (static pods: the kubelet's `kubernetes.io/config.*`). */
+  annotations?: Record<string, string>;
+  /** Set when the pods run under a RuntimeClass with overhead (kata, gVisor). */
+  overhead?: PodOverhead;
   /** Pods at generation time (DaemonSets: filled in with the node count). */
   replicas: number;
   /** StaticPod only: the node it runs on. */

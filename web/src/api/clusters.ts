@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ClusterInfo, ListResponse } from '@kubeglance/shared/api';
 import { fetchJson } from './http';
-import { clustersKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys } from './keys';
 
 export function fetchClusters(signal?: AbortSignal): Promise<ListResponse<ClusterInfo>> {
   return fetchJson('/clusters', signal);
@@ -9,7 +9,7 @@ export function fetchClusters(signal?: AbortSignal): Promise<ListResponse<Cluste
 
 export function clustersQuery() {
   return queryOptions({
-    queryKey: clustersKey,
+    queryKey: queryKeys.clusters(),
     queryFn: ({ signal }) => fetchClusters(signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

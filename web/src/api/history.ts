@@ -1,18 +1,9 @@
 import { keepPreviousData, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
-import type { HistoryRange, HistoryResponse, HistoryScope } from '@kubeglance/shared/api';
+import type { HistoryRange, HistoryResponse } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson, queryString } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys, type HistoryTarget } from './keys';
 
-/** What a history request is about; which fields matter depends on `scope`. */
-export interface HistoryTarget {
-  scope: HistoryScope;
-  /** Node, namespace, pod or container name (not used for `cluster`). */
-  name?: string;
-  /** Namespace of a pod or container. */
-  namespace?: string;
-  /** Pod of a container. */
-  pod?: string;
-}
+export type { HistoryTarget };
 
 export function fetchHistory(
   cluster: string,
@@ -24,9 +15,8 @@ export function fetchHistory(
 }
 
 export function historyQuery(cluster: string, target: HistoryTarget, range: HistoryRange) {
-  const { scope, name = '', namespace = '', pod = '' } = target;
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'history', scope, namespace, pod, name, range],
+    queryKey: queryKeys.history(cluster, target, range),
     queryFn: ({ signal }) => fetchHistory(cluster, target, range, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
     // Switching the range keeps the old chart until the new one arrives, instead of flashing.

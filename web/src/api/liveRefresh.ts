@@ -4,17 +4,16 @@
  * what is on screen. The stream stays the clock; REST stays the source of detail.
  */
 import { useEffect, useRef } from 'react';
-import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LiveState } from './liveState';
-import { clusterKey, clustersKey } from './keys';
+import { queryKeys, sampleRefreshedKeys } from './keys';
 
-/**
- * Node histories feed sparklines that the stream extends point by point; refetching
- * dozens of them per sample would be wasted work.
- */
-export function refreshedBySamples(query: Pick<Query, 'queryKey'>): boolean {
-  const [, , kind, scope] = query.queryKey;
-  return !(kind === 'history' && scope === 'node');
+/** Marks stale what a new sample of `cluster` changed (see {@link sampleRefreshedKeys}). */
+export async function invalidateForSample(queryClient: QueryClient, cluster: string) {
+  await Promise.all([
+    ...sampleRefreshedKeys(cluster).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+    queryClient.invalidateQueries({ queryKey: queryKeys.clusters() }),
+  ]);
 }
 
 export function useLiveRefresh(live: LiveState): void {
@@ -27,11 +26,7 @@ export function useLiveRefresh(live: LiveState): void {
       seen.current.set(name, cluster);
       // The first snapshot matches what REST just returned; later changes do not.
       if (before === undefined) continue;
-      void queryClient.invalidateQueries({
-        queryKey: clusterKey(name),
-        predicate: refreshedBySamples,
-      });
-      void queryClient.invalidateQueries({ queryKey: clustersKey });
+      void invalidateForSample(queryClient, name);
     }
   }, [live.clusters, queryClient]);
 }

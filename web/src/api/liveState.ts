@@ -180,10 +180,11 @@ export function mergeNodeUsage(rows: readonly NodeRow[], tuples: readonly NodeUs
 }
 
 function withUsage(row: NodeRow, tuple: NodeUsageTuple | undefined): NodeRow {
-  const [, cpu = null, memory = null, cpuPct = null, memPct = null] = tuple ?? [];
+  const [, cpu = null, memory = null, cpuPct = null, memPct = null, ts = null] = tuple ?? [];
   return {
     ...row,
     metricsAvailable: cpu != null || memory != null,
+    metricsTimestampMs: ts,
     cpu: { ...row.cpu, usageMillicores: cpu, percent: cpuPct },
     memory: { ...row.memory, usageBytes: memory, percent: memPct },
   };
@@ -198,8 +199,14 @@ function blankNode(name: string): NodeRow {
     roles: [],
     pods: 0,
     metricsAvailable: false,
-    cpu: { usageMillicores: null, percent: null, ...zero },
-    memory: { usageBytes: null, percent: null, ...zeroMem },
+    metricsTimestampMs: null,
+    cpu: {
+      usageMillicores: null,
+      percent: null,
+      ...zero,
+      limitMillicores: null,
+    },
+    memory: { usageBytes: null, percent: null, ...zeroMem, limitBytes: null },
   };
 }
 

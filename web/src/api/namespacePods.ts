@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys } from './keys';
 
 export function fetchNamespacePods(
   cluster: string,
@@ -13,7 +13,7 @@ export function fetchNamespacePods(
 
 export function namespacePodsQuery(cluster: string, namespace: string) {
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'pods', namespace],
+    queryKey: queryKeys.pods(cluster, namespace),
     queryFn: ({ signal }) => fetchNamespacePods(cluster, namespace, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

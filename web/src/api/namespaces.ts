@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { NamespaceRow, SampledListResponse } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys } from './keys';
 
 export function fetchNamespaces(
   cluster: string,
@@ -12,7 +12,7 @@ export function fetchNamespaces(
 
 export function namespacesQuery(cluster: string) {
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'namespaces'],
+    queryKey: queryKeys.namespaces(cluster),
     queryFn: ({ signal }) => fetchNamespaces(cluster, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { NodeRow, SampledListResponse } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys } from './keys';
 
 export function fetchNodes(
   cluster: string,
@@ -12,7 +12,7 @@ export function fetchNodes(
 
 export function nodesQuery(cluster: string) {
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'nodes'],
+    queryKey: queryKeys.nodes(cluster),
     queryFn: ({ signal }) => fetchNodes(cluster, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

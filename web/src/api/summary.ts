@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Summary } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys } from './keys';
 
 export function fetchSummary(cluster: string, signal?: AbortSignal): Promise<Summary> {
   return fetchJson(clusterPath(cluster, 'summary'), signal);
@@ -9,7 +9,7 @@ export function fetchSummary(cluster: string, signal?: AbortSignal): Promise<Sum
 
 export function summaryQuery(cluster: string) {
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'summary'],
+    queryKey: queryKeys.summary(cluster),
     queryFn: ({ signal }) => fetchSummary(cluster, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

@@ -26,9 +26,11 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     roles: ['worker'],
     pods: 10,
     metricsAvailable: cpu != null,
+    metricsTimestampMs: cpu == null ? null : 0,
     cpu: {
       usageMillicores: cpu,
       requestMillicores: 500,
+      limitMillicores: null,
       allocatableMillicores: 4000,
       capacityMillicores: 4000,
       percent: cpu == null ? null : Math.floor((cpu / 4000) * 100),
@@ -36,6 +38,7 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     memory: {
       usageBytes: memory,
       requestBytes: 1 * GiB,
+      limitBytes: null,
       allocatableBytes: 8 * GiB,
       capacityBytes: 8 * GiB,
       percent: memory == null ? null : Math.floor((memory / (8 * GiB)) * 100),
@@ -97,8 +100,8 @@ export function sample(timestampMs: number, cpu = 1500): SampleEvent {
     timestampMs,
     summary: summary(timestampMs, cpu, 4 * GiB),
     nodes: [
-      ['node-1', cpu, 4 * GiB, 37, 50],
-      ['node-3', 10, MiB, 1, 1],
+      ['node-1', cpu, 4 * GiB, 37, 50, timestampMs],
+      ['node-3', 10, MiB, 1, 1, timestampMs],
     ],
     namespaces: [],
     topPods: { cpu: [], memory: [] },

@@ -1,14 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SampledListResponse, TopPod } from '@kubeglance/shared/api';
 import { clusterPath, fetchJson, queryString } from './http';
-import { clusterKey, FALLBACK_REFRESH_MS } from './keys';
+import { FALLBACK_REFRESH_MS, queryKeys, type TopPodsParams } from './keys';
 
-export interface TopPodsParams {
-  sort: 'cpu' | 'memory';
-  limit: number;
-  /** Restrict to one namespace; omitted: cluster-wide. */
-  namespace?: string;
-}
+export type { TopPodsParams };
 
 export function fetchTopPods(
   cluster: string,
@@ -20,7 +15,7 @@ export function fetchTopPods(
 
 export function topPodsQuery(cluster: string, params: TopPodsParams) {
   return queryOptions({
-    queryKey: [...clusterKey(cluster), 'top', params.sort, params.limit, params.namespace ?? ''],
+    queryKey: queryKeys.topPods(cluster, params),
     queryFn: ({ signal }) => fetchTopPods(cluster, params, signal),
     refetchInterval: FALLBACK_REFRESH_MS,
   });

@@ -32,4 +32,14 @@ describe('parseNocOptions', () => {
     expect(opts.theme).toBe('dark');
     expect(parseNocOptions(new URLSearchParams('rotate=fast')).rotateMs).toBe(DEFAULT_ROTATE_MS);
   });
+
+  it('reads Go durations and falls back on zero, negatives and non-Go forms', () => {
+    expect(parseNocOptions(new URLSearchParams('rotate=1m30s')).rotateMs).toBe(90_000);
+    expect(parseNocOptions(new URLSearchParams('reload=1.5h')).reloadMs).toBe(5_400_000);
+    for (const junk of ['0', '-30s', '30', '2d']) {
+      const opts = parseNocOptions(new URLSearchParams({ rotate: junk, reload: junk }));
+      expect(opts.rotateMs).toBe(DEFAULT_ROTATE_MS);
+      expect(opts.reloadMs).toBeNull();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 /** Options of the wall screen, all from its URL (no mouse or keyboard in front of a TV). */
-import { parseDuration } from './duration';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { parseList } from './urlState';
 
 export interface NocOptions {
@@ -20,8 +20,8 @@ const MIN_ROTATE_MS = 5_000;
 const MIN_RELOAD_MS = 60_000;
 
 export function parseNocOptions(search: URLSearchParams): NocOptions {
-  const rotate = parseDuration(search.get('rotate'));
-  const reload = parseDuration(search.get('reload'));
+  const rotate = positiveDuration(search.get('rotate'));
+  const reload = positiveDuration(search.get('reload'));
   return {
     clusters: parseList(search.get('clusters')),
     namespaces: parseList(search.get('namespaces')),
@@ -29,4 +29,16 @@ export function parseNocOptions(search: URLSearchParams): NocOptions {
     theme: search.get('theme') === 'light' ? 'light' : 'dark',
     reloadMs: reload == null ? null : Math.max(reload, MIN_RELOAD_MS),
   };
+}
+
+/** A Go duration (`20s`, `6h`, `1h30m`) in ms; null when absent, malformed or not positive. */
+function positiveDuration(text: string | null): number | null {
+  if (text == null) return null;
+  try {
+    const ms = Math.round(parseDurationMs(text.trim()));
+    return ms > 0 ? ms : null;
+  } catch (e) {
+    if (e instanceof DurationError) return null;
+    throw e;
+  }
 }

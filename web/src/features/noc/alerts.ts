@@ -1,6 +1,6 @@
-/** Alerts of live clusters for the wall screen (see lib/nocAlerts.ts for the rules). */
+/** Alerts of live clusters for the wall screen (see nocAlerts.ts for the rules). */
 import type { LiveCluster } from '../../api/liveState';
-import { clusterAlerts, type NocAlert } from '../../lib/nocAlerts';
+import { clusterAlerts, type NocAlert } from './nocAlerts';
 
 export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAlert[] {
   return clusterAlerts({

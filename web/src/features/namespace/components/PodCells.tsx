@@ -3,7 +3,7 @@ import type { PodMetricsState } from '@kubeglance/shared/api';
 import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
 import { Flags } from '../../../components/PodBadges';
 import { NotSet, Unknown } from '../../../components/Unknown';
-import type { ResourceView, UsageView } from '../../../lib/podView';
+import type { ResourceView, UsageView } from '../podView';
 import { OOM_RISK_RATIO, OVER_PROVISIONED_RATIO } from '../../../lib/thresholds';
 
 const METRICS_TEXT: Record<Exclude<PodMetricsState, 'ok'>, string> = {

@@ -8,7 +8,7 @@ import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SortHeaders } from '../../../components/SortHeader';
-import type { FlatRow, PodSortKey } from '../../../lib/podView';
+import type { FlatRow, PodSortKey } from '../podView';
 import type { SortState } from '../../../lib/sort';
 import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { PhaseBadge } from '../../../components/PodBadges';

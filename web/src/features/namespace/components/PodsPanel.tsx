@@ -15,7 +15,7 @@ import {
   POD_SORT_KEYS,
   toPodView,
   type PodSortKey,
-} from '../../../lib/podView';
+} from '../podView';
 import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
 import { parseList, serializeList, toggleInList } from '../../../lib/urlState';
 import { PodTable } from './PodTable';

@@ -4,7 +4,7 @@
  * in the middle, flags are abbreviated); narrower windows scroll sideways with the
  * name column kept in place.
  */
-import type { PodSortKey } from '../../../lib/podView';
+import type { PodSortKey } from '../podView';
 
 export interface PodColumn {
   key: PodSortKey;

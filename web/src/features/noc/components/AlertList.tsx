@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react';
 import { useElementSize } from '../../../hooks/useElementSize';
-import type { NocAlert } from '../../../lib/nocAlerts';
+import type { NocAlert } from '../nocAlerts';
 
 interface AlertListProps {
   alerts: readonly NocAlert[];

@@ -1,7 +1,7 @@
 /** One compact row per cluster: the first wall-screen page when there are several. */
 import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
-import { hottestNode } from '../../../lib/nocAlerts';
+import { hottestNode } from '../nocAlerts';
 import { alertsOf } from '../alerts';
 import { clusterStale } from '../staleness';
 

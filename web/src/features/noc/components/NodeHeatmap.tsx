@@ -9,7 +9,7 @@ import { useRef } from 'react';
 import type { NodeRow } from '@kubeglance/shared/api';
 import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { useElementSize } from '../../../hooks/useElementSize';
-import { hottest } from '../../../lib/nocAlerts';
+import { hottest } from '../nocAlerts';
 import { HEAT_LABELS, heatLevel, type HeatLevel } from '../../../lib/thresholds';
 import { fitTiles } from '../../../lib/tileLayout';
 

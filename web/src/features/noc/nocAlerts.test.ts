@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, TopPod } from '@kubeglance/shared/api';
-import { node } from '../api/testFixtures';
+import { node } from '../../api/testFixtures';
 import { clusterAlerts, hottest, hottestNode } from './nocAlerts';
 
 const GiB = 1 << 30;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodRow } from '@kubeglance/shared/api';
 import { flattenRows, podAccessors, podSearchText, toPodView } from './podView';
-import { sortRows } from './sort';
+import { sortRows } from '../../lib/sort';
 
 function pod(
   name: string,
@@ -11,6 +11,7 @@ function pod(
 ): PodRow {
   const c = {
     name: 'app',
+    kind: 'container' as const,
     cpu: { usageMillicores: cpu, requestMillicores: 100, limitMillicores: null },
     memory: { usageBytes: memory, requestBytes: 100, limitBytes: memLimit },
   };
@@ -25,7 +26,7 @@ function pod(
     metrics: cpu == null ? 'missing' : 'ok',
     cpu: c.cpu,
     memory: c.memory,
-    containers: [c, { ...c, name: 'sidecar' }],
+    containers: [c, { ...c, name: 'sidecar', kind: 'sidecar' }],
   };
 }
 

@@ -3,7 +3,7 @@
  * Ready or above 85 %, and pods near their memory limit. Pure, from live data.
  */
 import type { NodeRow, Problem, ProblemCode, TopPod } from '@kubeglance/shared/api';
-import { hotterPercent, NODE_ALERT_PERCENT, OOM_RISK_RATIO } from './thresholds';
+import { hotterPercent, NODE_ALERT_PERCENT, OOM_RISK_RATIO } from '../../lib/thresholds';
 
 export type AlertSeverity = 'critical' | 'warning';
 

@@ -3,8 +3,8 @@
  * per pod so sorting 10,000 rows compares plain numbers.
  */
 import type { ContainerRow, CpuUsage, MemoryUsage, PodRow } from '@kubeglance/shared/api';
-import type { Accessors } from './sort';
-import { flagSeverity, percentOf, usageFlags, type PodFlag } from './thresholds';
+import type { Accessors } from '../../lib/sort';
+import { flagSeverity, percentOf, usageFlags, type PodFlag } from '../../lib/thresholds';
 
 export interface UsageView {
   usage: number | null;

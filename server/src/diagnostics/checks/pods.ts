@@ -1,0 +1,58 @@
+import type { DiagnosticCheck } from '@kubeglance/shared/api';
+import type { Facts } from '../facts.js';
+import { evidence, fix, listNames } from '../phrase.js';
+import { result } from './common.js';
+
+/** kubectl's grace for a new pod without metrics. */
+const GRACE_MS = 120_000;
+
+/** Link 8: running pods that should have metrics by now but do not. */
+export function checkPods(f: Facts): DiagnosticCheck {
+  const sample = f.pipeline.sample;
+  if (f.metrics.kind !== 'ok' || sample === null) {
+    return result('pods', {
+      status: 'unknown',
+      code: 'no-metrics',
+      text: 'Not checked: no metrics sample yet.',
+    });
+  }
+  const have = new Set(sample.pods.map((p) => `${p.namespace}/${p.name}`));
+  const nodesWithMetrics = f.metrics.value.timestamps;
+  const missing: string[] = [];
+  let onMissingNodes = 0;
+  for (const p of f.pipeline.inventory.pods.values()) {
+    if (p.phase !== 'Running' || f.nowMs - p.createdMs < GRACE_MS) continue;
+    if (have.has(`${p.namespace}/${p.name}`)) continue;
+    missing.push(`${p.namespace}/${p.name}`);
+    if (p.node !== null && !nodesWithMetrics.has(p.node)) onMissingNodes += 1;
+  }
+  missing.sort();
+  if (missing.length === 0) {
+    return result('pods', {
+      status: 'ok',
+      code: 'ok',
+      text: 'Every running pod older than 2 minutes has metrics.',
+    });
+  }
+  return result('pods', {
+    status: 'warn',
+    code: 'missing',
+    params: { count: missing.length, onMissingNodes, names: listNames(missing) },
+    text: `${missing.length} running pod(s) older than 2 minutes have no metrics${onMissingNodes ? ` (${onMissingNodes} on nodes without metrics)` : ''}.`,
+    evidence: [
+      evidence(
+        'pods',
+        'Running pods without metrics',
+        missing.slice(0, 20).join('\n') +
+          (missing.length > 20 ? `\n… ${missing.length - 20} more` : ''),
+      ),
+    ],
+    fix: [
+      fix(
+        'pods-usual',
+        'Usually short-lived pods or a kubelet that cannot report them; see the Kubelet scrape link.',
+        { command: 'kubectl top pods -A' },
+      ),
+    ],
+  });
+}

@@ -1,0 +1,92 @@
+import type { ClusterStatus } from '@kubeglance/shared/api';
+import type { Inventory, MetricsSample } from '../kube/types.js';
+import type { Upstream } from '../kube/upstream.js';
+import { denied, reviewAccess, type AccessMap } from './access.js';
+import {
+  probeNodeMetrics,
+  read,
+  readApiService,
+  readAuthConfigMapKeys,
+  readDeploymentArgs,
+  readMetricsServerPods,
+  readPodLog,
+  readVersion,
+  type Condition,
+  type MetricsServerPod,
+  type NodeMetricsProbe,
+  type Read,
+} from './reads.js';
+import {
+  CONFIGMAP_RULE,
+  DEPLOYMENT_RULE,
+  LOGS_RULE,
+  OPTIONAL_RULES,
+  REQUIRED_RULES,
+  ruleText,
+  type Rule,
+} from './rules.js';
+
+/** What the pipeline already knows, handed to the checks without another request. */
+export interface PipelineFacts {
+  status: ClusterStatus;
+  inventory: Inventory;
+  sample: MetricsSample | null;
+  resolutionMs: number;
+}
+
+/** Everything the checks judge, gathered once per run. */
+export interface Facts {
+  nowMs: number;
+  pipeline: PipelineFacts;
+  version: Read<string>;
+  access: Read<AccessMap>;
+  apiService: Read<Condition | null>;
+  metrics: Read<NodeMetricsProbe>;
+  configMapKeys: Read<string[]>;
+  deploymentArgs: Read<string[]>;
+  pods: Read<MetricsServerPod[]>;
+  /** The first metrics-server pod's log tail; denied/error as any read. */
+  log: Read<string> | null;
+}
+
+const deniedRead = (rule: Rule): Read<never> => ({ kind: 'denied', rule: ruleText(rule) });
+
+/** A read guarded by its rule: skipped (denied) when the access review already said no. */
+async function guarded<T>(
+  access: Read<AccessMap>,
+  rule: Rule,
+  fetch: () => Promise<T>,
+): Promise<Read<T>> {
+  return denied(access, rule) ? deniedRead(rule) : read(rule, fetch);
+}
+
+export async function gatherFacts(
+  up: Upstream,
+  pipeline: PipelineFacts,
+  nowMs: number,
+): Promise<Facts> {
+  const version = await read(undefined, () => readVersion(up));
+  const access = await reviewAccess(up, [...REQUIRED_RULES, ...OPTIONAL_RULES]);
+  const podsRule: Rule = { verb: 'list', group: '', resource: 'pods', namespace: 'kube-system' };
+  const [apiService, metrics, configMapKeys, deploymentArgs, pods] = await Promise.all([
+    read(REQUIRED_RULES.at(-1), () => readApiService(up)),
+    read({ verb: 'list', group: 'metrics.k8s.io', resource: 'nodes' }, () => probeNodeMetrics(up)),
+    guarded(access, CONFIGMAP_RULE, () => readAuthConfigMapKeys(up)),
+    guarded(access, DEPLOYMENT_RULE, () => readDeploymentArgs(up)),
+    read(podsRule, () => readMetricsServerPods(up)),
+  ]);
+  const first = pods.kind === 'ok' ? pods.value[0] : undefined;
+  const log = first ? await guarded(access, LOGS_RULE, () => readPodLog(up, first.name)) : null;
+  return {
+    nowMs,
+    pipeline,
+    version,
+    access,
+    apiService,
+    metrics,
+    configMapKeys,
+    deploymentArgs,
+    pods,
+    log,
+  };
+}
