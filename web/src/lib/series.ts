@@ -145,12 +145,12 @@ export function maxValue(
   return max;
 }
 
-const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60];
+const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7200];
 
 /** Time-axis ticks on whole minutes, at most `maxTicks`, so labels never repeat. */
 export function timeTicks(fromMs: number, toMs: number, maxTicks = 6): number[] {
   const spanMin = Math.max(1, (toMs - fromMs) / 60_000);
-  const stepMin = TICK_STEPS_MIN.find((s) => spanMin / s <= maxTicks) ?? 60;
+  const stepMin = TICK_STEPS_MIN.find((s) => spanMin / s <= maxTicks) ?? 7200;
   const step = stepMin * 60_000;
   const ticks: number[] = [];
   for (let t = Math.ceil(fromMs / step) * step; t <= toMs; t += step) ticks.push(t);

@@ -44,6 +44,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
         ]}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
       <UsageChart
         metric="memory"
@@ -61,6 +62,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
         ]}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
     </div>
   );

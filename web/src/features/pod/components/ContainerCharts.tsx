@@ -102,6 +102,7 @@ function ContainerChartBody({
         references={lines(container.cpu.requestMillicores, container.cpu.limitMillicores)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
       <UsageChart
         metric="memory"
@@ -110,6 +111,7 @@ function ContainerChartBody({
         references={lines(container.memory.requestBytes, container.memory.limitBytes)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
     </div>
   );
