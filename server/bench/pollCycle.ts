@@ -2,7 +2,8 @@ import type { SimHandle } from './simProcess.js';
 import { kubeconfigTargets } from '../src/kube/clusterTargets.js';
 import { InventoryWatcher } from '../src/kube/inventoryWatcher.js';
 import { DEFAULT_INFORMER_TIMING } from '../src/kube/resourceInformer.js';
-import { parseNodeMetricsList, parsePodMetricsList, toSample } from '../src/kube/parseMetrics.js';
+import { parseNodeMetricsList, parsePodMetricsList } from '../src/kube/parseMetrics.js';
+import { SampleMerger } from '../src/kube/sampleMerger.js';
 import type { MetricsSample } from '../src/kube/types.js';
 import { Upstream } from '../src/kube/upstream.js';
 import { HistoryStore } from '../src/store/history.js';
@@ -56,7 +57,12 @@ export async function measurePollCycle(sim: SimHandle, iterations: number) {
           upstream.getJson(NODES, { timeoutMs: 60_000 }),
           upstream.getJson(PODS, { timeoutMs: 60_000 }),
         ]);
-        sample = toSample(parseNodeMetricsList(n.body), parsePodMetricsList(p.body))!;
+        // A fresh merger each time, so every item counts as advanced (the steady-state cost).
+        sample = new SampleMerger().merge(
+          parseNodeMetricsList(n.body).items,
+          parsePodMetricsList(p.body).items,
+          Date.now(),
+        ).sample!;
         // Successive samples of one tick share a timestamp; shift it so each is stored.
         sample = { ...sample, timestampMs: sample.timestampMs + i * 15_000 };
         history.append(sample, watcher.inventory);

@@ -129,6 +129,8 @@ describe('bad input', () => {
     ['/api/v1/clusters/itest/history?scope=cluster&range=1y', 400, 'invalid-query'],
     ['/api/v1/nothing', 404, 'no-such-route'],
     ['/api/v1/stream?clusters=nope', 404, 'unknown-cluster'],
+    ['/api/v1/clusters/itest/nodes/no-such-node', 404, 'not-found'],
+    ['/api/v1/clusters/itest/nodes/Bad_Name', 400, 'invalid-path'],
   ])('%s → %d %s', async (path, status, code) => {
     const res = await h.get<ApiErrorBody>(path);
     expect(res.status).toBe(status);

@@ -25,6 +25,10 @@ export interface HarnessOptions {
   faults?: string[];
   /** Delay of every response while the `slow` fault is on. */
   slowMs?: number;
+  /** metrics-server just deployed (503 until two scrapes). */
+  warmup?: boolean;
+  /** false: the optional kube-system Role for diagnostics is not bound. */
+  diagnosticsRole?: boolean;
 }
 
 /** A simulated cluster and a kubeglance server reading it over HTTPS with its kubeconfig. */
@@ -40,6 +44,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     port: 0,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.slowMs ? { slowMs: options.slowMs } : {}),
+    ...(options.warmup ? { warmup: true } : {}),
+    ...(options.diagnosticsRole === false ? { diagnosticsRole: false } : {}),
   });
   const config = parseConfig(
     [

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
-import type { PodRow, SampledListResponse, NodeRow } from '@kubeglance/shared/api';
+import type { NodeDetail, PodRow, SampledListResponse, NodeRow } from '@kubeglance/shared/api';
+import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import { eventually, kubectl, simGet, startHarness, type Harness } from './harness.js';
 
 /**
@@ -18,15 +19,18 @@ beforeAll(async () => {
     20_000,
   );
   h.sim.faults.set('metrics-stale');
-  // The frozen sample's timestamp, read from the simulator itself; wait until kubeglance has it.
-  const frozen = await simGet<{ items: { timestamp: string }[] }>(
+  // The frozen sample's per-node timestamps, read from the simulator itself; wait until
+  // kubeglance holds exactly those for every node.
+  const frozen = await simGet<{ items: { metadata: { name: string }; timestamp: string }[] }>(
     h.sim,
     '/apis/metrics.k8s.io/v1beta1/nodes',
   );
-  const frozenMs = Date.parse(frozen.items[0]!.timestamp);
+  const frozenMs = new Map(frozen.items.map((i) => [i.metadata.name, Date.parse(i.timestamp)]));
   await eventually(
-    async () =>
-      (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.timestampMs === frozenMs,
+    async () => {
+      const { items } = (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body;
+      return items.every((n) => n.metricsTimestampMs === (frozenMs.get(n.name) ?? null));
+    },
     20_000,
     'the frozen sample',
   );
@@ -78,5 +82,104 @@ describe('kubectl top equality', () => {
       expect(formatMillicoresKubectl(c.cpu.usageMillicores!), `${pod}/${container}`).toBe(cpu);
       expect(formatMemoryKubectl(c.memory.usageBytes!), `${pod}/${container}`).toBe(mem);
     }
+  });
+
+  it('every pod and container, sidecars included, matches kubectl top pods -A --containers', async () => {
+    const rows = table(
+      await kubectl(h.sim.kubeconfigPath, 'top', 'pods', '-A', '--containers', '--no-headers'),
+    );
+    const pods = new Map<string, PodRow>();
+    for (const ns of new Set(rows.map((r) => r[0]!))) {
+      const { body } = await h.get<SampledListResponse<PodRow>>(`${base()}/namespaces/${ns}/pods`);
+      for (const p of body.items) pods.set(`${ns}/${p.name}`, p);
+    }
+    let sidecarRows = 0;
+    for (const [ns, pod, container, cpu, mem] of rows) {
+      const c = pods.get(`${ns}/${pod}`)?.containers.find((x) => x.name === container);
+      expect(c, `${ns}/${pod}/${container}`).toBeDefined();
+      expect(formatMillicoresKubectl(c!.cpu.usageMillicores!), `${pod}/${container}`).toBe(cpu);
+      expect(formatMemoryKubectl(c!.memory.usageBytes!), `${pod}/${container}`).toBe(mem);
+      if (c!.kind === 'sidecar') sidecarRows++;
+    }
+    // The simulator's default workloads run native sidecars; kubectl lists them, and so do we.
+    expect(sidecarRows).toBeGreaterThan(0);
+    // Pod usage sums every reported container, the sidecar's too (kubectl top pods -A).
+    const podRows = table(await kubectl(h.sim.kubeconfigPath, 'top', 'pods', '-A', '--no-headers'));
+    for (const [ns, pod, cpu, mem] of podRows) {
+      const p = pods.get(`${ns}/${pod}`)!;
+      expect(formatMillicoresKubectl(p.cpu.usageMillicores!), `${ns}/${pod}`).toBe(cpu);
+      expect(formatMemoryKubectl(p.memory.usageBytes!), `${ns}/${pod}`).toBe(mem);
+    }
+  });
+});
+
+/** `cpu  850m (21%)  2 (50%)` of kubectl describe node's "Allocated resources", parsed. */
+function allocatedLine(out: string, resource: 'cpu' | 'memory'): [string, number, string, number] {
+  const section = out.slice(out.indexOf('Allocated resources:'));
+  const m = new RegExp(
+    `^\\s+${resource}\\s+(\\S+) \\((\\d+)%\\)\\s+(\\S+) \\((\\d+)%\\)`,
+    'm',
+  ).exec(section);
+  if (!m) throw new Error(`no ${resource} line in:\n${section}`);
+  return [m[1]!, Number(m[2]), m[3]!, Number(m[4])];
+}
+
+describe('node page equality', () => {
+  it('requests and limits equal kubectl describe node, for every node', async () => {
+    const { body: nodes } = await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`);
+    for (const { name } of nodes.items) {
+      const out = await kubectl(h.sim.kubeconfigPath, 'describe', 'node', name);
+      const { body } = await h.get<NodeDetail>(`${base()}/nodes/${name}`);
+      const [cpuReq, cpuReqPct, cpuLim, cpuLimPct] = allocatedLine(out, 'cpu');
+      const [memReq, memReqPct, memLim, memLimPct] = allocatedLine(out, 'memory');
+      const { cpu, memory } = body.allocated;
+      expect([cpu.requests, cpu.requestsPercent, cpu.limits, cpu.limitsPercent], name).toEqual([
+        Math.ceil(parseCpuNanocores(cpuReq) / 1e6),
+        cpuReqPct,
+        Math.ceil(parseCpuNanocores(cpuLim) / 1e6),
+        cpuLimPct,
+      ]);
+      expect(
+        [memory.requests, memory.requestsPercent, memory.limits, memory.limitsPercent],
+        name,
+      ).toEqual([parseMemoryBytes(memReq), memReqPct, parseMemoryBytes(memLim), memLimPct]);
+    }
+  });
+
+  it('pods equal kubectl get pods --field-selector spec.nodeName, usage equals kubectl top', async () => {
+    const { body: nodes } = await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`);
+    const name = nodes.items[nodes.items.length - 1]!.name;
+    const listed = table(
+      await kubectl(
+        h.sim.kubeconfigPath,
+        'get',
+        'pods',
+        '-A',
+        '--field-selector',
+        `spec.nodeName=${name}`,
+        '--no-headers',
+      ),
+    ).map(([ns, pod]) => `${ns}/${pod}`);
+    const top = table(await kubectl(h.sim.kubeconfigPath, 'top', 'pods', '-A', '--no-headers'));
+    const { body } = await h.get<NodeDetail>(`${base()}/nodes/${name}`);
+    expect(body.pods.map((p) => `${p.namespace}/${p.name}`).sort()).toEqual(listed.sort());
+    let compared = 0;
+    for (const p of body.pods) {
+      const row = top.find(([ns, pod]) => ns === p.namespace && pod === p.name);
+      if (!row) {
+        expect(p.cpu.usageMillicores, p.name).toBeNull();
+        continue;
+      }
+      compared++;
+      expect(formatMillicoresKubectl(p.cpu.usageMillicores!), p.name).toBe(row[2]);
+      expect(formatMemoryKubectl(p.memory.usageBytes!), p.name).toBe(row[3]);
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('an unknown node is a 404 with a JSON error', async () => {
+    const r = await h.get<{ error: { code: string } }>(`${base()}/nodes/no-such-node`);
+    expect(r.status).toBe(404);
+    expect(r.body.error.code).toBe('not-found');
   });
 });

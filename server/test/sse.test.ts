@@ -84,6 +84,59 @@ describe('server-sent events', () => {
     await eventually(async () => h.server.broadcaster.size === 0, 5000, 'clients gone');
   });
 
+  it('names an unknown cluster in hello and still streams the configured one', async () => {
+    const client = connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster},nope`);
+    try {
+      await eventually(async () => client.frames.some((f) => f.event === 'snapshot'), 10_000);
+      const hello = client.frames[0]?.data as HelloEvent;
+      expect(hello.clusters).toEqual([h.cluster]);
+      expect(hello.unknown).toEqual(['nope']);
+      expect(hello.serverNowMs).toBeGreaterThan(0);
+      const snap = client.frames.find((f) => f.event === 'snapshot')?.data as ClusterSnapshot;
+      expect(snap.cluster).toBe(h.cluster);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a snapshot opened during an outage carries the true data age, by the server clock', async () => {
+    h.sim.faults.set('metrics-unavailable');
+    try {
+      await eventually(
+        async () =>
+          (await h.get<Summary>(`/api/v1/clusters/${h.cluster}/summary`)).body.status.metrics ===
+          'failing',
+        15_000,
+        'the pipeline failing',
+      );
+      const ageOnConnect = async () => {
+        const c = connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster}`);
+        try {
+          const f = await eventually(
+            async () => c.frames.find((x) => x.event === 'snapshot'),
+            10_000,
+          );
+          return (f.data as ClusterSnapshot).summary;
+        } finally {
+          c.close();
+        }
+      };
+      const first = await ageOnConnect();
+      expect(first.stale).toBe(true);
+      expect(first.status.dataAgeMs).toBe(
+        first.status.serverNowMs - first.status.newestSampleSeenMs!,
+      );
+      // A later connection (the server's snapshot cache is at most a second old) is older still.
+      await eventually(
+        async () => (await ageOnConnect()).status.dataAgeMs! >= first.status.dataAgeMs! + 1500,
+        10_000,
+        'an older age on a later connection',
+      );
+    } finally {
+      h.sim.faults.clear();
+    }
+  });
+
   it('sends status events when the metrics pipeline breaks and when it recovers', async () => {
     const client = connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster}`);
     try {
@@ -131,11 +184,18 @@ describe('server-sent events', () => {
           clients[0]!.frames.filter((f) => f.event === 'sample').length >= firstSamples + 3,
         15_000,
       );
-      const log = (await simRequests()).slice(before);
       clients.forEach((c) => c.close());
-      const nodes = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/nodes').length;
-      const pods = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods').length;
-      return { nodes, pods };
+      // A poll asks for nodes, then pods: a log read between the two would count one poll
+      // half. Wait for a moment between polls, when every poll in the log is complete.
+      let counts = { nodes: 0, pods: 0 };
+      await eventually(async () => {
+        const log = (await simRequests()).slice(before);
+        const nodes = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/nodes').length;
+        const pods = log.filter((r) => r.path === '/apis/metrics.k8s.io/v1beta1/pods').length;
+        counts = { nodes, pods };
+        return nodes === pods;
+      }, 10_000);
+      return counts;
     };
     const one = await count(1);
     const many = await count(60);

@@ -49,6 +49,15 @@ export interface ClusterStatus {
   metrics: MetricsState;
   /** Timestamp (upstream `timestamp`) of the newest stored sample. */
   lastSampleMs: number | null;
+  /**
+   * When the newest stored sample reached the server, by the server's clock. The one
+   * definition of data age: `serverNowMs - newestSampleSeenMs` (see {@link DataAge}).
+   */
+  newestSampleSeenMs: number | null;
+  /** The server's clock when this status was computed, so a browser can align its own. */
+  serverNowMs: number;
+  /** `serverNowMs - newestSampleSeenMs`; null before the first sample. */
+  dataAgeMs: number | null;
   resolutionSeconds: number | null;
   problems: Problem[];
   /** The latest diagnostics run in one line (null until the first run); see DiagnosticsReport. */
@@ -107,14 +116,28 @@ export interface Summary {
   stale: boolean;
   nodes: { total: number; ready: number; withMetrics: number };
   pods: { total: number; running: number; pending: number; withMetrics: number };
+  /** Allocatable of the nodes that have metrics (the denominator of the percentages). */
+  reporting: ReportingTotals;
   cpu: CpuTotals;
   memory: MemoryTotals;
+}
+
+/**
+ * Totals over partial data: the nodes that reported. `cpu.percent`/`memory.percent` of a
+ * {@link Summary} are usage of these nodes over *their* allocatable, so numerator and
+ * denominator match; `usage` alone covers only `nodes.withMetrics` of `nodes.total`.
+ */
+export interface ReportingTotals {
+  allocatableMillicores: number;
+  allocatableBytes: number;
 }
 
 export interface NodeRow {
   name: string;
   ready: boolean;
   roles: string[];
+  /** Node pool (or instance type, zone, role) from the node's labels, for grouping. */
+  group: string | null;
   pods: number;
   metricsAvailable: boolean;
   /**
@@ -148,6 +171,13 @@ export interface NodeRow {
 export interface NamespaceRow {
   name: string;
   pods: number;
+  /** Non-terminated pods (phase not Succeeded/Failed): the pods usage could cover. */
+  activePods: number;
+  /** Pods of the namespace present in the sample; usage sums only these. */
+  podsWithMetrics: number;
+  /** Non-terminated pods with at least one container without a CPU / memory limit. */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
   /** Requests count unset as 0 (as the scheduler does); limits are null when none is set. */
   cpu: {
     usageMillicores: number | null;
@@ -232,6 +262,9 @@ export interface Series {
   points: Point[];
 }
 
+/** `[unixMs, nodesReporting, nodesTotal]`; nulls where no sample was stored. */
+export type CoveragePoint = [number, number | null, number | null];
+
 export interface HistoryResponse {
   scope: HistoryScope;
   range: HistoryRange;
@@ -239,12 +272,54 @@ export interface HistoryResponse {
   resolutionSeconds: number;
   series: Series[];
   /**
+<<<<<<< HEAD
    * Long ranges only: which source each stretch came from, oldest first (Prometheus, then the
    * in-memory hour). Absent for in-memory ranges (all `memory`).
    */
   spans?: HistorySpan[];
   /** Long ranges only: why part of the range is missing (e.g. Prometheus unavailable). */
   problem?: Problem;
+=======
+   * Cluster scope only: how many nodes each point sums, on the same grid as `series`. A
+   * point with fewer reporting nodes than total is partial, not a drop.
+   */
+  coverage?: CoveragePoint[];
+}
+
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
+/** One resource's "Allocated resources" line of `kubectl describe node`. */
+export interface AllocatedResource {
+  /** Millicores for CPU, bytes for memory; sums over the node's non-terminated pods. */
+  requests: number;
+  limits: number;
+  /** Truncated percent of allocatable, as `kubectl describe node` prints it. */
+  requestsPercent: number;
+  limitsPercent: number;
+}
+
+/** `GET /api/v1/clusters/:cluster/nodes/:node`. */
+export interface NodeDetail {
+  cluster: string;
+  node: NodeRow;
+  labels: Record<string, string>;
+  conditions: NodeCondition[];
+  allocated: { cpu: AllocatedResource; memory: AllocatedResource };
+  /** Non-terminated pods on the node that set no CPU / memory limit on some container. */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
+  /** Every pod bound to the node, whatever its phase (as `kubectl get pods --field-selector spec.nodeName=`). */
+  pods: PodRow[];
+  timestampMs: number | null;
+  stale: boolean;
+  status: ClusterStatus;
+>>>>>>> main
 }
 
 /** Error body of every non-2xx response. */
@@ -307,7 +382,12 @@ export interface StatusEvent {
 export interface HelloEvent {
   version: string;
   startedMs: number;
+  /** The server's clock when this connection opened (ages are counted on it). */
+  serverNowMs: number;
+  /** Configured clusters this stream carries. */
   clusters: string[];
+  /** Requested clusters the server does not have (the stream carries the others). */
+  unknown: string[];
 }
 
 export type StreamEventName = 'hello' | 'snapshot' | 'sample' | 'status';

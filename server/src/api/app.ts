@@ -15,7 +15,7 @@ export interface AppDeps {
   clusters: ClusterRegistry;
   broadcaster: Broadcaster;
   prom: Registry;
-  hello: Omit<HelloEvent, 'clusters'>;
+  hello: Omit<HelloEvent, 'clusters' | 'serverNowMs' | 'unknown'>;
   /** Built web app; API-only when absent. */
   staticDir: string | undefined;
   logError: (err: unknown) => void;

@@ -31,6 +31,19 @@ export function registerDiagnosticsMetrics(registry: Registry, clusters: Cluster
     },
   });
   new Gauge({
+    name: 'kubeglance_diagnostics_run_seconds',
+    help: 'Duration of the last diagnostics run (access reviews and reads), per cluster',
+    labelNames: ['cluster'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const p of clusters.pipelines()) {
+        const ms = p.diagnostics.lastRunMs;
+        if (ms !== null) this.set({ cluster: p.name }, ms / 1000);
+      }
+    },
+  });
+  new Gauge({
     name: 'kubeglance_diagnostics_status',
     help: 'Diagnostics verdict per cluster: 0 ok, 1 degraded, 2 failing',
     labelNames: ['cluster'],

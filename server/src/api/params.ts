@@ -29,6 +29,7 @@ const containerName = label;
 
 export const clusterParams = z.object({ cluster: clusterName });
 export const namespaceParams = clusterParams.extend({ namespace: label });
+export const nodeParams = clusterParams.extend({ node: subdomain });
 
 export const topPodsQuery = z
   .object({

@@ -60,23 +60,26 @@ async function guarded<T>(
   return denied(access, rule) ? deniedRead(rule) : read(rule, fetch);
 }
 
+/** Two rounds of concurrent requests: access reviews and core reads, then the guarded reads. */
 export async function gatherFacts(
   up: Upstream,
   pipeline: PipelineFacts,
   nowMs: number,
 ): Promise<Facts> {
-  const version = await read(undefined, () => readVersion(up));
-  const access = await reviewAccess(up, [...REQUIRED_RULES, ...OPTIONAL_RULES]);
   const podsRule: Rule = { verb: 'list', group: '', resource: 'pods', namespace: 'kube-system' };
-  const [apiService, metrics, configMapKeys, deploymentArgs, pods] = await Promise.all([
+  const [version, access, apiService, metrics, pods] = await Promise.all([
+    read(undefined, () => readVersion(up)),
+    reviewAccess(up, [...REQUIRED_RULES, ...OPTIONAL_RULES]),
     read(REQUIRED_RULES.at(-1), () => readApiService(up)),
     read({ verb: 'list', group: 'metrics.k8s.io', resource: 'nodes' }, () => probeNodeMetrics(up)),
-    guarded(access, CONFIGMAP_RULE, () => readAuthConfigMapKeys(up)),
-    guarded(access, DEPLOYMENT_RULE, () => readDeploymentArgs(up)),
     read(podsRule, () => readMetricsServerPods(up)),
   ]);
   const first = pods.kind === 'ok' ? pods.value[0] : undefined;
-  const log = first ? await guarded(access, LOGS_RULE, () => readPodLog(up, first.name)) : null;
+  const [configMapKeys, deploymentArgs, log] = await Promise.all([
+    guarded(access, CONFIGMAP_RULE, () => readAuthConfigMapKeys(up)),
+    guarded(access, DEPLOYMENT_RULE, () => readDeploymentArgs(up)),
+    first ? guarded(access, LOGS_RULE, () => readPodLog(up, first.name)) : null,
+  ]);
   return {
     nowMs,
     pipeline,

@@ -22,6 +22,8 @@ export class DiagnosticsRunner {
   private running: Promise<DiagnosticsReport> | undefined;
   private rerun = false;
   private latestReport: DiagnosticsReport | null = null;
+  /** How long the last run took (for /metrics). */
+  lastRunMs: number | null = null;
   private readonly now: () => number;
 
   constructor(
@@ -82,6 +84,7 @@ export class DiagnosticsRunner {
     try {
       const facts = await gatherFacts(this.upstream, this.facts(), this.now());
       const report = buildReport(this.cluster, facts);
+      this.lastRunMs = this.now() - facts.nowMs;
       this.latestReport = report;
       this.options.onReport?.(report);
       return report;

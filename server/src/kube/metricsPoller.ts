@@ -1,10 +1,22 @@
-import { parseNodeMetricsList, parsePodMetricsList, toSample } from './parseMetrics.js';
+import { parseNodeMetricsList, parsePodMetricsList, type DroppedItem } from './parseMetrics.js';
+import { SampleMerger, type NodeClock } from './sampleMerger.js';
 import type { MetricsSample } from './types.js';
+import { MetricsApiVersion } from './metricsApiVersion.js';
 import { UpstreamError, type Upstream } from './upstream.js';
 import { PollPhase } from './pollPhase.js';
 import { ResolutionDetector } from './resolution.js';
 
-export interface PollResult {
+/** What a successful poll learned about the data's quality, new sample or not. */
+export interface PollReport {
+  /** Items left out of this response (malformed). */
+  dropped: DroppedItem[];
+  /** Repeated items in this response, collapsed. */
+  duplicates: number;
+  /** Clock facts of every node held, for per-node staleness and skew. */
+  clocks: NodeClock[];
+}
+
+export interface PollResult extends PollReport {
   sample: MetricsSample;
   /** Time spent fetching (network + read) and parsing, for the benchmark and /metrics. */
   fetchMs: number;
@@ -13,10 +25,10 @@ export interface PollResult {
 }
 
 export interface PollerEvents {
-  /** A sample with a newer timestamp than the last one. */
+  /** A sample in which at least one item advanced. */
   sample(result: PollResult): void;
-  /** The upstream answered, but its newest timestamp has not advanced. */
-  unchanged(timestampMs: number | null): void;
+  /** The upstream answered, but no item advanced. */
+  unchanged(report: PollReport): void;
   failed(error: unknown): void;
 }
 
@@ -38,6 +50,8 @@ export class MetricsPoller {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private lastTimestampMs: number | null = null;
+  private readonly merger = new SampleMerger();
+  private readonly version: MetricsApiVersion;
   private readonly detector: ResolutionDetector;
   private readonly phase = new PollPhase();
   private failures = 0;
@@ -48,6 +62,7 @@ export class MetricsPoller {
     private readonly options: PollerOptions,
     private readonly events: PollerEvents,
   ) {
+    this.version = new MetricsApiVersion(upstream);
     this.detector = new ResolutionDetector(
       options.resolutionMs ?? DEFAULT_RESOLUTION_MS,
       options.resolutionMs !== undefined,
@@ -85,13 +100,14 @@ export class MetricsPoller {
     let retrySoon = false;
     let failure: unknown;
     try {
-      const result = await this.fetch();
-      const ts = result.sample.timestampMs;
-      if (this.lastTimestampMs !== null && ts <= this.lastTimestampMs) {
-        this.events.unchanged(this.lastTimestampMs);
+      const fetched = await this.fetch();
+      if (fetched.sample === null) {
+        this.events.unchanged(fetched);
         this.unchangedPolls += 1;
         retrySoon = true;
       } else {
+        const result = fetched as PollResult;
+        const ts = result.sample.timestampMs;
         this.detector.observe(ts, windowOf(result.sample));
         this.phase.observe(ts, Date.now());
         this.lastTimestampMs = ts;
@@ -107,27 +123,47 @@ export class MetricsPoller {
     // Read the resolution only now: the first sample may just have revealed it.
     const res = this.resolutionMs;
     const now = Date.now();
-    if (failure !== undefined) this.schedule(failureBackoff(res, this.failures, failure));
+    if (failure !== undefined)
+      this.schedule(Math.max(0, failureBackoff(res, this.failures, failure) - (now - started)));
     else if (retrySoon) this.schedule(PollPhase.retryDelay(res, this.unchangedPolls));
     else if (this.lastTimestampMs === null) this.schedule(Math.max(0, res - (now - started)));
     else this.schedule(this.phase.nextDelay(this.lastTimestampMs, res, now));
   }
 
-  private async fetch(): Promise<PollResult> {
+  private async fetch(): Promise<Omit<PollResult, 'sample'> & { sample: MetricsSample | null }> {
     const t0 = performance.now();
     const timeoutMs = this.timeoutMs();
-    const [nodes, pods] = await Promise.all([
-      this.upstream.getJson('/apis/metrics.k8s.io/v1beta1/nodes', { timeoutMs }),
-      this.upstream.getJson('/apis/metrics.k8s.io/v1beta1/pods', { timeoutMs }),
-    ]);
+    const version = await this.version.get(timeoutMs);
+    let nodes, pods;
+    try {
+      [nodes, pods] = await Promise.all([
+        this.upstream.getJson(`/apis/metrics.k8s.io/${version}/nodes`, { timeoutMs }),
+        this.upstream.getJson(`/apis/metrics.k8s.io/${version}/pods`, { timeoutMs }),
+      ]);
+    } catch (e) {
+      // The served version may have changed (metrics-server upgraded): ask again next time.
+      this.version.forget();
+      throw e;
+    }
     const t1 = performance.now();
-    const sample = toSample(parseNodeMetricsList(nodes.body), parsePodMetricsList(pods.body));
-    const t2 = performance.now();
-    if (!sample) {
+    const nodeList = parseNodeMetricsList(nodes.body);
+    const podList = parsePodMetricsList(pods.body);
+    const dropped = [...nodeList.dropped, ...podList.dropped];
+    if (nodeList.items.length === 0 && podList.items.length === 0 && dropped.length === 0) {
       // metrics-server answers empty lists until its first two scrapes are done.
       throw new NoSamplesYet();
     }
-    return { sample, fetchMs: t1 - t0, parseMs: t2 - t1, bytes: nodes.bytes + pods.bytes };
+    const merged = this.merger.merge(nodeList.items, podList.items, Date.now());
+    const t2 = performance.now();
+    return {
+      sample: merged.sample,
+      dropped,
+      duplicates: merged.duplicates,
+      clocks: this.merger.nodeClocks(),
+      fetchMs: t1 - t0,
+      parseMs: t2 - t1,
+      bytes: nodes.bytes + pods.bytes,
+    };
   }
 }
 
@@ -140,14 +176,13 @@ export class NoSamplesYet extends Error {
 }
 
 /**
- * A failing upstream is retried after one resolution, then less and less often (up to
- * 30 s, or one resolution if that is longer), and never before a 429's Retry-After.
+ * A failing upstream is retried once per resolution, counted from the failed poll's start
+ * (the load of a healthy one, no more), never before a 429's Retry-After, so data is back
+ * within one resolution of the fault clearing (issue "Diagnose a broken metrics pipeline").
  */
-function failureBackoff(resolutionMs: number, failures: number, error: unknown): number {
-  const cap = Math.max(resolutionMs, 30_000);
-  const backoff = Math.min(cap, resolutionMs * 2 ** Math.min(10, failures - 1));
+function failureBackoff(resolutionMs: number, _failures: number, error: unknown): number {
   const retryAfter = error instanceof UpstreamError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
-  return Math.max(backoff, retryAfter);
+  return Math.max(resolutionMs, retryAfter);
 }
 
 function windowOf(sample: MetricsSample): number | undefined {

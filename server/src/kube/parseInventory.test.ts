@@ -31,7 +31,31 @@ describe('parseNode', () => {
       allocatable: { cpuNanocores: 3_800_000_000, memoryBytes: 15 * 2 ** 30 },
       capacity: { cpuNanocores: 4_000_000_000, memoryBytes: 16 * 2 ** 30 },
       createdMs: Date.parse('2026-11-20T00:00:00Z'),
+      labels: node.metadata.labels,
+      group: 'control-plane',
+      conditions: [
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: null,
+          message: null,
+          lastTransitionMs: null,
+        },
+        { type: 'Ready', status: 'True', reason: null, message: null, lastTransitionMs: null },
+      ],
     });
+  });
+
+  it('groups by node pool, then instance type, zone, role', () => {
+    const labelled = (labels: Record<string, string>) =>
+      parseNode({ ...node, metadata: { ...node.metadata, labels } }).group;
+    expect(
+      labelled({ 'cloud.google.com/gke-nodepool': 'pool-a', 'topology.kubernetes.io/zone': 'z' }),
+    ).toBe('pool-a');
+    expect(labelled({ 'node.kubernetes.io/instance-type': 'm5.xlarge' })).toBe('m5.xlarge');
+    expect(labelled({ 'topology.kubernetes.io/zone': 'eu-1a' })).toBe('eu-1a');
+    expect(labelled({ 'node-role.kubernetes.io/worker': '' })).toBe('worker');
+    expect(labelled({})).toBeNull();
   });
 
   it('is not ready without a True Ready condition', () => {

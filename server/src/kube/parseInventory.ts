@@ -34,7 +34,17 @@ const nodeSchema = z.object({
     .object({
       capacity: resources,
       allocatable: resources,
-      conditions: z.array(z.object({ type: z.string(), status: z.string() })).optional(),
+      conditions: z
+        .array(
+          z.object({
+            type: z.string(),
+            status: z.string(),
+            reason: z.string().optional(),
+            message: z.string().optional(),
+            lastTransitionTime: z.string().optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });
@@ -106,7 +116,40 @@ export function parseNode(raw: unknown): NodeInfo {
       memoryBytes: memoryOf(n.status?.capacity) ?? 0,
     },
     createdMs: createdMs(n.metadata),
+    labels,
+    group: nodeGroup(labels, roles),
+    conditions: (n.status?.conditions ?? []).map((c) => ({
+      type: c.type,
+      status: c.status,
+      reason: c.reason ?? null,
+      message: c.message ?? null,
+      lastTransitionMs: timeOrNull(c.lastTransitionTime),
+    })),
   };
+}
+
+/** Labels that name a node pool, most specific first (GKE, EKS, AKS, Karpenter, kOps). */
+const POOL_LABELS = [
+  'cloud.google.com/gke-nodepool',
+  'eks.amazonaws.com/nodegroup',
+  'kubernetes.azure.com/agentpool',
+  'agentpool',
+  'karpenter.sh/nodepool',
+  'kops.k8s.io/instancegroup',
+  'node.kubernetes.io/instance-type',
+  'topology.kubernetes.io/zone',
+];
+
+/** The node's pool (or, failing that, instance type, zone or role) for grouping big clusters. */
+function nodeGroup(labels: Record<string, string>, roles: string[]): string | null {
+  if (roles.includes('control-plane')) return 'control-plane';
+  for (const key of POOL_LABELS) if (labels[key]) return labels[key];
+  return roles[0] ?? null;
+}
+
+function timeOrNull(s: string | undefined): number | null {
+  const t = s ? Date.parse(s) : NaN;
+  return Number.isFinite(t) ? t : null;
 }
 
 function containerSpec(c: z.infer<typeof containerSchema>, kind: ContainerKind): ContainerSpec {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNodeMetricsList, parsePodMetricsList, toSample } from './parseMetrics.js';
+import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
 
 const nodeList = {
   kind: 'NodeMetricsList',
@@ -33,37 +33,103 @@ const podList = {
 };
 
 describe('metrics lists', () => {
-  it('parses quantities exactly and picks the newest timestamp', () => {
+  it('parses quantities exactly, each item with its own timestamp', () => {
     const nodes = parseNodeMetricsList(nodeList);
     const pods = parsePodMetricsList(podList);
-    expect(nodes[0]).toMatchObject({
+    expect(nodes.items[0]).toMatchObject({
       name: 'n1',
       cpuNanocores: 273214048,
       memoryBytes: 801480 * 1024,
       windowMs: 15_000,
+      timestampMs: Date.parse('2026-11-21T10:00:15Z'),
     });
-    expect(pods[0]?.containers.map((c) => c.cpuNanocores)).toEqual([1000001, 1000001]);
-    expect(toSample(nodes, pods)?.timestampMs).toBe(Date.parse('2026-11-21T10:00:16Z'));
+    expect(pods.items[0]?.containers.map((c) => c.cpuNanocores)).toEqual([1000001, 1000001]);
+    expect(pods.items[0]?.timestampMs).toBe(Date.parse('2026-11-21T10:00:16Z'));
+    expect(nodes.dropped).toEqual([]);
   });
 
-  it('treats null items (empty lists from metrics-server) as no sample', () => {
-    expect(
-      toSample(parseNodeMetricsList({ items: null }), parsePodMetricsList({ items: [] })),
-    ).toBeNull();
+  it('reads null items (empty lists from metrics-server) as no items', () => {
+    expect(parseNodeMetricsList({ items: null })).toEqual({ items: [], dropped: [] });
   });
 
-  it('rejects malformed lists instead of inventing values', () => {
-    expect(() => parseNodeMetricsList({ items: [{ metadata: { name: 'x' } }] })).toThrow();
-    const bad = structuredClone(nodeList);
-    bad.items[0]!.usage.cpu = 'lots';
-    expect(() => parseNodeMetricsList(bad)).toThrow();
+  it('fails only when the response as a whole is unusable', () => {
+    expect(() => parseNodeMetricsList('service unavailable')).toThrow();
+    expect(() => parsePodMetricsList({ items: {} })).toThrow();
+  });
+
+  it.each([
+    ['canonical CPU and memory forms', '0', '0', 0, 0],
+    ['micro-cores and plain bytes', '1500u', '123456789', 1_500_000, 123456789],
+    ['whole cores and GiB', '2', '3Gi', 2e9, 3 * 1024 ** 3],
+    ['millicores and MiB', '250m', '512Mi', 250e6, 512 * 1024 ** 2],
+  ])('parses %s exactly', (_, cpu, memory, nanocores, bytes) => {
+    const list = structuredClone(nodeList);
+    list.items[0]!.usage = { cpu, memory };
+    expect(parseNodeMetricsList(list).items[0]).toMatchObject({
+      cpuNanocores: nanocores,
+      memoryBytes: bytes,
+    });
+  });
+
+  it('drops and names malformed items, keeping the rest', () => {
+    const good = podList.items[0]!;
+    const list = {
+      items: [
+        good,
+        { ...good, metadata: { name: 'no-ts', namespace: 'ns' }, timestamp: null },
+        { ...good, metadata: { name: 'empty', namespace: 'ns' }, containers: [] },
+        {
+          ...good,
+          metadata: { name: 'huge', namespace: 'ns' },
+          containers: [{ name: 'a', usage: { cpu: '18446744073709551616', memory: '1Ki' } }],
+        },
+        {
+          ...good,
+          metadata: { name: 'lots', namespace: 'ns' },
+          containers: [{ name: 'a', usage: { cpu: 'lots', memory: '1Ki' } }],
+        },
+        { metadata: { name: 'shapeless', namespace: 'ns' } },
+        42,
+      ],
+    };
+    const parsed = parsePodMetricsList(list);
+    expect(parsed.items.map((p) => p.name)).toEqual(['p1']);
+    expect(parsed.dropped.map((d) => d.what)).toEqual([
+      'pod ns/no-ts',
+      'pod ns/empty',
+      'pod ns/huge',
+      'pod ns/lots',
+      'pod ns/shapeless',
+      'item 6',
+    ]);
+    expect(parsed.dropped[0]!.reason).toBe('null timestamp');
+    expect(parsed.dropped[1]!.reason).toBe('no containers');
+    expect(parsed.dropped[2]!.reason).toMatch(/quantity-out-of-range/);
+    expect(parsed.dropped[3]!.reason).toMatch(/invalid-quantity/);
+  });
+
+  it('drops a node with a negative or overflowing quantity', () => {
+    const list = structuredClone(nodeList);
+    list.items.push({
+      ...list.items[0]!,
+      metadata: { name: 'neg', creationTimestamp: '' },
+      usage: { cpu: '-5n', memory: '1Ki' },
+    });
+    list.items.push({
+      ...list.items[0]!,
+      metadata: { name: 'big', creationTimestamp: '' },
+      usage: { cpu: '1n', memory: '9999999999999999999Ki' },
+    });
+    const parsed = parseNodeMetricsList(list);
+    expect(parsed.items.map((n) => n.name)).toEqual(['n1']);
+    expect(parsed.dropped.map((d) => d.what)).toEqual(['node neg', 'node big']);
   });
 
   it('reads Go duration windows and leaves a malformed one unknown (NaN), not 0', () => {
     const odd = structuredClone(nodeList);
     odd.items[0]!.window = '1m0.5s';
-    expect(parseNodeMetricsList(odd)[0]?.windowMs).toBe(60_500);
+    expect(parseNodeMetricsList(odd).items[0]?.windowMs).toBe(60_500);
     odd.items[0]!.window = '15';
-    expect(parseNodeMetricsList(odd)[0]?.windowMs).toBeNaN();
+    expect(parseNodeMetricsList(odd).items[0]?.windowMs).toBeNaN();
   });
 });

@@ -56,10 +56,14 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
     };
   }
   if (source === 'metrics' && status === 503) {
+    // The aggregator answers in plain text (`service unavailable`, `error trying to reach
+    // service: …`); a Status object says the generic sentence. Quote what it said.
+    const said =
+      e.statusMessage?.split('\n')[0]?.trim() ||
+      'the server is currently unable to handle the request';
     return {
       code: 'metrics-api-unavailable',
-      message:
-        'The metrics API is unavailable (503: the server is currently unable to handle the request).',
+      message: `The metrics API is unavailable (503: ${said}).`,
       hint: `metrics-server is down or unreachable from the API server (aggregation layer not enabled, or its pod not ready). ${METRICS_SERVER_CHECK}`,
     };
   }

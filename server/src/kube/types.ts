@@ -11,6 +11,14 @@ export interface ResourcePair {
   memoryBytes: number;
 }
 
+export interface NodeCondition {
+  type: string;
+  status: string;
+  reason: string | null;
+  message: string | null;
+  lastTransitionMs: number | null;
+}
+
 export interface NodeInfo {
   name: string;
   ready: boolean;
@@ -19,6 +27,10 @@ export interface NodeInfo {
   allocatable: ResourcePair;
   capacity: ResourcePair;
   createdMs: number;
+  labels: Readonly<Record<string, string>>;
+  /** Node pool (or instance type, zone, role) for grouping; see parseNode. */
+  group: string | null;
+  conditions: NodeCondition[];
 }
 
 /**
@@ -97,9 +109,16 @@ export interface PodUsage {
   windowMs: number;
 }
 
-/** One poll of metrics.k8s.io: NodeMetricsList + PodMetricsList. */
+/**
+ * What kubeglance holds after a poll of metrics.k8s.io (NodeMetricsList + PodMetricsList),
+ * merged item by item so nothing moves back (see `sampleMerger.ts`). Each item keeps its own
+ * timestamp from its kubelet's clock.
+ */
 export interface MetricsSample {
-  /** Newest `timestamp` among the items; identifies the sample. */
+  /**
+   * The time the sample stands for: the lower median of the node timestamps (pods' without
+   * nodes), capped at the local clock and never before the previous sample's.
+   */
   timestampMs: number;
   nodes: NodeUsage[];
   pods: PodUsage[];

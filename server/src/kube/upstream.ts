@@ -13,8 +13,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 const ALLOWED_PATHS: readonly RegExp[] = [
   /^\/version$/,
   /^\/api\/v1\/(nodes|pods|namespaces)$/,
-  /^\/apis\/metrics\.k8s\.io\/v1beta1\/(nodes|pods)$/,
-  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/v1beta1\.metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io$/,
+  /^\/apis\/metrics\.k8s\.io\/(v1beta1|v1)\/(nodes|pods)$/,
+  /^\/apis\/apiregistration\.k8s\.io\/v1\/apiservices\/(v1beta1|v1)\.metrics\.k8s\.io$/,
   // Diagnostics (optional kube-system Role): the aggregation layer's ConfigMap, metrics-server's
   // Deployment, its pods and their logs.
   /^\/api\/v1\/namespaces\/kube-system\/configmaps\/extension-apiserver-authentication$/,

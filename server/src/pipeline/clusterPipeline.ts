@@ -93,8 +93,9 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
       {
         sample: (r) => this.onSample(r),
-        unchanged: () => {
+        unchanged: (report) => {
           this.tracker.metricsUnchanged();
+          this.tracker.setQuality(report, this.poller.resolutionMs, this.now());
           this.emitStatusIfChanged();
         },
         failed: (e) => this.onMetricsFailed(e),
@@ -199,6 +200,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.lastPoll = result;
     const nowMs = this.now();
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
+    this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
     this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
     this.emit('sample', sample, result);
     this.emitStatusIfChanged();

@@ -4,6 +4,7 @@ import type {
   HistoryResponse,
   HistoryScope,
   NamespaceRow,
+  NodeDetail,
   NodeRow,
   PodRow,
   SampledListResponse,
@@ -26,6 +27,7 @@ const RANGE_MS: Record<HistoryRange, number> = {
 };
 const TOP_N = 10;
 const INVENTORY_REFRESH_MS = 1000;
+const SNAPSHOT_MAX_AGE_MS = 1000;
 
 export interface HistoryRequest {
   scope: HistoryScope;
@@ -43,7 +45,8 @@ export class ClusterView {
   private snap: Snapshot | undefined;
   /** Whether the informers had synced when `snap` was built (a half-listed one is replaced at once). */
   private snapSynced = false;
-  private snapshotCache: { snap: Snapshot; key: string; value: ClusterSnapshot } | undefined;
+  private snapshotCache:
+    { snap: Snapshot; key: string; value: ClusterSnapshot; builtMs: number } | undefined;
 
   constructor(private readonly pipeline: ClusterPipeline) {}
 
@@ -92,6 +95,19 @@ export class ClusterView {
     return this.sampled(this.current().nodes());
   }
 
+  /** `GET .../nodes/:node`, or undefined for a node the cluster does not have. */
+  node(name: string): NodeDetail | undefined {
+    const facts = this.current().node(name);
+    if (!facts) return undefined;
+    return {
+      cluster: this.pipeline.name,
+      ...facts,
+      timestampMs: this.pipeline.sample?.timestampMs ?? null,
+      stale: this.pipeline.stale,
+      status: this.pipeline.status(),
+    };
+  }
+
   namespaces(): SampledListResponse<NamespaceRow> {
     return this.sampled(this.current().namespaces());
   }
@@ -120,12 +136,14 @@ export class ClusterView {
     const key = { name: q.name, namespace: q.namespace, pod: q.pod };
     const series = this.pipeline.history.query(q.scope, key, rangeMs, end);
     if (!series) return undefined;
-    return {
+    const response: HistoryResponse = {
       scope: q.scope,
       range: q.range,
       resolutionSeconds: this.pipeline.history.resolutionMs / 1000,
       series,
     };
+    if (q.scope === 'cluster') response.coverage = this.pipeline.history.coverage(rangeMs, end);
+    return response;
   }
 
   get hasPrometheus(): boolean {
@@ -162,7 +180,10 @@ export class ClusterView {
     const status = this.pipeline.status();
     const key = `${this.pipeline.stale}|${status.state}|${status.problems.map((p) => p.code).join(',')}`;
     const c = this.snapshotCache;
-    if (c && c.snap === snap && c.key === key) return c.value;
+    // Rebuilt at least every second: it carries the server's clock, from which every screen
+    // counts the data's age.
+    const fresh = c !== undefined && status.serverNowMs - c.builtMs < SNAPSHOT_MAX_AGE_MS;
+    if (c && fresh && c.snap === snap && c.key === key) return c.value;
     const value: ClusterSnapshot = {
       cluster: this.pipeline.name,
       simulated: this.pipeline.target.simulated,
@@ -172,7 +193,7 @@ export class ClusterView {
       topPods: this.topPodsBoth(),
       history: this.history({ scope: 'cluster', range: '1h' })!,
     };
-    this.snapshotCache = { snap, key, value };
+    this.snapshotCache = { snap, key, value, builtMs: status.serverNowMs };
     return value;
   }
 

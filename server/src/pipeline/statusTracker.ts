@@ -1,7 +1,9 @@
 import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/api';
 import { makeProblem, problemFromError } from '../kube/problems.js';
 import type { ChurnReport } from '../kube/inventoryWatcher.js';
-import { NoSamplesYet } from '../kube/metricsPoller.js';
+import { NoSamplesYet, type PollReport } from '../kube/metricsPoller.js';
+import { malformedProblem, skewProblem, staleNodesProblem } from '../kube/metricsQuality.js';
+import type { NodeClock } from '../kube/sampleMerger.js';
 
 /**
  * The health of one cluster's pipeline, in the terms the UI explains: which part is broken,
@@ -13,6 +15,10 @@ export class StatusTracker {
   private inventoryProblem: Problem | undefined;
   private missingNodes: Problem | undefined;
   private staleProblem: Problem | undefined;
+  private malformed: Problem | undefined;
+  private skew: Problem | undefined;
+  private staleNodes: Problem | undefined;
+  private clocks: readonly NodeClock[] = [];
   private churnProblem: Problem | undefined;
   private lastSampleMs: number | null = null;
   private lastNewSampleSeenMs: number | null = null;
@@ -47,6 +53,16 @@ export class StatusTracker {
 
   inventoryRecovered(): void {
     this.inventoryProblem = undefined;
+  }
+
+  /**
+   * Data-quality problems of the last successful poll: malformed/duplicate items, node clock
+   * skew, nodes whose metrics stopped advancing. None of them marks the metrics as failing.
+   */
+  setQuality(report: PollReport, resolutionMs: number, nowMs: number): void {
+    this.malformed = malformedProblem(report.dropped, report.duplicates, nowMs, this.malformed);
+    this.skew = skewProblem(report.clocks, resolutionMs, nowMs, this.skew);
+    this.clocks = report.clocks;
   }
 
   /** Kinds whose watches keep needing a relist (empty: calm again). */
@@ -96,6 +112,9 @@ export class StatusTracker {
       this.metricsProblem,
       this.staleProblem,
       this.missingNodes,
+      this.staleNodesNow(nowMs, resolutionMs),
+      this.skew,
+      this.malformed,
     ]
       .filter((p): p is Problem => p !== undefined)
       // Informers and poller often fail for the same reason (apiserver down): say it once.
@@ -105,9 +124,18 @@ export class StatusTracker {
       inventorySynced,
       metrics,
       lastSampleMs: this.lastSampleMs,
+      newestSampleSeenMs: this.lastNewSampleSeenMs,
+      serverNowMs: nowMs,
+      dataAgeMs: this.lastNewSampleSeenMs === null ? null : nowMs - this.lastNewSampleSeenMs,
       resolutionSeconds: resolutionMs / 1000,
       problems,
     };
+  }
+
+  /** Per-node staleness moves with the clock, so it is judged whenever status is read. */
+  private staleNodesNow(nowMs: number, resolutionMs: number): Problem | undefined {
+    this.staleNodes = staleNodesProblem(this.clocks, resolutionMs, nowMs, this.staleNodes);
+    return this.staleNodes;
   }
 
   private metricsState(nowMs: number, resolutionMs: number): MetricsState {
@@ -116,7 +144,8 @@ export class StatusTracker {
     this.staleProblem = stale
       ? makeProblem(
           'metrics-stale',
-          `Metrics are stale: no new sample for ${Math.round((nowMs - (seen ?? nowMs)) / 1000)} s.`,
+          // No number of seconds here: the text is sent once, the age on screen keeps counting.
+          `Metrics are stale: no new sample for more than two resolutions (${(2 * resolutionMs) / 1000} s).`,
           'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
           nowMs,
           this.staleProblem,

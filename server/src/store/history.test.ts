@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Point, Series } from '@kubeglance/shared/api';
 import { HistoryStore } from './history.js';
-import { MI, podUsage, sample } from './testFixtures.js';
+import { inventory, MI, node, podUsage, sample } from './testFixtures.js';
 
 const RES = 15_000;
 
@@ -140,6 +140,35 @@ describe('HistoryStore append and query', () => {
     h.append(tick(1));
     h.append(sample(2 * RES, [], [podUsage('ns', 'p', [['app', 1e6, MI]])]));
     expect(values(h.query('cluster', {}, 3_600_000), 'cpu')).toEqual([1, null]);
+  });
+});
+
+describe('HistoryStore coverage', () => {
+  it('records nodes reporting of nodes listed per point, null where no sample was stored', () => {
+    const h = new HistoryStore({ resolutionMs: RES });
+    const inv = inventory([node('n1'), node('n2')], []);
+    h.append(
+      sample(RES, [
+        ['n1', 1e9, MI],
+        ['n2', 1e9, MI],
+      ]),
+      inv,
+    );
+    h.append(sample(2 * RES, [['n1', 1e9, MI]]), inv);
+    // tick 3 failed (nothing stored); tick 4 with both again.
+    h.append(
+      sample(4 * RES, [
+        ['n1', 1e9, MI],
+        ['n2', 1e9, MI],
+      ]),
+      inv,
+    );
+    expect(h.coverage(4 * RES, 4 * RES)).toEqual([
+      [RES, 2, 2],
+      [2 * RES, 1, 2],
+      [3 * RES, null, null],
+      [4 * RES, 2, 2],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
-import type { HistoryScope, Point, Series } from '@kubeglance/shared/api';
+import type { CoveragePoint, HistoryScope, Point, Series } from '@kubeglance/shared/api';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { buildGrid } from './historyGrid.js';
 import { RingBuffer } from './ringBuffer.js';
@@ -9,6 +9,7 @@ import { ValueTable } from './valueTable.js';
 import {
   CLUSTER,
   CLUSTER_KEY,
+  COVERAGE,
   locateSeries,
   NAMESPACES,
   NODES,
@@ -107,10 +108,11 @@ export class HistoryStore {
    * (pod, namespace and cluster round the exact nanocore sum once), memory in bytes.
    * Returns false, storing nothing, when the timestamp is not newer than the last sample's.
    *
-   * `_inventory` is accepted but deliberately unused: history is derived from the sample alone,
-   * so informer lag (a pod not listed yet, or already deleted) never changes what is stored.
+   * Usage is derived from the sample alone, so informer lag (a pod not listed yet, or already
+   * deleted) never changes what is stored. `inventory` only supplies the cluster's coverage:
+   * how many of its nodes the sample covers, so a partial sum is never read as a drop.
    */
-  append(sample: MetricsSample, _inventory?: Inventory): boolean {
+  append(sample: MetricsSample, inventory?: Inventory): boolean {
     const last = this.lastTimestampMs;
     if (last !== null && !(sample.timestampMs > last)) return false;
     const seq = this.ring.push(sample.timestampMs, this.resolution);
@@ -126,6 +128,7 @@ export class HistoryStore {
       agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
     }
     for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
+    if (inventory) this.appendCoverage(inventory, index, seq, slot);
     for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
     this.appendWorkloads(index, seq, slot);
     this.sweep();
@@ -144,8 +147,12 @@ export class HistoryStore {
     key: HistoryKey,
     rangeMs: number,
     endMs?: number,
+    /** Internal: read a coverage series instead (`['reporting']` or `['total']`). */
+    coverageKey?: [string],
   ): Series[] | undefined {
-    const located = locateSeries(this.aggregates, this.workloads, scope, key);
+    const located = coverageKey
+      ? { index: this.aggregates, row: this.aggregates.find(COVERAGE, coverageKey[0])?.row ?? -1 }
+      : locateSeries(this.aggregates, this.workloads, scope, key);
     if (!located) return undefined;
     const { index, row } = located;
     const newest = this.lastTimestampMs ?? 0;
@@ -174,6 +181,26 @@ export class HistoryStore {
       slots: this.ring.size,
       bytes: this.ring.bytes + this.aggregates.bytes + this.workloads.bytes,
     };
+  }
+
+  /** Nodes reporting / nodes listed, as two CPU-column series of the aggregate table. */
+  private appendCoverage(inventory: Inventory, index: SampleIndex, seq: number, slot: number) {
+    let reporting = 0;
+    for (const name of inventory.nodes.keys()) if (index.nodes.has(name)) reporting++;
+    const table = this.aggregates.table;
+    write(table, this.aggregates.touch(COVERAGE, 'reporting', seq).row, slot, reporting, 0);
+    write(table, this.aggregates.touch(COVERAGE, 'total', seq).row, slot, inventory.nodes.size, 0);
+  }
+
+  /**
+   * Coverage of the cluster series on the same grid as {@link query} (same arguments):
+   * `[t, nodesReporting, nodesTotal]`, nulls where nothing was stored.
+   */
+  coverage(rangeMs: number, endMs?: number): CoveragePoint[] {
+    const reporting = this.query('cluster', {}, rangeMs, endMs, ['reporting']);
+    const total = this.query('cluster', {}, rangeMs, endMs, ['total']);
+    const points = reporting?.[0]?.points ?? [];
+    return points.map(([t, r], i) => [t, r, total?.[0]?.points[i]?.[1] ?? null]);
   }
 
   /** Pods, then their containers as child series (no per-container key strings). */

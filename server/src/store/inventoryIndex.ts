@@ -23,6 +23,11 @@ export function millicoresOrNull(nanocores: number | null): number | null {
 /** Per-node and per-namespace load: pod count plus resource sums. */
 export interface Load extends ResourceSums {
   pods: number;
+  /** Non-terminated pods counted in the sums. */
+  activePods: number;
+  /** Of those, pods with a container that sets no CPU / memory limit (unbounded pods). */
+  podsWithoutCpuLimit: number;
+  podsWithoutMemoryLimit: number;
 }
 
 /** Cluster-wide counts and totals derived from the inventory alone. */
@@ -40,6 +45,8 @@ export interface InventoryTotals {
 export interface InventoryIndex {
   /** Pods per namespace, in inventory order. */
   podsByNamespace: ReadonlyMap<string, readonly PodInfo[]>;
+  /** Every pod bound to a node (any phase), by node name. */
+  podsByNode: ReadonlyMap<string, readonly PodInfo[]>;
   /** Namespaces from the namespace list plus any a pod refers to, sorted. */
   namespaceNames: readonly string[];
   /** Nodes sorted by name. */
@@ -97,6 +104,7 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
 
 function buildIndex(inventory: Inventory): InventoryIndex {
   const podsByNamespace = new Map<string, PodInfo[]>();
+  const podsByNode = new Map<string, PodInfo[]>();
   const nodeLoad = new Map<string, Load>();
   const namespaceLoad = new Map<string, Load>();
   const totals = nodeTotals(inventory.nodes.values());
@@ -105,6 +113,11 @@ function buildIndex(inventory: Inventory): InventoryIndex {
     let list = podsByNamespace.get(pod.namespace);
     if (!list) podsByNamespace.set(pod.namespace, (list = []));
     list.push(pod);
+    if (pod.node !== null) {
+      let onNodeList = podsByNode.get(pod.node);
+      if (!onNodeList) podsByNode.set(pod.node, (onNodeList = []));
+      onNodeList.push(pod);
+    }
     const nsLoad = loadOf(namespaceLoad, pod.namespace);
     nsLoad.pods++;
     if (pod.phase === 'Running') totals.podsRunning++;
@@ -119,7 +132,7 @@ function buildIndex(inventory: Inventory): InventoryIndex {
   }
   const nodes = [...inventory.nodes.values()].sort((a, b) => compareNames(a.name, b.name));
   const namespaceNames = [...namespaceLoad.keys()].sort(compareNames);
-  return { podsByNamespace, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
+  return { podsByNamespace, podsByNode, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
 }
 
 function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
@@ -144,6 +157,9 @@ function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
 function emptyLoad(): Load {
   return {
     pods: 0,
+    activePods: 0,
+    podsWithoutCpuLimit: 0,
+    podsWithoutMemoryLimit: 0,
     cpuRequestNanocores: 0,
     cpuLimitNanocores: null,
     memoryRequestBytes: 0,
@@ -158,7 +174,14 @@ function loadOf(map: Map<string, Load>, key: string): Load {
 }
 
 /** Adds a pod's effective requests (`PodRequests`) and set limits (`PodLimits`). */
-function addContainers(sums: ResourceSums, pod: PodInfo): void {
+function addContainers(sums: ResourceSums | Load, pod: PodInfo): void {
+  if ('activePods' in sums) {
+    // A pod is unbounded when a container that runs alongside the others sets no limit.
+    const running = pod.containers.filter((c) => c.kind === 'container' || c.kind === 'sidecar');
+    sums.activePods++;
+    if (running.some((c) => c.cpuLimitNanocores === null)) sums.podsWithoutCpuLimit++;
+    if (running.some((c) => c.memoryLimitBytes === null)) sums.podsWithoutMemoryLimit++;
+  }
   const { requests, limits } = pod.resources;
   sums.cpuRequestNanocores += requests.cpuNanocores ?? 0;
   sums.memoryRequestBytes += requests.memoryBytes ?? 0;

@@ -72,3 +72,28 @@ describe('namespaceRows', () => {
     expect(empty.memory).toEqual({ usageBytes: null, requestBytes: 0, limitBytes: null });
   });
 });
+
+describe('namespaceRows over partial data', () => {
+  it('counts active pods, pods with metrics and pods without a limit', () => {
+    const limited = container('x', { cpuLimitNanocores: 1e9, memoryLimitBytes: MI });
+    const cpuOnly = container('y', { cpuLimitNanocores: 1e9 });
+    const inv = inventory(
+      [node('n1')],
+      [
+        pod('a', 'p1', { containers: [limited] }),
+        pod('a', 'p2', { containers: [limited, cpuOnly] }),
+        pod('a', 'p3', { containers: [container('none')] }),
+        pod('a', 'done', { phase: 'Succeeded', containers: [container('none')] }),
+      ],
+    );
+    const s = sample(0, [['n1', 1e9, MI]], [podUsage('a', 'p1', [['x', 1e6, MI]])]);
+    const [row] = namespaceRows(inv, s);
+    expect(row).toMatchObject({
+      pods: 4,
+      activePods: 3,
+      podsWithMetrics: 1,
+      podsWithoutCpuLimit: 1,
+      podsWithoutMemoryLimit: 2,
+    });
+  });
+});

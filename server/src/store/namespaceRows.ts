@@ -13,7 +13,9 @@ import { indexSample } from './sampleIndex.js';
  *   (ceil(sum nanocores / 1e6)); `null` when none of its pods has metrics — never 0.
  * - requests/limits: sums over non-terminated pods of the values that are set. A container
  *   without a limit contributes nothing, so `limitMillicores`/`limitBytes` cover only the
- *   limits that exist (the namespace may still be able to use more).
+ *   limits that exist (the namespace may still be able to use more); `podsWithoutCpuLimit` /
+ *   `podsWithoutMemoryLimit` say how many pods are unbounded.
+ * - `podsWithMetrics` of `activePods`: usage over partial data says so.
  */
 export function namespaceRows(inventory: Inventory, sample: MetricsSample | null): NamespaceRow[] {
   const index = indexInventory(inventory);
@@ -24,6 +26,10 @@ export function namespaceRows(inventory: Inventory, sample: MetricsSample | null
     return {
       name,
       pods: load.pods,
+      activePods: load.activePods,
+      podsWithMetrics: used?.pods.size ?? 0,
+      podsWithoutCpuLimit: load.podsWithoutCpuLimit,
+      podsWithoutMemoryLimit: load.podsWithoutMemoryLimit,
       cpu: {
         usageMillicores: used ? cpuMillicoresKubectl(used.cpuNanocores) : null,
         requestMillicores: cpuMillicoresKubectl(load.cpuRequestNanocores),

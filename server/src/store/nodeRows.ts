@@ -30,6 +30,7 @@ function nodeRow(node: NodeInfo, usage: NodeUsage | undefined, load: Load | unde
     name: node.name,
     ready: node.ready,
     roles: node.roles,
+    group: node.group,
     pods: load?.pods ?? 0,
     metricsAvailable: usage !== undefined,
     metricsTimestampMs: usage ? usage.timestampMs : null,

@@ -59,6 +59,15 @@ export function podRows(
   nowMs: number,
 ): PodRow[] {
   const pods = indexInventory(inventory).podsByNamespace.get(namespace) ?? [];
+  return podRowsOf(pods, sample, nowMs);
+}
+
+/** Rows for the given pods (any namespaces), sorted by name; see {@link podRows}. */
+export function podRowsOf(
+  pods: readonly PodInfo[],
+  sample: MetricsSample | null,
+  nowMs: number,
+): PodRow[] {
   const usage = sample ? indexSample(sample) : undefined;
   return pods
     .map((pod) => podRow(pod, usage && findPod(usage, pod.namespace, pod.name), nowMs))

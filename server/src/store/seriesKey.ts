@@ -18,6 +18,8 @@ export const CLUSTER = 'cluster';
 export const NODES = 'node';
 export const NAMESPACES = 'namespace';
 export const CLUSTER_KEY = '';
+/** Nodes reporting / listed per sample (keys `reporting`, `total`); see HistoryStore.coverage. */
+export const COVERAGE = 'coverage';
 
 /** Where a series lives: its index and row (-1: the cluster series before its first value). */
 export interface SeriesLocation {

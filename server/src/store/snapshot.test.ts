@@ -10,6 +10,9 @@ const status: ClusterStatus = {
   inventorySynced: true,
   metrics: 'ok',
   lastSampleMs: null,
+  newestSampleSeenMs: null,
+  serverNowMs: 0,
+  dataAgeMs: null,
   resolutionSeconds: 15,
   problems: [],
 };

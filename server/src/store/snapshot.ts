@@ -9,6 +9,7 @@ import type {
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { indexInventory } from './inventoryIndex.js';
 import { namespaceRows } from './namespaceRows.js';
+import { nodeFacts, type NodeFacts } from './nodeDetail.js';
 import { nodeRows, nodeUsageTuples } from './nodeRows.js';
 import { podRows } from './podRows.js';
 import { summary, type SummaryMeta } from './summary.js';
@@ -54,6 +55,12 @@ export class Snapshot {
 
   nodes(): NodeRow[] {
     return (this.nodeRowsCache ??= nodeRows(this.inventory, this.sample));
+  }
+
+  /** One node's describe-like facts and pods, or undefined for an unknown node. */
+  node(name: string): NodeFacts | undefined {
+    const row = this.nodes().find((n) => n.name === name);
+    return nodeFacts(this.inventory, this.sample, row, this.nowMs);
   }
 
   nodeUsageTuples(): NodeUsageTuple[] {

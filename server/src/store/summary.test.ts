@@ -8,6 +8,9 @@ const status: ClusterStatus = {
   inventorySynced: true,
   metrics: 'ok',
   lastSampleMs: 0,
+  newestSampleSeenMs: null,
+  serverNowMs: 0,
+  dataAgeMs: null,
   resolutionSeconds: 15,
   problems: [],
 };

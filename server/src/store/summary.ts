@@ -24,6 +24,7 @@ export interface SummaryMeta {
  * - percent: kubectl-style truncated percent over the nodes that have both metrics and an
  *   inventory entry, so nodes missing from metrics-server neither count as idle nor dilute it
  *   (`nodes.withMetrics` says how many that is).
+ * - reporting: allocatable of those nodes, so a screen can print usage against it.
  * - allocatable/capacity: all inventory nodes. requests/limits: non-terminated pods bound to a
  *   node (what the nodes carry; limits only where set).
  * - pods: running/pending by phase; `withMetrics` counts inventory pods present in the sample.
@@ -50,6 +51,10 @@ export function summary(
       running: totals.podsRunning,
       pending: totals.podsPending,
       withMetrics: podsWithMetrics(inventory, s),
+    },
+    reporting: {
+      allocatableMillicores: cpuMillicoresKubectl(matched.cpuAlloc),
+      allocatableBytes: matched.memAlloc,
     },
     cpu: {
       usageMillicores: hasUsage ? cpuMillicoresKubectl(s.nodeCpuNanocores) : null,

@@ -26,6 +26,9 @@ export function node(name: string, over: Partial<NodeInfo> = {}): NodeInfo {
     allocatable: { cpuNanocores: 4e9, memoryBytes: 16 * GI },
     capacity: { cpuNanocores: 4e9, memoryBytes: 16 * GI },
     createdMs: 0,
+    labels: {},
+    group: null,
+    conditions: [],
     ...over,
   };
 }

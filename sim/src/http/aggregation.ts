@@ -7,6 +7,7 @@ import type { Handler, RequestContext } from './context.js';
 import { readJsonBody } from './body.js';
 import { metricsAvailableCondition } from './apiServiceStatus.js';
 import { METRICS_GROUP } from './discovery.js';
+import { deniedWithoutRole } from './kubeSystem.js';
 import { sendJson } from './respond.js';
 import type { Router } from './router.js';
 import { ApiError, badRequest, notFound } from './status.js';
@@ -109,8 +110,10 @@ const createAccessReview: Handler = async (ctx) => {
       ),
     );
   }
-  const group = (spec.resourceAttributes as Json | undefined)?.group;
-  const denied = ctx.deps.faults.has('metrics-forbidden') && group === METRICS_GROUP;
+  const attrs = (spec.resourceAttributes as Json | undefined) ?? {};
+  const denied =
+    (ctx.deps.faults.has('metrics-forbidden') && attrs.group === METRICS_GROUP) ||
+    deniedWithoutRole(ctx.deps, attrs);
   const status = denied
     ? { allowed: false }
     : {

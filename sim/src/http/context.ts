@@ -23,6 +23,8 @@ export interface SimDeps {
   startedAt: Date;
   /** With `--warmup`: until when metrics-server has not finished its first two scrapes. */
   warmupUntilMs?: number;
+  /** Whether the optional kube-system Role for diagnostics is bound (default true). */
+  diagnosticsRole?: boolean;
 }
 
 /** One request as a handler sees it. */

@@ -9,15 +9,67 @@ import {
   metricsServerDeployment,
   metricsServerLog,
 } from '../model/metricsServer.js';
-import type { Handler, RequestContext } from './context.js';
+import type { Handler, RequestContext, SimDeps } from './context.js';
 import { metricsServerReady, warmingUp, x509Nodes } from './metricsAvailability.js';
 import { sendJson } from './respond.js';
 import type { Router } from './router.js';
-import { ApiError, badRequest, notFound } from './status.js';
+import { ApiError, badRequest, failure, forbidden, notFound } from './status.js';
 
 type Json = Record<string, unknown>;
 
+/** Who RBAC denials name when the optional Role is not bound (the dashboard's user). */
+const DASHBOARD_USER = 'kubeglance';
+
+/**
+ * Whether a request for these attributes needs the optional diagnostics Role (get the
+ * ConfigMap, the Deployment, pod logs in kube-system) and it is not bound. Also used by
+ * SelfSubjectAccessReview.
+ */
+export function deniedWithoutRole(
+  deps: SimDeps,
+  attrs: { namespace?: unknown; resource?: unknown; subresource?: unknown },
+): boolean {
+  if (deps.diagnosticsRole !== false || attrs.namespace !== 'kube-system') return false;
+  return (
+    attrs.resource === 'configmaps' ||
+    attrs.resource === 'deployments' ||
+    (attrs.resource === 'pods' && attrs.subresource === 'log')
+  );
+}
+
+function denyWithoutRole(
+  ctx: RequestContext,
+  resource: string,
+  group: string,
+  subresource?: string,
+): void {
+  const { namespace, name } = ctx.params as { namespace: string; name?: string };
+  if (!deniedWithoutRole(ctx.deps, { namespace, resource, subresource })) return;
+  const verb = name === undefined ? 'list' : 'get';
+  if (subresource === undefined) {
+    throw new ApiError(
+      forbidden({
+        user: DASHBOARD_USER,
+        verb,
+        resource,
+        group,
+        namespace,
+        ...(name ? { name } : {}),
+      }),
+    );
+  }
+  throw new ApiError(
+    failure(
+      403,
+      'Forbidden',
+      `${resource} "${name}" is forbidden: User "${DASHBOARD_USER}" cannot ${verb} resource "${resource}/${subresource}" in API group "${group}" in the namespace "${namespace}"`,
+      { name: name ?? '', kind: resource },
+    ),
+  );
+}
+
 const getConfigMap: Handler = (ctx) => {
+  denyWithoutRole(ctx, 'configmaps', '');
   const { namespace, name } = ctx.params as { namespace: string; name: string };
   if (namespace !== 'kube-system' || name !== 'extension-apiserver-authentication') {
     throw new ApiError(notFound('configmaps', name));
@@ -38,6 +90,7 @@ function deploymentFor(ctx: RequestContext): Json | undefined {
 }
 
 const getDeployment: Handler = (ctx) => {
+  denyWithoutRole(ctx, 'deployments', 'apps');
   const { namespace, name } = ctx.params as { namespace: string; name: string };
   const deployment =
     namespace === 'kube-system' && name === 'metrics-server' ? deploymentFor(ctx) : undefined;
@@ -46,6 +99,7 @@ const getDeployment: Handler = (ctx) => {
 };
 
 const listDeployments: Handler = (ctx) => {
+  denyWithoutRole(ctx, 'deployments', 'apps');
   const { namespace } = ctx.params as { namespace: string };
   const deployment = namespace === 'kube-system' ? deploymentFor(ctx) : undefined;
   sendJson(ctx.res, 200, {
@@ -89,6 +143,7 @@ function containerStartedMs(pod: Json): number | undefined {
 }
 
 const getLog: Handler = (ctx) => {
+  denyWithoutRole(ctx, 'pods', '', 'log');
   const { namespace, name } = ctx.params as { namespace: string; name: string };
   const { deps } = ctx;
   const pod = deps.cluster.store.get('pods', namespace, name);

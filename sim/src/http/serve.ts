@@ -45,6 +45,12 @@ export interface ServeOptions {
    * resolution periods after the start (the scrapes it needs before it can answer).
    */
   warmup?: boolean;
+  /**
+   * false: the optional diagnostics Role in kube-system is not bound, so getting the
+   * extension-apiserver-authentication ConfigMap, the metrics-server Deployment and pod logs
+   * there is 403 Forbidden (and SelfSubjectAccessReview says so). Default true.
+   */
+  diagnosticsRole?: boolean;
 }
 
 /** A running simulator. */
@@ -89,6 +95,7 @@ export async function serveCluster(
     watches: new Set(),
     startedAt: new Date(),
   };
+  if (options.diagnosticsRole === false) deps.diagnosticsRole = false;
   if (options.warmup) {
     deps.warmupUntilMs = deps.startedAt.getTime() + 2 * cluster.metrics.resolutionMs;
   }

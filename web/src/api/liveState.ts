@@ -29,9 +29,9 @@ export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   /** Timestamp of the newest sample (snapshot or `sample` event), upstream clock. */
   lastSampleMs: number | null;
   /**
-   * Browser time when that sample arrived. Staleness is judged from this, like the
-   * server does: metrics timestamps lag by up to two resolutions even when healthy,
-   * and the browser's clock may not match the cluster's.
+   * Browser time when `status` arrived. With the status's server-side `dataAgeMs` this
+   * gives the data's age at any moment (lib/staleness.ts); neither the cluster's nor the
+   * browser's clock is trusted.
    */
   receivedMs: number;
   /** Cluster totals: the snapshot's hour of history, then one point per sample. */
@@ -47,6 +47,8 @@ export interface LiveState {
   versionChanged: boolean;
   /** Cluster names from the last `hello`. */
   clusterNames: string[];
+  /** Requested clusters the server does not have (from `hello`, or a refused stream). */
+  unknownClusters: string[];
   clusters: Record<string, LiveCluster>;
   /** Browser time of the last event of any kind. */
   lastEventMs: number | null;
@@ -58,13 +60,19 @@ export function initialLiveState(): LiveState {
     version: null,
     versionChanged: false,
     clusterNames: [],
+    unknownClusters: [],
     clusters: {},
     lastEventMs: null,
   };
 }
 
 export function withConnection(state: LiveState, connection: ConnectionInfo): LiveState {
-  return { ...state, connection };
+  return {
+    ...state,
+    connection,
+    // A stream refused for naming no configured cluster: every requested name is unknown.
+    unknownClusters: connection.unknownClusters ?? state.unknownClusters,
+  };
 }
 
 export function applyEvent(
@@ -85,7 +93,7 @@ export function applyEvent(
       );
     case 'status':
       return updateCluster(next, (data as StatusEvent).cluster, (c) =>
-        applyStatus(c, data as StatusEvent),
+        applyStatus(c, data as StatusEvent, nowMs),
       );
   }
 }
@@ -97,6 +105,7 @@ function applyHello(state: LiveState, hello: HelloEvent): LiveState {
     version: state.version ?? hello.version,
     versionChanged: state.versionChanged || changed,
     clusterNames: hello.clusters,
+    unknownClusters: hello.unknown ?? [],
   };
 }
 
@@ -197,6 +206,7 @@ function blankNode(name: string): NodeRow {
     name,
     ready: true,
     roles: [],
+    group: null,
     pods: 0,
     metricsAvailable: false,
     metricsTimestampMs: null,
@@ -210,10 +220,11 @@ function blankNode(name: string): NodeRow {
   };
 }
 
-function applyStatus(cluster: LiveCluster, event: StatusEvent): LiveCluster {
+function applyStatus(cluster: LiveCluster, event: StatusEvent, nowMs: number): LiveCluster {
   return {
     ...cluster,
     status: event.status,
+    receivedMs: nowMs,
     summary: { ...cluster.summary, status: event.status },
   };
 }

@@ -44,6 +44,29 @@ describe('openStream', () => {
     expect(streamUrl(['a', 'b c'])).toBe('/api/v1/stream?clusters=a,b%20c');
   });
 
+  it('does not retry a 404 (no such cluster): refused, naming the requested clusters', async () => {
+    const { fn, calls } = scriptedFetch([
+      () =>
+        new Response(
+          '{"error":{"code":"unknown-cluster","message":"cluster(s) not configured: nope"}}',
+          {
+            status: 404,
+          },
+        ),
+    ]);
+    vi.stubGlobal('fetch', fn);
+    const states: ConnectionInfo[] = [];
+    const close = openStream({
+      clusters: ['nope'],
+      onEvent: () => undefined,
+      onConnection: (info) => states.push(info),
+    });
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(calls).toHaveLength(1);
+    expect(states.at(-1)).toMatchObject({ state: 'refused', unknownClusters: ['nope'] });
+    close();
+  });
+
   it('delivers events and reconnects with growing delays until a hello resets them', async () => {
     const { fn, calls } = scriptedFetch([
       () => Promise.reject(new TypeError('fetch failed')),

@@ -8,7 +8,8 @@ import { API_BASE } from './http';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createSseParser } from './sseParser';
 
-export type ConnectionState = 'connecting' | 'open' | 'retrying';
+/** `refused`: the server answered 404 (no requested cluster exists); not retried. */
+export type ConnectionState = 'connecting' | 'open' | 'retrying' | 'refused';
 
 export interface ConnectionInfo {
   state: ConnectionState;
@@ -16,6 +17,8 @@ export interface ConnectionInfo {
   attempt: number;
   retryAtMs: number | null;
   error: string | null;
+  /** With `refused`: the requested clusters, none of which the server has. */
+  unknownClusters?: string[];
 }
 
 export interface StreamOptions {
@@ -87,6 +90,18 @@ export function openStream(options: StreamOptions): () => void {
         headers: { accept: 'text/event-stream' },
         cache: 'no-store',
       });
+      if (res.status === 404) {
+        // Permanent: retrying cannot make a cluster exist. A redeploy reloads the page.
+        clearTimeout(idleTimer);
+        options.onConnection({
+          state: 'refused',
+          attempt,
+          retryAtMs: null,
+          error: await refusal(res),
+          unknownClusters: [...(options.clusters ?? [])],
+        });
+        return;
+      }
       if (!res.ok || !res.body) throw new Error(await refusal(res));
       options.onConnection({ state: 'open', attempt, retryAtMs: null, error: null });
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

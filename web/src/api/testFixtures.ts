@@ -15,6 +15,9 @@ export const okStatus: ClusterStatus = {
   inventorySynced: true,
   metrics: 'ok',
   lastSampleMs: 1_000,
+  newestSampleSeenMs: 1_000,
+  serverNowMs: 1_000,
+  dataAgeMs: 0,
   resolutionSeconds: 15,
   problems: [],
 };
@@ -24,6 +27,7 @@ export function node(name: string, cpu: number | null, memory: number | null): N
     name,
     ready: true,
     roles: ['worker'],
+    group: null,
     pods: 10,
     metricsAvailable: cpu != null,
     metricsTimestampMs: cpu == null ? null : 0,
@@ -55,6 +59,7 @@ export function summary(timestampMs: number, cpu: number, memory: number): Summa
     stale: false,
     nodes: { total: 2, ready: 2, withMetrics: 1 },
     pods: { total: 20, running: 20, pending: 0, withMetrics: 20 },
+    reporting: { allocatableMillicores: 4000, allocatableBytes: 8 * GiB },
     cpu: {
       usageMillicores: cpu,
       requestMillicores: 1000,

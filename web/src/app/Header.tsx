@@ -1,11 +1,11 @@
 /** Product name, cluster switcher, simulated badge, range, data age, theme. */
 import { Link, NavLink } from 'react-router';
 import { HISTORY_RANGES } from '@kubeglance/shared/api';
-import { useSummary } from '../api/summary';
 import type { LiveState } from '../api/liveState';
 import { Badge } from '../components/Badge';
 import { DataAge } from '../components/DataAge';
 import { SegmentedControl } from '../components/SegmentedControl';
+import { useDataAge } from '../hooks/useDataAge';
 import { useRange } from '../hooks/useRange';
 import { ClusterSwitcher } from './ClusterSwitcher';
 import { useCurrentCluster } from './currentCluster';
@@ -51,20 +51,6 @@ export function Header({ live }: { live: LiveState }) {
 }
 
 function HeaderDataAge({ cluster, live }: { cluster: string; live: LiveState }) {
-  const summary = useSummary(cluster);
-  const liveCluster = live.clusters[cluster];
-  const fromLive = liveCluster?.lastSampleMs != null ? liveCluster : undefined;
-  const data = summary.data;
-  const hasData = fromLive != null || data?.timestampMs != null;
-  return (
-    <DataAge
-      // Live: when the newest sample reached the browser; otherwise the last REST refresh.
-      updatedMs={hasData ? (fromLive?.receivedMs ?? summary.dataUpdatedAt) : null}
-      sampleMs={fromLive?.lastSampleMs ?? data?.timestampMs}
-      resolutionSeconds={
-        liveCluster?.status.resolutionSeconds ?? data?.status.resolutionSeconds ?? null
-      }
-      serverStale={data?.stale === true || liveCluster?.status.metrics === 'stale'}
-    />
-  );
+  const age = useDataAge(cluster, live.clusters[cluster]);
+  return <DataAge ageMs={age.ageMs} stale={age.stale} sampleMs={age.sampleMs} />;
 }

@@ -1,49 +1,43 @@
-/** "updated 8 s ago", ticking by itself; marked stale beyond two resolutions. */
-import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
-import { useNow } from '../hooks/useNow';
-import { isStale } from '../lib/staleness';
+/** "updated 8 s ago", ticking by itself; marked stale (see lib/staleness.ts). */
+import { formatDataAge } from '../lib/staleness';
 
 interface DataAgeProps {
-  /** Browser time when the newest data arrived; null: none yet. */
-  updatedMs: number | null;
-  resolutionSeconds: number | null;
+  /** Age of the newest sample (server clock, advanced locally); null: none yet. */
+  ageMs: number | null;
+  stale: boolean;
   /** Upstream timestamp of that data, shown on hover. */
   sampleMs?: number | null;
-  /** The server reports the metrics themselves as stale. */
-  serverStale?: boolean;
   /** Text when there is no sample yet. */
   emptyText?: string;
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
-export function DataAge({
-  updatedMs,
-  resolutionSeconds,
-  sampleMs,
-  serverStale = false,
-  emptyText = 'no metrics yet',
-}: DataAgeProps) {
-  const now = useNow();
+export function DataAge({ ageMs, stale, sampleMs, emptyText = 'no metrics yet' }: DataAgeProps) {
   // role="timer" names the ticking text without a live announcement every second.
-  if (updatedMs == null)
+  if (ageMs == null)
     return (
-      <span className="data-age muted" role="timer" aria-label="Data age">
+      <span
+        className={`data-age ${stale ? 'data-age-stale' : 'muted'}`}
+        role="timer"
+        aria-label="Data age"
+      >
         {emptyText}
+        {stale && <strong> · stale</strong>}
       </span>
     );
-  const stale = serverStale || isStale(updatedMs, resolutionSeconds, now);
   return (
     <span
       className={`data-age ${stale ? 'data-age-stale' : ''}`}
       role="timer"
       aria-label="Data age"
+      data-age-ms={Math.floor(ageMs / 1000) * 1000}
       title={
         sampleMs == null ? undefined : `metrics sample taken at ${timeFormat.format(sampleMs)}`
       }
     >
-      updated {formatRelativeTime(updatedMs, now)}
-      {stale && <strong> · stale</strong>}
+      {stale ? 'STALE · data ' : 'updated '}
+      {formatDataAge(ageMs)} {stale ? 'old' : 'ago'}
     </span>
   );
 }

@@ -24,11 +24,7 @@ export function Flags({
     <span className="badges">
       {flags.map((f) =>
         f.kind === 'oom-risk' ? (
-          <Badge
-            key={f.kind}
-            tone="bad"
-            title={`Memory at ${Math.round(f.ratio * 100)}% of its limit`}
-          >
+          <Badge key={f.kind} tone="bad" title={`Memory at ${f.percent}% of its limit`}>
             OOM risk
           </Badge>
         ) : (

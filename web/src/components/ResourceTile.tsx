@@ -16,6 +16,11 @@ export interface ResourceTotals {
   limit: number | null;
   allocatable: number;
   capacity: number;
+  /**
+   * Over partial data ("55 of 60 nodes"): `usage` and `percent` cover only the nodes that
+   * reported, so usage is printed against *their* allocatable.
+   */
+  partial?: { text: string; allocatable: number } | null;
 }
 
 interface ResourceTileProps {
@@ -26,17 +31,23 @@ interface ResourceTileProps {
 }
 
 export function ResourceTile({ title, tone, totals, format }: ResourceTileProps) {
-  const { usage, percent, request, limit, allocatable, capacity } = totals;
+  const { usage, percent, request, limit, allocatable, capacity, partial } = totals;
   const share = (v: number) => formatPercent(percentOf(v, allocatable));
   return (
     <div className="stat-tile" role="group" aria-label={title}>
       <h3>{title}</h3>
       <p className="stat-big">
         {usage == null ? <Unknown text="no metrics" /> : format(usage)}
-        <span className="stat-of"> of {format(allocatable)} allocatable</span>
+        <span className="stat-of">
+          {' '}
+          of {format(partial ? partial.allocatable : allocatable)} allocatable
+        </span>
       </p>
       <p className="stat-percent">
         {percent == null ? <Unknown text="usage unknown" /> : `${percent}% used`}
+        {partial && (
+          <strong className="stat-partial"> · partial: {partial.text} report metrics</strong>
+        )}
       </p>
       <UsageMeter
         usage={usage}

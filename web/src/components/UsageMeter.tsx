@@ -17,7 +17,7 @@ const pct = (value: number, total: number) =>
   total > 0 ? Math.min(100, (value / total) * 100) : 0;
 
 export function UsageMeter({ usage, request, limit, total, label, tone }: UsageMeterProps) {
-  const now = usage == null ? null : Math.round(pct(usage, total));
+  const now = usage == null ? null : Math.trunc(pct(usage, total));
   return (
     <div
       className={`meter meter-${tone} ${usage == null ? 'meter-unknown' : ''}`}

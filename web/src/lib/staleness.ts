@@ -1,16 +1,26 @@
 /**
- * How old the data on screen is, and when it stops being trustworthy. Metrics
- * arrive once per resolution; two missed resolutions mean the pipeline or the
- * connection is broken, whatever the last numbers say.
+ * How old the data on screen is, and when it stops being trustworthy: one definition
+ * for every screen. The server ships, with every status, the age of the newest sample it
+ * holds *by its own clock* (`dataAgeMs`); the browser adds the time since that status
+ * arrived. So an outage that began before the page loaded shows its true age at once, and
+ * neither the cluster's nor the browser's clock offset matters.
  */
+import type { ClusterStatus } from '@kubeglance/shared/api';
 
 /** metrics-server's historical default; used while the server has not told us yet. */
 export const FALLBACK_RESOLUTION_SECONDS = 60;
 
-export function dataAgeMs(lastSampleMs: number | null, nowMs: number): number | null {
-  if (lastSampleMs == null) return null;
-  // Clocks of browser and cluster disagree a little; never show a negative age.
-  return Math.max(0, nowMs - lastSampleMs);
+/** A status and the browser time it arrived: enough to know the data's age at any moment. */
+export interface AgeClock {
+  status: Pick<ClusterStatus, 'dataAgeMs' | 'metrics' | 'state' | 'resolutionSeconds'>;
+  receivedMs: number;
+}
+
+/** Age of the newest sample the server holds, at browser time `nowMs`; null: none yet. */
+export function dataAgeAt(clock: AgeClock, nowMs: number): number | null {
+  const { dataAgeMs } = clock.status;
+  if (dataAgeMs == null) return null;
+  return Math.max(0, dataAgeMs + Math.max(0, nowMs - clock.receivedMs));
 }
 
 export function staleAfterMs(resolutionSeconds: number | null): number {
@@ -21,12 +31,23 @@ export function staleAfterMs(resolutionSeconds: number | null): number {
   return 2 * res * 1000;
 }
 
-/** No sample yet is "waiting", not stale: there is nothing old on screen. */
-export function isStale(
-  lastSampleMs: number | null,
-  resolutionSeconds: number | null,
-  nowMs: number,
-): boolean {
-  const age = dataAgeMs(lastSampleMs, nowMs);
+/**
+ * STALE whenever the pipeline is failing or stale, the cluster is down, or the data is older
+ * than two resolutions. Nothing received yet is "waiting", not stale, unless the server
+ * already says the pipeline is broken.
+ */
+export function staleAt(clock: AgeClock, nowMs: number): boolean {
+  const { metrics, state, resolutionSeconds } = clock.status;
+  if (metrics === 'failing' || metrics === 'stale' || state === 'down') return true;
+  const age = dataAgeAt(clock, nowMs);
   return age != null && age > staleAfterMs(resolutionSeconds);
+}
+
+/** "12 s", "3 min", "2 h": the age as every caption on a page prints it. */
+export function formatDataAge(ageMs: number): string {
+  const s = Math.floor(ageMs / 1000);
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h`;
+  return `${Math.floor(s / 86_400)} d`;
 }

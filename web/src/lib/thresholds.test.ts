@@ -13,9 +13,10 @@ const mem = (usage: number | null, request: number | null, limit: number | null 
 });
 
 describe('percentOf', () => {
-  it('rounds to whole percent', () => {
+  it('truncates to whole percent, as kubectl and k9s print it', () => {
     expect(percentOf(250, 1000)).toBe(25);
-    expect(percentOf(1999, 1000)).toBe(200);
+    expect(percentOf(1999, 1000)).toBe(199);
+    expect(percentOf(897, 1000)).toBe(89);
   });
 
   it('is unknown without usage or reference, never 0', () => {
@@ -26,9 +27,11 @@ describe('percentOf', () => {
 });
 
 describe('usageFlags', () => {
-  it('flags OOM risk at 90 % of the memory limit', () => {
-    expect(usageFlags(cpu(100, 100), mem(90, 90, 100))).toEqual([{ kind: 'oom-risk', ratio: 0.9 }]);
-    expect(usageFlags(cpu(100, 100), mem(89, 89, 100))).toEqual([]);
+  it('flags OOM risk at a printed 90 % of the memory limit, not at 89.7 %', () => {
+    expect(usageFlags(cpu(100, 100), mem(90, 90, 100))).toEqual([
+      { kind: 'oom-risk', percent: 90 },
+    ]);
+    expect(usageFlags(cpu(100, 100), mem(897, 897, 1000))).toEqual([]);
   });
 
   it('flags over-provisioning below 20 % of the request per resource', () => {

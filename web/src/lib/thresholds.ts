@@ -1,43 +1,52 @@
 /** When a number deserves attention. One place, so tables, badges and the NOC agree. */
 import type { CpuUsage, MemoryUsage } from '@kubeglance/shared/api';
 
-/** Memory at or above this share of the limit: the OOM killer is close. */
-export const OOM_RISK_RATIO = 0.9;
-/** Usage below this share of the request: capacity reserved but unused. */
-export const OVER_PROVISIONED_RATIO = 0.2;
+/**
+ * Every threshold is compared with the *printed* percentage (truncated, as kubectl and k9s
+ * print it), never with the exact ratio: 89.7 % prints "89%" and is not an OOM risk; the
+ * badge, the colour and the number always agree.
+ */
+/** Memory at or above this percent of the limit: the OOM killer is close. */
+export const OOM_RISK_PERCENT = 90;
+/** Usage below this percent of the request: capacity reserved but unused. */
+export const OVER_PROVISIONED_PERCENT = 20;
 /** Node CPU% or memory% above this is an alert on the wall screen. */
 export const NODE_ALERT_PERCENT = 85;
 
 /**
- * `usage / reference` as a whole percent, k9s style (%CPU/R, %MEM/L…). `null` when
- * either side is unknown or the reference is unset/zero: "no limit" is not 0 %.
+ * `usage / reference` as a whole percent, truncated as k9s (%CPU/R, %MEM/L…) and kubectl
+ * print it. `null` when either side is unknown or the reference is unset/zero: "no limit"
+ * is not 0 %.
  */
 export function percentOf(usage: number | null, reference: number | null): number | null {
   if (usage == null || reference == null || reference <= 0) return null;
-  return Math.round((usage / reference) * 100);
-}
-
-function ratio(usage: number | null, reference: number | null): number | null {
-  if (usage == null || reference == null || reference <= 0) return null;
-  return usage / reference;
+  return Math.trunc((usage * 100) / reference);
 }
 
 export type Resource = 'cpu' | 'memory';
 
+/** `percent`: the printed memory percent of the limit that raised the flag. */
 export type PodFlag =
-  { kind: 'oom-risk'; ratio: number } | { kind: 'over-provisioned'; resources: Resource[] };
+  { kind: 'oom-risk'; percent: number } | { kind: 'over-provisioned'; resources: Resource[] };
+
+/** Whether a printed %MEM/L is an OOM risk (the one rule for badge, colour and alert). */
+export function isOomRisk(percentOfLimit: number | null): boolean {
+  return percentOfLimit != null && percentOfLimit >= OOM_RISK_PERCENT;
+}
+
+/** Whether a printed %/R means over-provisioned. */
+export function isOverProvisioned(percentOfRequest: number | null): boolean {
+  return percentOfRequest != null && percentOfRequest < OVER_PROVISIONED_PERCENT;
+}
 
 /** Flags for one pod or container, most severe first. */
 export function usageFlags(cpu: CpuUsage, memory: MemoryUsage): PodFlag[] {
   const flags: PodFlag[] = [];
-  const memLimit = ratio(memory.usageBytes, memory.limitBytes);
-  if (memLimit != null && memLimit >= OOM_RISK_RATIO)
-    flags.push({ kind: 'oom-risk', ratio: memLimit });
+  const memLimit = percentOf(memory.usageBytes, memory.limitBytes);
+  if (memLimit != null && isOomRisk(memLimit)) flags.push({ kind: 'oom-risk', percent: memLimit });
   const idle: Resource[] = [];
-  const cpuReq = ratio(cpu.usageMillicores, cpu.requestMillicores);
-  if (cpuReq != null && cpuReq < OVER_PROVISIONED_RATIO) idle.push('cpu');
-  const memReq = ratio(memory.usageBytes, memory.requestBytes);
-  if (memReq != null && memReq < OVER_PROVISIONED_RATIO) idle.push('memory');
+  if (isOverProvisioned(percentOf(cpu.usageMillicores, cpu.requestMillicores))) idle.push('cpu');
+  if (isOverProvisioned(percentOf(memory.usageBytes, memory.requestBytes))) idle.push('memory');
   if (idle.length > 0) flags.push({ kind: 'over-provisioned', resources: idle });
   return flags;
 }

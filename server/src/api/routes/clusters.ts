@@ -8,6 +8,7 @@ import {
   clusterParams,
   historyQuery,
   namespaceParams,
+  nodeParams,
   noQuery,
   parse,
   topPodsQuery,
@@ -41,6 +42,15 @@ export function clustersRouter(registry: ClusterRegistry): Router {
   router.get('/:cluster/nodes', (req, res) => {
     parse(noQuery, req.query, 'query');
     sendList(req, res, viewFor(req).nodes());
+  });
+
+  router.get('/:cluster/nodes/:node', (req, res) => {
+    parse(noQuery, req.query, 'query');
+    const view = viewFor(req);
+    const { node } = parse(nodeParams, req.params, 'path');
+    const detail = view.node(node);
+    if (!detail) throw notFound(`node "${node}"`);
+    res.json(detail);
   });
 
   router.get('/:cluster/namespaces', (req, res) => {

@@ -7,13 +7,13 @@ import { encodeEvent, type Broadcaster } from '../sse/broadcaster.js';
 import { snapshotFrame } from '../sse/snapshotFrames.js';
 
 /**
- * `GET /api/v1/stream?clusters=a,b`: a `hello` event (server version, for reload on
+ * `GET /api/v1/stream?clusters=a,b`: a `hello` event (naming clusters that are not configured) (server version, for reload on
  * redeploy), one `snapshot` per cluster, then `sample` and `status` events as they happen.
  */
 export function streamRouter(
   registry: ClusterRegistry,
   broadcaster: Broadcaster,
-  hello: Omit<HelloEvent, 'clusters'>,
+  hello: Omit<HelloEvent, 'clusters' | 'serverNowMs' | 'unknown'>,
 ): Router {
   const router = Router();
   router.get('/', (req, res) => {
@@ -21,8 +21,11 @@ export function streamRouter(
     const wanted = q.clusters
       ? q.clusters.split(',').filter((c) => c.length > 0)
       : registry.names();
+    // One wrong name must not blank the others: unknown clusters are named in `hello` and
+    // the stream carries the rest. Only a request naming no configured cluster is refused.
     const unknown = wanted.filter((c) => !registry.get(c));
-    if (unknown.length > 0) {
+    const known = wanted.filter((c) => registry.get(c));
+    if (known.length === 0 && unknown.length > 0) {
       throw new HttpError(
         404,
         'unknown-cluster',
@@ -36,9 +39,10 @@ export function streamRouter(
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n\n');
-    const client = broadcaster.add(res, new Set(wanted));
-    broadcaster.send(client, encodeEvent('hello', { ...hello, clusters: wanted }));
-    for (const name of wanted) {
+    const client = broadcaster.add(res, new Set(known));
+    const event: HelloEvent = { ...hello, serverNowMs: Date.now(), clusters: known, unknown };
+    broadcaster.send(client, encodeEvent('hello', event));
+    for (const name of known) {
       const view = registry.get(name)?.view;
       if (view) broadcaster.send(client, snapshotFrame(view.snapshot()));
     }

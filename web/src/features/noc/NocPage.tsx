@@ -7,7 +7,9 @@ import { useSearchParams } from 'react-router';
 import { useLiveStream } from '../../api/live';
 import { useNow } from '../../hooks/useNow';
 import { parseNocOptions } from '../../lib/nocParams';
+import { dataAgeAt } from '../../lib/staleness';
 import { ClusterPage } from './components/ClusterPage';
+import { UnknownCluster } from './components/UnknownCluster';
 import { SummaryPage } from './components/SummaryPage';
 import { NocHeader } from './components/NocHeader';
 import { StaleBanner } from './components/StaleBanner';
@@ -37,17 +39,17 @@ export default function NocPage() {
   const page = pages[pageIndex];
   const reasons = staleReasons(live, names, now);
   const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
-  // "updated N s ago": when this screen last received a new sample (see staleness.ts).
-  const updated = names.map((n) => {
+  // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
+  const ages = names.map((n) => {
     const c = live.clusters[n];
-    return c && c.lastSampleMs != null ? c.receivedMs : null;
+    return c ? dataAgeAt(c, now) : null;
   });
-  const updatedMs =
+  const ageMs =
     page?.kind === 'cluster'
-      ? (updated[names.indexOf(page.name)] ?? null)
-      : updated.includes(null)
+      ? (ages[names.indexOf(page.name)] ?? null)
+      : ages.includes(null)
         ? null
-        : Math.min(...(updated as number[]));
+        : Math.max(...(ages as number[]));
 
   return (
     <div className={`noc ${reasons.length > 0 ? 'noc-is-stale' : ''}`} data-theme={opts.theme}>
@@ -60,7 +62,7 @@ export default function NocPage() {
         page={pageIndex}
         pages={pages.length}
         connection={live.connection}
-        updatedMs={updatedMs}
+        ageMs={ageMs}
         now={now}
       />
       {reasons.length > 0 && <StaleBanner reasons={reasons} />}
@@ -71,10 +73,13 @@ export default function NocPage() {
           <SummaryPage
             names={names}
             clusters={live.clusters}
+            unknown={live.unknownClusters}
             namespaces={opts.namespaces}
             now={now}
             tick={tick}
           />
+        ) : live.unknownClusters.includes(page.name) ? (
+          <UnknownCluster name={page.name} />
         ) : shown ? (
           <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} />
         ) : (

@@ -30,3 +30,14 @@ export function allAlerts(
         b.weight - a.weight,
     );
 }
+
+/** One critical alert per requested cluster the server does not have. */
+export function unknownAlerts(unknown: readonly string[]): NocAlert[] {
+  return unknown.map((name) => ({
+    key: `unknown:${name}`,
+    severity: 'critical',
+    text: `${name}: unknown cluster`,
+    detail: 'not configured on this server',
+    weight: 2000,
+  }));
+}

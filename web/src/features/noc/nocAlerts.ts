@@ -3,7 +3,13 @@
  * Ready or above 85 %, and pods near their memory limit. Pure, from live data.
  */
 import type { NodeRow, Problem, ProblemCode, TopPod } from '@kubeglance/shared/api';
-import { hotterPercent, NODE_ALERT_PERCENT, OOM_RISK_RATIO } from '../../lib/thresholds';
+import {
+  hotterPercent,
+  isOomRisk,
+  NODE_ALERT_PERCENT,
+  OOM_RISK_PERCENT,
+  percentOf,
+} from '../../lib/thresholds';
 
 export type AlertSeverity = 'critical' | 'warning';
 
@@ -51,7 +57,7 @@ export function clusterAlerts({
     ...collapse(nodes.flatMap(hotNodeAlert), (n) => `${n} nodes above ${NODE_ALERT_PERCENT}%`),
     ...collapse(
       inScope.flatMap(podMemoryAlert),
-      (n) => `${n} pods at ${OOM_RISK_RATIO * 100}% or more of their memory limit`,
+      (n) => `${n} pods at ${OOM_RISK_PERCENT}% or more of their memory limit`,
     ),
   ].sort(bySeverityThenWeight);
 }
@@ -93,14 +99,13 @@ function hotNodeAlert(n: NodeRow): NocAlert[] {
 
 function podMemoryAlert(p: TopPod): NocAlert[] {
   if (p.memoryBytes == null || p.memoryLimitBytes == null || p.memoryLimitBytes <= 0) return [];
-  const ratio = p.memoryBytes / p.memoryLimitBytes;
-  if (ratio < OOM_RISK_RATIO) return [];
-  // Floor, so a pod just under its limit never reads "100%" while ranked a warning.
-  const percent = Math.floor(ratio * 100);
+  // The printed (truncated) percent decides, so the alert never contradicts the table.
+  const percent = percentOf(p.memoryBytes, p.memoryLimitBytes);
+  if (percent == null || !isOomRisk(percent)) return [];
   return [
     {
       key: `pod:${p.namespace}/${p.name}`,
-      severity: ratio >= 1 ? 'critical' : 'warning',
+      severity: percent >= 100 ? 'critical' : 'warning',
       text: `Pod ${p.namespace}/${p.name} memory ${percent}% of limit`,
       detail: 'OOM risk',
       short: `${p.namespace}/${p.name} ${percent}%`,

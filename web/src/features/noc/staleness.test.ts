@@ -4,7 +4,7 @@ import { snapshot } from '../../api/testFixtures';
 import { staleReasons } from './staleness';
 
 describe('staleReasons', () => {
-  // Sample taken at 90 s, received at 100 s (browser clock).
+  // The server says the data is 0 s old; received at 100 s (browser clock).
   const live = applyEvent(initialLiveState(), 'snapshot', snapshot(90_000), 100_000);
 
   it('is empty while data is younger than two resolutions', () => {
@@ -13,15 +13,24 @@ describe('staleReasons', () => {
 
   it('names the cluster and its age once data is older', () => {
     expect(staleReasons(live, ['alpha'], 131_000)).toEqual([
-      'alpha: no new data for 31 s (expected every 15 s)',
+      'alpha: no new data; data 31 s old (expected every 15 s)',
     ]);
   });
 
   it('believes the server when it says the metrics stopped', () => {
-    const status = { ...live.clusters.alpha!.status, metrics: 'stale' as const };
+    const status = { ...live.clusters.alpha!.status, metrics: 'stale' as const, dataAgeMs: 40_000 };
     const stopped = applyEvent(live, 'status', { cluster: 'alpha', status }, 101_000);
     expect(staleReasons(stopped, ['alpha'], 105_000)).toEqual([
-      'alpha: the metrics pipeline has stopped delivering new samples',
+      'alpha: metrics pipeline stopped; data 44 s old (expected every 15 s)',
+    ]);
+  });
+
+  it('is STALE on first load during an outage: the server-side age counts, not arrival', () => {
+    const snap = snapshot(90_000);
+    snap.summary.status = { ...snap.summary.status, metrics: 'failing', dataAgeMs: 95_000 };
+    const loaded = applyEvent(initialLiveState(), 'snapshot', snap, 100_000);
+    expect(staleReasons(loaded, ['alpha'], 100_000)).toEqual([
+      'alpha: metrics pipeline failing; data 1 min old (expected every 15 s)',
     ]);
   });
 

@@ -1,30 +1,37 @@
 /** When the wall screen is STALE, and why, as sentences for the banner. */
 import type { LiveCluster, LiveState } from '../../api/liveState';
-import { dataAgeMs, isStale } from '../../lib/staleness';
+import { dataAgeAt, formatDataAge, staleAt } from '../../lib/staleness';
 
 export function resolutionOf(c: LiveCluster): number | null {
   return c.status.resolutionSeconds ?? c.totals.resolutionSeconds ?? null;
 }
 
-/**
- * Stale when no new sample has reached this screen for two resolutions (the
- * server may be gone), or when the server itself says the metrics stopped.
- */
+/** See lib/staleness.ts: failing pipeline, cluster down, or data older than two resolutions. */
 export function clusterStale(c: LiveCluster, now: number): boolean {
-  return isStale(c.receivedMs, resolutionOf(c), now) || c.status.metrics === 'stale';
+  return staleAt(c, now);
 }
 
+/** One line per stale cluster, with the same age every other caption on the page prints. */
 export function staleReasons(live: LiveState, names: readonly string[], now: number): string[] {
   const reasons: string[] = [];
   for (const name of names) {
     const c = live.clusters[name];
     if (!c || !clusterStale(c, now)) continue;
-    const seconds = Math.floor((dataAgeMs(c.receivedMs, now) ?? 0) / 1000);
+    const age = dataAgeAt(c, now);
     const every = resolutionOf(c);
+    const why =
+      c.status.state === 'down'
+        ? 'cluster unreachable'
+        : c.status.metrics === 'failing'
+          ? 'metrics pipeline failing'
+          : c.status.metrics === 'stale'
+            ? 'metrics pipeline stopped'
+            : 'no new data';
     reasons.push(
-      c.status.metrics === 'stale' && seconds <= 2 * (every ?? 0)
-        ? `${name}: the metrics pipeline has stopped delivering new samples`
-        : `${name}: no new data for ${seconds} s` + (every ? ` (expected every ${every} s)` : ''),
+      `${name}: ${why}; ` +
+        (age == null
+          ? 'no data yet'
+          : `data ${formatDataAge(age)} old` + (every ? ` (expected every ${every} s)` : '')),
     );
   }
   const { connection } = live;

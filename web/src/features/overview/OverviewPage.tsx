@@ -5,7 +5,9 @@ import { useLiveStream } from '../../api/live';
 import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
+import { useDataAge } from '../../hooks/useDataAge';
 import { useRange } from '../../hooks/useRange';
+import { formatDataAge } from '../../lib/staleness';
 import { CapacityTiles } from './components/CapacityTiles';
 import { ClusterCharts } from './components/ClusterCharts';
 import { NamespacesPanel } from './components/NamespacesPanel';
@@ -18,6 +20,7 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
   const [range] = useRange();
   const live = useLiveStream(null).clusters[cluster];
   const data = summary.data;
+  const age = useDataAge(cluster, live);
   return (
     <>
       <div className="page-head">
@@ -25,14 +28,18 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
         <span className="muted">Cluster overview</span>
       </div>
       {data && <StatusBanner problems={data.status.problems} title={`Problems in ${cluster}`} />}
-      {data?.stale && data.timestampMs != null && (
+      {age.stale && data?.timestampMs != null && (
         <PanelMessage kind="info">
-          Showing the last known numbers: the metrics pipeline has not delivered a fresh sample.
+          STALE: showing the last known numbers,{' '}
+          {age.ageMs == null ? '' : `${formatDataAge(age.ageMs)} old; `}
+          the metrics pipeline has not delivered a fresh sample.
         </PanelMessage>
       )}
       <Panel title="Capacity now">
-        {queryMessage(summary, describeError, 'Loading cluster summary…') ??
-          (data && <CapacityTiles summary={data} />)}
+        <div className={age.stale ? 'is-stale' : undefined}>
+          {queryMessage(summary, describeError, 'Loading cluster summary…') ??
+            (data && <CapacityTiles summary={data} />)}
+        </div>
       </Panel>
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">

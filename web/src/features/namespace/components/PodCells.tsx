@@ -4,7 +4,7 @@ import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared
 import { Flags } from '../../../components/PodBadges';
 import { NotSet, Unknown } from '../../../components/Unknown';
 import type { ResourceView, UsageView } from '../podView';
-import { OOM_RISK_RATIO, OVER_PROVISIONED_RATIO } from '../../../lib/thresholds';
+import { isOomRisk, isOverProvisioned } from '../../../lib/thresholds';
 
 const METRICS_TEXT: Record<Exclude<PodMetricsState, 'ok'>, string> = {
   'warming-up': 'warming up',
@@ -50,8 +50,8 @@ function ResourceCells({
   metrics: PodMetricsState;
   memory: boolean;
 }) {
-  const hotLimit = memory && u.pctLimit != null && u.pctLimit >= OOM_RISK_RATIO * 100;
-  const lowRequest = u.pctRequest != null && u.pctRequest < OVER_PROVISIONED_RATIO * 100;
+  const hotLimit = memory && isOomRisk(u.pctLimit);
+  const lowRequest = isOverProvisioned(u.pctRequest);
   return (
     <>
       <td className="num">{u.usage == null ? unknownUsage(metrics) : format(u.usage)}</td>

@@ -12,6 +12,7 @@ import type { FlatRow, PodSortKey } from '../podView';
 import type { SortState } from '../../../lib/sort';
 import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { PhaseBadge } from '../../../components/PodBadges';
+import { ContainerKindBadge, containerKindLabel } from '../../../components/ContainerKind';
 import { UsageCells } from './PodCells';
 import { POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
 
@@ -147,17 +148,18 @@ const ContainerLine = memo(function ContainerLine({
   row: Extract<FlatRow, { kind: 'container' }>;
   index: number;
 }) {
+  const { kind } = row.view.container;
   return (
     <tr aria-rowindex={index + 2} className="container-row">
       <th scope="row" className="name">
         <span aria-hidden="true" className="tree">
           {row.last ? '└' : '├'}
         </span>
-        <span className="sr-only">container </span>
-        {row.view.container.name}
+        <span className="sr-only">{containerKindLabel(kind)} </span>
+        {row.view.container.name} <ContainerKindBadge kind={kind} />
       </th>
       <td colSpan={3} className="muted">
-        container of {row.pod.pod.name}
+        {containerKindLabel(kind)} of {row.pod.pod.name}
       </td>
       <UsageCells view={row.view} metrics={row.pod.pod.metrics} />
     </tr>

@@ -8,13 +8,15 @@ import type { NocAlert } from '../nocAlerts';
 
 interface AlertListProps {
   alerts: readonly NocAlert[];
+  /** Clusters whose alerts are not known yet (no data): never say "No alerts" then. */
+  unknownFor?: readonly string[];
   tick: number;
 }
 
 // Height of one alert in em: a (possibly wrapped) title, a detail line, spacing.
 const ALERT_EM = 3.8;
 
-export function AlertList({ alerts, tick }: AlertListProps) {
+export function AlertList({ alerts, unknownFor = [], tick }: AlertListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { height, fontSize } = useElementSize(ref);
   const pageSize = Math.max(1, Math.floor(height / (ALERT_EM * fontSize)));
@@ -33,7 +35,9 @@ export function AlertList({ alerts, tick }: AlertListProps) {
         )}
       </h2>
       <div ref={ref} className="noc-alerts-area">
-        {alerts.length === 0 ? (
+        {alerts.length === 0 && unknownFor.length > 0 ? (
+          <p className="noc-subtle">Alerts not known yet: waiting for {unknownFor.join(', ')}</p>
+        ) : alerts.length === 0 ? (
           <p className="noc-all-clear">
             <span aria-hidden="true">✓ </span>No alerts
           </p>

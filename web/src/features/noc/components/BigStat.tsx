@@ -19,6 +19,8 @@ interface BigStatProps {
   points: readonly Point[];
   allocatable: number;
   color: string;
+  /** "55 of 60 nodes": the number covers only part of the cluster. */
+  partial?: string | null;
 }
 
 export function BigStat(props: BigStatProps) {
@@ -33,10 +35,19 @@ export function BigStat(props: BigStatProps) {
       <p
         className="noc-big-number"
         role="img"
-        aria-label={percent == null ? `${label}: no metrics` : `${label} ${percent}% used`}
+        aria-label={
+          percent == null
+            ? `${label}: no metrics`
+            : `${label} ${percent}% used${props.partial ? ` on ${props.partial}` : ''}`
+        }
       >
         {percent == null ? <span className="noc-unknown">no metrics</span> : `${percent}%`}
       </p>
+      {props.partial && (
+        <p className="noc-big-partial">
+          <span aria-hidden="true">◐ </span>partial: {props.partial}
+        </p>
+      )}
       <p className="noc-big-detail">{props.detail}</p>
       <p className="noc-big-secondary">{props.secondary}</p>
       <div ref={chartRef} className="noc-big-chart">

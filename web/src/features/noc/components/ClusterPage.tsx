@@ -1,6 +1,7 @@
 /** The detailed wall-screen page of one cluster. */
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
+import { partialNodes } from '../../../lib/partial';
 import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
@@ -30,12 +31,17 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
     namespaces.length === 0 || namespaces.includes(p.namespace);
   const alerts = alertsOf(cluster, namespaces);
   const prefix = sharedPrefix(cluster.nodes.map((n) => n.name));
+  const partial = partialNodes(summary);
+  // Over partial data, usage is printed against the allocatable of the nodes that reported.
+  const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
+  const memAlloc = partial ? summary.reporting.allocatableBytes : memory.allocatableBytes;
   return (
     <div className="noc-cluster">
       <BigStat
         label="CPU"
         percent={cpu.percent}
-        detail={ofAllocatable(cpu.usageMillicores, cpu.allocatableMillicores, formatCores)}
+        detail={ofAllocatable(cpu.usageMillicores, cpuAlloc, formatCores)}
+        partial={partial}
         secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
         points={cluster.totals.cpu}
         metric="cpu"
@@ -45,7 +51,8 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
       <BigStat
         label="Memory"
         percent={memory.percent}
-        detail={ofAllocatable(memory.usageBytes, memory.allocatableBytes, formatBytesIEC)}
+        detail={ofAllocatable(memory.usageBytes, memAlloc, formatBytesIEC)}
+        partial={partial}
         secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
         points={cluster.totals.memory}
         metric="memory"

@@ -1,6 +1,6 @@
 /** One compact row per cluster: the first wall-screen page when there are several. */
-import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
+import { dataAgeAt, formatDataAge } from '../../../lib/staleness';
 import { hottestNode } from '../nocAlerts';
 import { alertsOf } from '../alerts';
 import { clusterStale } from '../staleness';
@@ -8,11 +8,12 @@ import { clusterStale } from '../staleness';
 interface ClusterRowsProps {
   names: readonly string[];
   clusters: Readonly<Record<string, LiveCluster>>;
+  unknown: readonly string[];
   namespaces: readonly string[];
   now: number;
 }
 
-export function ClusterRows({ names, clusters, namespaces, now }: ClusterRowsProps) {
+export function ClusterRows({ names, clusters, unknown, namespaces, now }: ClusterRowsProps) {
   return (
     <table className="noc-rows" aria-label="Clusters">
       <thead>
@@ -29,6 +30,19 @@ export function ClusterRows({ names, clusters, namespaces, now }: ClusterRowsPro
       <tbody>
         {names.map((name) => {
           const c = clusters[name];
+          if (unknown.includes(name)) {
+            return (
+              <tr key={name} className="noc-row-bad">
+                <th scope="row">{name}</th>
+                <td colSpan={6}>
+                  <span className="noc-state noc-state-bad">
+                    <span aria-hidden="true">▲ </span>UNKNOWN CLUSTER
+                  </span>{' '}
+                  not configured on this server
+                </td>
+              </tr>
+            );
+          }
           if (!c) {
             return (
               <tr key={name}>
@@ -56,6 +70,7 @@ function ClusterRow({
   now: number;
 }) {
   const stale = clusterStale(c, now);
+  const age = dataAgeAt(c, now);
   const hot = hottestNode(c.nodes);
   const alerts = alertsOf(c, namespaces);
   const state = stale ? 'STALE' : c.status.state.toUpperCase();
@@ -80,7 +95,7 @@ function ClusterRow({
       </td>
       <td>{hot ? `${hot.name} ${hot.percent}% ${hot.resource}` : 'no metrics'}</td>
       <td>{alerts.length}</td>
-      <td>{c.lastSampleMs == null ? 'no data' : formatRelativeTime(c.receivedMs, now)}</td>
+      <td>{age == null ? 'no data' : `${formatDataAge(age)} ago`}</td>
     </tr>
   );
 }

@@ -1,6 +1,6 @@
 /** Wall-screen title bar: what is shown, page position, connection, data age, clock. */
-import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import type { ConnectionInfo } from '../../../api/streamClient';
+import { formatDataAge } from '../../../lib/staleness';
 
 interface NocHeaderProps {
   title: string;
@@ -10,8 +10,8 @@ interface NocHeaderProps {
   page: number;
   pages: number;
   connection: ConnectionInfo;
-  /** Browser time of the newest sample shown. */
-  updatedMs: number | null;
+  /** Age of the data shown (lib/staleness.ts); null: none yet. */
+  ageMs: number | null;
   now: number;
 }
 
@@ -24,7 +24,7 @@ export function NocHeader({
   page,
   pages,
   connection,
-  updatedMs,
+  ageMs,
   now,
 }: NocHeaderProps) {
   return (
@@ -36,12 +36,16 @@ export function NocHeader({
       <span className="noc-header-right">
         {connection.state !== 'open' && (
           <span className="noc-conn">
-            {connection.state === 'connecting' ? 'connecting…' : 'reconnecting…'}
+            {connection.state === 'connecting'
+              ? 'connecting…'
+              : connection.state === 'refused'
+                ? 'no such cluster'
+                : 'reconnecting…'}
           </span>
         )}
         {/* A timer, not a live region: it changes every second and must not chatter. */}
         <span className="noc-age" role="timer" aria-label="Data age">
-          {updatedMs == null ? 'no data yet' : `updated ${formatRelativeTime(updatedMs, now)}`}
+          {ageMs == null ? 'no data yet' : `updated ${formatDataAge(ageMs)} ago`}
         </span>
         {pages > 1 && (
           <span className="noc-pages" role="img" aria-label={`page ${page + 1} of ${pages}`}>

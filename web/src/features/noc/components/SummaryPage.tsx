@@ -3,7 +3,7 @@
  * clusters) every cluster's node heat-map next to the combined alert list.
  */
 import type { LiveCluster } from '../../../api/liveState';
-import { allAlerts } from '../alerts';
+import { allAlerts, unknownAlerts } from '../alerts';
 import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
@@ -12,6 +12,8 @@ import { sharedPrefix } from '../../../lib/names';
 interface SummaryPageProps {
   names: readonly string[];
   clusters: Readonly<Record<string, LiveCluster>>;
+  /** Requested clusters the server does not have. */
+  unknown: readonly string[];
   namespaces: readonly string[];
   now: number;
   tick: number;
@@ -20,13 +22,19 @@ interface SummaryPageProps {
 // Beyond this the heat-maps get too small to mean anything; the rows remain.
 const MAX_HEATMAPS = 3;
 
-export function SummaryPage({ names, clusters, namespaces, now, tick }: SummaryPageProps) {
+export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }: SummaryPageProps) {
   const present = names.flatMap((n) => (clusters[n] ? [clusters[n]] : []));
   const maps = present.length <= MAX_HEATMAPS ? present : [];
   const prefixes = maps.map((c) => sharedPrefix(c.nodes.map((n) => n.name)));
   return (
     <div className="noc-summary">
-      <ClusterRows names={names} clusters={clusters} namespaces={namespaces} now={now} />
+      <ClusterRows
+        names={names}
+        clusters={clusters}
+        unknown={unknown}
+        namespaces={namespaces}
+        now={now}
+      />
       <div
         className="noc-summary-grid"
         style={{ gridTemplateColumns: `repeat(${maps.length}, minmax(0, 1fr)) minmax(0, 1.2fr)` }}
@@ -41,7 +49,11 @@ export function SummaryPage({ names, clusters, namespaces, now, tick }: SummaryP
             <NodeHeatmap nodes={c.nodes} prefix={prefixes[i] ?? ''} />
           </section>
         ))}
-        <AlertList alerts={allAlerts(present, namespaces)} tick={tick} />
+        <AlertList
+          alerts={[...unknownAlerts(unknown), ...allAlerts(present, namespaces)]}
+          unknownFor={names.filter((n) => !clusters[n] && !unknown.includes(n))}
+          tick={tick}
+        />
       </div>
     </div>
   );

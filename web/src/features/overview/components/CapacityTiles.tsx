@@ -2,9 +2,12 @@
 import type { Summary } from '@kubeglance/shared/api';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import { ResourceTile } from '../../../components/ResourceTile';
+import { partialNodes } from '../../../lib/partial';
 
 export function CapacityTiles({ summary }: { summary: Summary }) {
   const { cpu, memory, nodes, pods } = summary;
+  const text = partialNodes(summary);
+  const partial = (allocatable: number) => (text ? { text, allocatable } : null);
   return (
     <div className="capacity-tiles">
       <ResourceTile
@@ -18,6 +21,7 @@ export function CapacityTiles({ summary }: { summary: Summary }) {
           limit: cpu.limitMillicores,
           allocatable: cpu.allocatableMillicores,
           capacity: cpu.capacityMillicores,
+          partial: partial(summary.reporting.allocatableMillicores),
         }}
       />
       <ResourceTile
@@ -31,6 +35,7 @@ export function CapacityTiles({ summary }: { summary: Summary }) {
           limit: memory.limitBytes,
           allocatable: memory.allocatableBytes,
           capacity: memory.capacityBytes,
+          partial: partial(summary.reporting.allocatableBytes),
         }}
       />
       <div className="stat-tile" role="group" aria-label="Nodes and pods">

@@ -52,6 +52,8 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
           <>
             <NodeTable
               nodes={rows}
+              sampleMs={nodes.data?.timestampMs ?? null}
+              resolutionSeconds={live?.status.resolutionSeconds ?? 15}
               sort={sort}
               onSort={onSort}
               renderTrend={(n) => (

@@ -7,6 +7,7 @@ import { UsageChart } from '../../../components/charts/UsageChart';
 import type { ChartReference } from '../../../components/charts/types';
 import { Panel } from '../../../components/Panel';
 import { Flags } from '../../../components/PodBadges';
+import { ContainerKindBadge } from '../../../components/ContainerKind';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { usageFlags } from '../../../lib/thresholds';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
@@ -65,7 +66,11 @@ export function ContainerCharts({
   );
   return (
     <Panel
-      title={`Container ${container.name}`}
+      title={
+        <>
+          Container {container.name} <ContainerKindBadge kind={container.kind} />
+        </>
+      }
       actions={<Flags flags={usageFlags(cpu, memory)} />}
     >
       <div className="panel-body">

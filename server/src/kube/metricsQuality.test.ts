@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { malformedProblem, skewProblem, staleNodesProblem } from './metricsQuality.js';
+
+const NOW = 1_800_000_000_000;
+const RES = 15_000;
+const clock = (name: string, offsetMs: number, advancedAtMs = NOW) => ({
+  name,
+  offsetMs,
+  advancedAtMs,
+});
+
+describe('metrics quality problems', () => {
+  it('malformed-metrics names examples of dropped items and counts duplicates', () => {
+    const p = malformedProblem(
+      [
+        { what: 'pod a/x', reason: 'null timestamp' },
+        { what: 'pod a/y', reason: 'no containers' },
+      ],
+      1,
+      NOW,
+      undefined,
+    )!;
+    expect(p.code).toBe('malformed-metrics');
+    expect(p.message).toContain('2 unusable item(s) left out: pod a/x (null timestamp), pod a/y');
+    expect(p.message).toContain('1 duplicate item(s) counted once');
+    expect(malformedProblem([], 0, NOW, undefined)).toBeUndefined();
+    // The same problem keeps its start time.
+    expect(malformedProblem([], 2, NOW + 5000, p)!.sinceMs).toBe(NOW);
+  });
+
+  it('clock-skew names nodes an hour ahead, not ones within normal lag', () => {
+    const p = skewProblem(
+      [clock('n1', -3000), clock('n2', 3_600_000), clock('n3', -20_000)],
+      RES,
+      NOW,
+      undefined,
+    )!;
+    expect(p.code).toBe('clock-skew');
+    expect(p.message).toBe("1 node clock(s) differ from kubeglance's: n2 60m ahead.");
+    expect(skewProblem([clock('n1', -3000), clock('n2', 10_000)], RES, NOW, undefined)).toBe(
+      undefined,
+    );
+    const behind = skewProblem([clock('n1', -3000), clock('n2', -600_000)], RES, NOW, undefined)!;
+    expect(behind.message).toContain('n2 10m behind');
+    const all = skewProblem([clock('a', 7_200_000), clock('b', 7_200_000)], RES, NOW, undefined)!;
+    expect(all.message).toMatch(/kubeglance's own clock is probably off/);
+  });
+
+  it('nodes-stale-metrics when some nodes stopped advancing, not when all did', () => {
+    const clocks = [clock('n1', 0, NOW), clock('n2', 0, NOW - 60_000)];
+    const p = staleNodesProblem(clocks, RES, NOW, undefined)!;
+    expect(p.code).toBe('nodes-stale-metrics');
+    expect(p.message).toBe('1 node(s) have had no new metrics for up to 60s: n2.');
+    expect(staleNodesProblem([clocks[1]!], RES, NOW, undefined)).toBeUndefined();
+    expect(staleNodesProblem([clock('n1', 0, NOW - 31_000)], RES, NOW, undefined)).toBe(undefined);
+  });
+});

@@ -1,0 +1,101 @@
+import type { Problem } from '@kubeglance/shared/api';
+import { formatAge } from '@kubeglance/shared/humanFormat';
+import type { DroppedItem } from './parseMetrics.js';
+import { makeProblem } from './problems.js';
+import type { NodeClock } from './sampleMerger.js';
+
+/**
+ * Problems about the metrics data itself (the API answers, but some of what it says is off):
+ * malformed or duplicated items, node clocks far from ours, nodes whose metrics stopped
+ * advancing while others advance. None of them stops the pipeline; each names examples.
+ */
+
+/** A node stamped this far in our future has a clock ahead (data cannot come from the future). */
+export const AHEAD_TOLERANCE_MS = 30_000;
+/** Fresh data older than two resolutions plus this much means the node's clock is behind. */
+export const BEHIND_SLACK_MS = 60_000;
+
+function examples(names: readonly string[], max = 3): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** `malformed-metrics`: items dropped and duplicates collapsed in the last poll. */
+export function malformedProblem(
+  dropped: readonly DroppedItem[],
+  duplicates: number,
+  nowMs: number,
+  previous: Problem | undefined,
+): Problem | undefined {
+  if (dropped.length === 0 && duplicates === 0) return undefined;
+  const parts: string[] = [];
+  if (dropped.length > 0) {
+    const named = dropped.map((d) => `${d.what} (${d.reason})`);
+    parts.push(`${dropped.length} unusable item(s) left out: ${examples(named)}`);
+  }
+  if (duplicates > 0) parts.push(`${duplicates} duplicate item(s) counted once`);
+  const problem = makeProblem(
+    'malformed-metrics',
+    `The metrics API sent items kubeglance could not use: ${parts.join('; ')}.`,
+    'The rest of the data is shown. Pods with no usable containers are usually being created or restarting; if it persists, check `kubectl -n kube-system logs deploy/metrics-server`.',
+    nowMs,
+    previous,
+  );
+  if (dropped.length > 0) problem.detail = dropped.map((d) => `${d.what}: ${d.reason}`).join('\n');
+  return problem;
+}
+
+/** `clock-skew`: nodes whose timestamps are far from kubeglance's clock. */
+export function skewProblem(
+  clocks: readonly NodeClock[],
+  resolutionMs: number,
+  nowMs: number,
+  previous: Problem | undefined,
+): Problem | undefined {
+  const behindMs = 2 * resolutionMs + BEHIND_SLACK_MS;
+  const skewed = clocks.filter((c) => c.offsetMs > AHEAD_TOLERANCE_MS || c.offsetMs < -behindMs);
+  if (skewed.length === 0) return undefined;
+  const describe = (c: NodeClock) =>
+    `${c.name} ${formatAge(Math.abs(c.offsetMs))} ${c.offsetMs > 0 ? 'ahead' : 'behind'}`;
+  const all = skewed.length === clocks.length && clocks.length > 1;
+  const message = all
+    ? `Every node's clock differs from kubeglance's (${examples(skewed.map(describe))}): kubeglance's own clock is probably off.`
+    : `${skewed.length} node clock(s) differ from kubeglance's: ${examples(skewed.map(describe))}.`;
+  return {
+    ...makeProblem(
+      'clock-skew',
+      message,
+      'Metrics are still shown and judged by when they arrive, but their timestamps are off. Check time sync (chrony/NTP, `timedatectl`) on the named nodes and on the host running kubeglance.',
+      nowMs,
+      previous,
+    ),
+    detail: skewed.map(describe).join('\n'),
+  };
+}
+
+/**
+ * `nodes-stale-metrics`: nodes whose timestamps have not advanced for more than two resolutions
+ * while at least one other node's did (when none did, the whole cluster is `metrics-stale`).
+ */
+export function staleNodesProblem(
+  clocks: readonly NodeClock[],
+  resolutionMs: number,
+  nowMs: number,
+  previous: Problem | undefined,
+): Problem | undefined {
+  const limit = 2 * resolutionMs + 1000;
+  const stale = clocks.filter((c) => nowMs - c.advancedAtMs > limit);
+  if (stale.length === 0 || stale.length === clocks.length) return undefined;
+  const names = stale.map((c) => c.name).sort();
+  const oldest = Math.max(...stale.map((c) => nowMs - c.advancedAtMs));
+  return {
+    ...makeProblem(
+      'nodes-stale-metrics',
+      `${stale.length} node(s) have had no new metrics for up to ${formatAge(oldest)}: ${examples(names, 5)}.`,
+      'Their last values are still shown, marked with their age. metrics-server may be failing to scrape these kubelets; see `kubectl -n kube-system logs deploy/metrics-server`.',
+      nowMs,
+      previous,
+    ),
+    detail: names.join(', '),
+  };
+}

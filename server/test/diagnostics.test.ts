@@ -1,0 +1,353 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ClusterInfo,
+  DiagnosticCheck,
+  DiagnosticCheckId,
+  DiagnosticsReport,
+  ListResponse,
+  NodeRow,
+  SampledListResponse,
+} from '@kubeglance/shared/api';
+import { eventually, startHarness, type Harness } from './harness.js';
+
+/**
+ * Each metrics-pipeline fault of the simulator, seen through GET .../diagnostics: the right
+ * link fails first, with the upstream evidence verbatim and the fix; the last good data stays
+ * served, marked stale; everything recovers within one resolution of the fault clearing.
+ */
+const RESOLUTION_MS = 1000;
+let h: Harness;
+const diagPath = () => `/api/v1/clusters/${h.cluster}/diagnostics`;
+
+async function report(refresh = false): Promise<DiagnosticsReport> {
+  const res = await h.get<DiagnosticsReport>(`${diagPath()}${refresh ? '?refresh=1' : ''}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+const check = (r: DiagnosticsReport, id: DiagnosticCheckId): DiagnosticCheck =>
+  r.checks.find((c) => c.id === id)!;
+
+const allEvidence = (c: DiagnosticCheck): string =>
+  c.evidence.map((e) => `${e.label.text}: ${e.value}`).join('\n');
+const allFixes = (c: DiagnosticCheck): string =>
+  c.fix.map((f) => [f.text.text, f.command ?? '', f.yaml ?? ''].join('\n')).join('\n');
+
+async function waitFailing(id: DiagnosticCheckId): Promise<DiagnosticsReport> {
+  return eventually(
+    async () => {
+      const r = await report();
+      return r.failing === id ? r : undefined;
+    },
+    20_000,
+    `diagnostics naming ${id}`,
+  );
+}
+
+async function clusterInfo(): Promise<ClusterInfo> {
+  const { body } = await h.get<ListResponse<ClusterInfo>>('/api/v1/clusters');
+  return body.items[0]!;
+}
+
+async function waitHealthy(): Promise<void> {
+  await eventually(
+    async () => {
+      const c = await clusterInfo();
+      if (c.status.state !== 'ok' || c.status.diagnostics?.status !== 'ok') return false;
+      const r = await report();
+      return r.checks.every((x) => x.status === 'ok');
+    },
+    30_000,
+    'healthy cluster and diagnostics',
+  );
+}
+
+/**
+ * Clear the fault: the data is back within one resolution (the next poll, plus its round
+ * trip), and the diagnostics' verdict follows with the run that the change of health starts.
+ */
+async function clearAndRecover(fault: string): Promise<void> {
+  const cleared = Date.now();
+  h.sim.faults.clear(fault);
+  await eventually(
+    async () => {
+      const c = await clusterInfo();
+      return c.status.metrics === 'ok' && c.status.problems.length === 0;
+    },
+    10_000,
+    `data recovery from ${fault}`,
+  );
+  const dataMs = Date.now() - cleared;
+  await eventually(
+    async () => (await clusterInfo()).status.diagnostics?.status === 'ok',
+    10_000,
+    `diagnostics recovery from ${fault}`,
+  );
+  const diagnosticsMs = Date.now() - cleared;
+  console.log(`${fault}: data back after ${dataMs} ms, diagnostics after ${diagnosticsMs} ms`);
+  // The next poll starts at most one resolution after the clear; then its own round trip
+  // (two metrics lists) and ours (the cluster list, polled every 100 ms) under test load.
+  expect(dataMs).toBeLessThan(RESOLUTION_MS + 1000);
+  // Plus one diagnostics run (two rounds of concurrent requests), started by the change.
+  expect(diagnosticsMs).toBeLessThan(RESOLUTION_MS + 2000);
+}
+
+/** The last good data is still served, marked stale. */
+async function expectStaleDataKept(): Promise<void> {
+  const nodes = await h.get<SampledListResponse<NodeRow>>(`/api/v1/clusters/${h.cluster}/nodes`);
+  expect(nodes.status).toBe(200);
+  expect(nodes.body.timestampMs).not.toBeNull();
+  expect(nodes.body.stale).toBe(true);
+  expect(nodes.body.items.some((n) => n.cpu.usageMillicores !== null)).toBe(true);
+}
+
+beforeAll(async () => {
+  h = await startHarness({ resolutionMs: RESOLUTION_MS, nodes: 8, pods: 60 });
+  await waitHealthy();
+});
+afterAll(() => h?.stop());
+// A failed assertion must not leave its fault on for the next test.
+afterEach(() => {
+  h?.sim.faults.clear();
+});
+
+describe('a healthy cluster', () => {
+  it('passes every link, with evidence', async () => {
+    const r = await report(true);
+    expect(r.status).toBe('ok');
+    expect(r.failing).toBeNull();
+    expect(r.checks.map((c) => c.id)).toEqual([
+      'apiserver',
+      'rbac',
+      'aggregation',
+      'apiservice',
+      'warmup',
+      'kubelet-scrape',
+      'freshness',
+      'pods',
+    ]);
+    expect(r.checks.every((c) => c.status === 'ok')).toBe(true);
+    expect(allEvidence(check(r, 'apiservice'))).toMatch(/reason=Passed\nall checks passed/);
+    expect(allEvidence(check(r, 'aggregation'))).toMatch(/requestheader-client-ca-file/);
+  });
+
+  it('is on /metrics', async () => {
+    const text = await (await fetch(`${h.server.url}/metrics`)).text();
+    expect(text).toMatch(
+      new RegExp(
+        `kubeglance_diagnostics_check\\{cluster="${h.cluster}",check="apiservice",status="ok"\\} 1`,
+      ),
+    );
+    expect(text).toMatch(new RegExp(`kubeglance_diagnostics_status\\{cluster="${h.cluster}"\\} 0`));
+  });
+});
+
+describe('each fault names its link, keeps the data, recovers', () => {
+  it('aggregation-off → aggregation: 403 as system:anonymous, ConfigMap lacks requestheader keys', async () => {
+    h.sim.faults.set('aggregation-off');
+    const r = await waitFailing('aggregation');
+    const c = check(r, 'aggregation');
+    expect(c.status).toBe('fail');
+    expect(allEvidence(c)).toContain(
+      'nodes.metrics.k8s.io is forbidden: User "system:anonymous" cannot list resource "nodes" in API group "metrics.k8s.io" at the cluster scope',
+    );
+    expect(allEvidence(c)).toMatch(/keys: client-ca-file\n|keys: client-ca-file$/m);
+    expect(allEvidence(c)).toMatch(/Missing key: requestheader-client-ca-file/);
+    expect(allFixes(c)).toContain(
+      '--requestheader-client-ca-file=/etc/kubernetes/pki/front-proxy-ca.crt',
+    );
+    expect(check(r, 'rbac').status).toBe('ok');
+    await expectStaleDataKept();
+    // The cluster status carries the same verdict (for banners and the wall screen).
+    expect((await clusterInfo()).status.diagnostics?.failing?.id).toBe('aggregation');
+    await clearAndRecover('aggregation-off');
+  });
+
+  it('apiservice-missing → apiservice: not installed, install command', async () => {
+    h.sim.faults.set('apiservice-missing');
+    const r = await waitFailing('apiservice');
+    const c = check(r, 'apiservice');
+    expect(c.summary.code).toBe('apiservice.missing');
+    expect(allEvidence(c)).toMatch(/404/);
+    expect(allFixes(c)).toContain('metrics-server/releases/latest/download/components.yaml');
+    await expectStaleDataKept();
+    await clearAndRecover('apiservice-missing');
+  });
+
+  it('apiservice-timeout → apiservice: FailedDiscoveryCheck verbatim, network fixes', async () => {
+    h.sim.faults.set('apiservice-timeout');
+    const r = await waitFailing('apiservice');
+    const c = check(r, 'apiservice');
+    expect(c.summary.code).toBe('apiservice.timeout');
+    expect(allEvidence(c)).toContain(
+      'status=False reason=FailedDiscoveryCheck\nfailing or missing response from https://10.96.112.47:443/apis/metrics.k8s.io/v1beta1: Get "https://10.96.112.47:443/apis/metrics.k8s.io/v1beta1": dial tcp 10.96.112.47:443: i/o timeout',
+    );
+    expect(allFixes(c)).toMatch(/hostNetwork/);
+    expect(allFixes(c)).toMatch(/FORWARD/);
+    expect(allFixes(c)).toMatch(/--enable-aggregator-routing=true/);
+    await expectStaleDataKept();
+    await clearAndRecover('apiservice-timeout');
+  });
+
+  it('missing-endpoints → apiservice: MissingEndpoints, the unready pod as evidence', async () => {
+    h.sim.faults.set('missing-endpoints');
+    const r = await waitFailing('apiservice');
+    const c = check(r, 'apiservice');
+    expect(c.summary.code).toBe('apiservice.missing-endpoints');
+    expect(allEvidence(c)).toContain(
+      'reason=MissingEndpoints\nendpoints for service/metrics-server in "kube-system" have no addresses with port name "https"',
+    );
+    const pod = check(r, 'warmup');
+    expect(pod.status).toBe('fail');
+    expect(allEvidence(pod)).toMatch(/ready=false/);
+    expect(allFixes(c)).toContain('kubectl -n kube-system describe pod -l k8s-app=metrics-server');
+    await expectStaleDataKept();
+    await clearAndRecover('missing-endpoints');
+  });
+
+  it('kubelet-x509-some → kubelet-scrape: the missing nodes and their x509 lines', async () => {
+    h.sim.faults.set('kubelet-x509-some');
+    const r = await waitFailing('kubelet-scrape');
+    const c = check(r, 'kubelet-scrape');
+    expect(c.summary.code).toBe('kubelet-scrape.some-missing');
+    expect(allEvidence(c)).toMatch(
+      /x509: cannot validate certificate for 10\.\d+\.\d+\.\d+ because it doesn't contain any IP SANs/,
+    );
+    const missing = c.evidence
+      .find((e) => e.label.code === 'evidence.missing-nodes')!
+      .value.split('\n');
+    const nodes = await h.get<SampledListResponse<NodeRow>>(`/api/v1/clusters/${h.cluster}/nodes`);
+    expect(
+      nodes.body.items
+        .filter((n) => !n.metricsAvailable)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(missing);
+    expect(allFixes(c)).toMatch(/--kubelet-insecure-tls/);
+    expect(allFixes(c)).toMatch(/Risk:/);
+    expect(allFixes(c)).toMatch(/serverTLSBootstrap: true/);
+    expect(r.status).toBe('failing');
+    await clearAndRecover('kubelet-x509-some');
+  });
+
+  it('kubelet-x509-all → kubelet-scrape: every node fails, 503 forever', async () => {
+    h.sim.faults.set('kubelet-x509-all');
+    const r = await eventually(
+      async () => {
+        const x = await report();
+        return x.failing === 'kubelet-scrape' &&
+          check(x, 'kubelet-scrape').summary.code === 'kubelet-scrape.all-failing'
+          ? x
+          : undefined;
+      },
+      20_000,
+      'all kubelets failing',
+    );
+    const c = check(r, 'kubelet-scrape');
+    expect(c.summary.params).toMatchObject({ failing: 8, nodes: 8 });
+    expect(allEvidence(c)).toMatch(/"Failed to scrape node" err=.*x509/);
+    // The symptoms further out are still reported as what they are.
+    expect(check(r, 'apiservice').summary.code).toBe('apiservice.missing-endpoints');
+    await expectStaleDataKept();
+    await clearAndRecover('kubelet-x509-all');
+  });
+
+  it('metrics-forbidden → rbac: the denied verbs, the ClusterRole rules as YAML', async () => {
+    h.sim.faults.set('metrics-forbidden');
+    const r = await waitFailing('rbac');
+    const c = check(r, 'rbac');
+    expect(allEvidence(c)).toContain('get nodes.metrics.k8s.io\nlist nodes.metrics.k8s.io');
+    expect(c.fix[0]!.yaml).toContain('apiGroups: ["metrics.k8s.io"]');
+    expect(c.fix[0]!.yaml).toContain('verbs: ["get", "list"]');
+    expect(check(r, 'aggregation').status).toBe('unknown');
+    await clearAndRecover('metrics-forbidden');
+  });
+
+  it('metrics-stale → freshness', async () => {
+    h.sim.faults.set('metrics-stale');
+    const r = await waitFailing('freshness');
+    expect(check(r, 'freshness').summary.code).toBe('freshness.stuck');
+    await clearAndRecover('metrics-stale');
+  });
+
+  it('?refresh=1 is rate-limited: a second refresh within 5 s returns the same run', async () => {
+    const a = await report(true);
+    const b = await report(true);
+    expect(b.checkedAtMs).toBe(a.checkedAtMs);
+    const bad = await h.get<{ error: { code: string } }>(`${diagPath()}?refresh=yes`);
+    expect(bad.status).toBe(400);
+    const unknown = await h.get<{ error: { code: string } }>('/api/v1/clusters/nope/diagnostics');
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe('warm-up (--warmup)', () => {
+  it('names the warm-up with the expected time, then clears by itself', async () => {
+    const w = await startHarness({ resolutionMs: 4000, nodes: 3, pods: 20, warmup: true });
+    try {
+      const r = await eventually(
+        async () => {
+          const res = await w.get<DiagnosticsReport>(`/api/v1/clusters/${w.cluster}/diagnostics`);
+          return res.body.failing === 'warmup' ? res.body : undefined;
+        },
+        8_000,
+        'warm-up named',
+      );
+      const c = check(r, 'warmup');
+      expect(c.status).toBe('warn');
+      expect(c.summary.params.expected).toBe(8);
+      expect(check(r, 'apiservice').status).toBe('warn');
+      expect(r.status).toBe('degraded');
+      await eventually(
+        async () => {
+          const res = await w.get<DiagnosticsReport>(`/api/v1/clusters/${w.cluster}/diagnostics`);
+          return res.body.status === 'ok';
+        },
+        20_000,
+        'warm-up over',
+      );
+    } finally {
+      await w.stop();
+    }
+  });
+});
+
+describe('without the optional kube-system Role', () => {
+  it('reports unknown and names the missing rule where it needs it; never guesses', async () => {
+    const n = await startHarness({
+      resolutionMs: 1000,
+      nodes: 3,
+      pods: 20,
+      diagnosticsRole: false,
+      faults: ['apiservice-timeout'],
+    });
+    try {
+      const r = await eventually(
+        async () => {
+          const res = await n.get<DiagnosticsReport>(`/api/v1/clusters/${n.cluster}/diagnostics`);
+          const synced =
+            check(res.body, 'kubelet-scrape').summary.code !== 'kubelet-scrape.not-synced';
+          return res.body.failing === 'apiservice' && synced ? res.body : undefined;
+        },
+        15_000,
+        'diagnostics without the Role',
+      );
+      const agg = check(r, 'aggregation');
+      expect(agg.status).toBe('unknown');
+      expect(agg.missingRule).toBe(
+        'get configmaps "extension-apiserver-authentication" in namespace kube-system',
+      );
+      const scrape = check(r, 'kubelet-scrape');
+      expect(scrape.status).toBe('unknown');
+      expect(scrape.missingRule).toBe('get pods/log in namespace kube-system');
+      const rbac = check(r, 'rbac');
+      expect(rbac.status).toBe('ok');
+      expect(rbac.fix[0]!.yaml).toContain('kind: Role');
+      expect(rbac.fix[0]!.yaml).toContain('resources: ["pods/log"]');
+      // The APIService is read with the core ClusterRole, so that link is still judged.
+      expect(check(r, 'apiservice').summary.code).toBe('apiservice.timeout');
+    } finally {
+      await n.stop();
+    }
+  });
+});
