@@ -272,14 +272,13 @@ export interface HistoryResponse {
   resolutionSeconds: number;
   series: Series[];
   /**
-<<<<<<< HEAD
    * Long ranges only: which source each stretch came from, oldest first (Prometheus, then the
    * in-memory hour). Absent for in-memory ranges (all `memory`).
    */
   spans?: HistorySpan[];
   /** Long ranges only: why part of the range is missing (e.g. Prometheus unavailable). */
   problem?: Problem;
-=======
+  /**
    * Cluster scope only: how many nodes each point sums, on the same grid as `series`. A
    * point with fewer reporting nodes than total is partial, not a drop.
    */
@@ -319,7 +318,6 @@ export interface NodeDetail {
   timestampMs: number | null;
   stale: boolean;
   status: ClusterStatus;
->>>>>>> main
 }
 
 /** Error body of every non-2xx response. */
