@@ -117,12 +117,12 @@ export default function TimeSeriesChart(props: ImplProps) {
           fill="var(--text-muted)"
           fillOpacity={0.12}
           ifOverflow="hidden"
-          label={{
-            value: 'memory',
-            position: 'insideTopLeft',
-            fill: 'var(--text-muted)',
-            fontSize,
-          }}
+          // Named only where the stretch is wide enough for the word (the caption says it too).
+          label={
+            (toMs - memory.fromMs) / (toMs - fromMs) >= 0.15
+              ? { value: 'memory', position: 'insideTopLeft', fill: 'var(--text-muted)', fontSize }
+              : undefined
+          }
         />
       )}
       {references.map((r) => (
