@@ -1,12 +1,12 @@
 /**
  * A screenshot of every screen once its data and charts are drawn: e2e/artifacts/<name>.png,
- * and (with UPDATE_DOCS_SCREENSHOTS=1) the README's images in docs/screenshots/ (overview, namespace, the two-cluster NOC at
- * 1080p).
+ * and (with UPDATE_DOCS_SCREENSHOTS=1) the README's images in docs/screenshots/ (overview, namespace, node, the
+ * two-cluster NOC at 1080p, and the NOC with faults on: partial nodes, an unknown cluster).
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { NamespaceRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
+import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { publishScreenshot, screenshot } from './fixtures/artifacts.js';
 import { BIG, DESKTOP, FULL_HD, SMALL, UHD_4K, type Viewport } from './fixtures/env.js';
 import { useEnv } from './fixtures/suite.js';
@@ -83,6 +83,56 @@ describe('screenshots', () => {
     await waitForCharts(page.getByRole('main'), 2 * pod.containers.length);
     await waitForNoLoading(page);
     await shoot(page, 'pod', DESKTOP, true);
+  });
+
+  it('node page', async () => {
+    const { items } = await api<SampledListResponse<NodeRow>>('/nodes');
+    const node = items.at(-1)!.name;
+    const page = await env().newPage(DESKTOP);
+    await page.goto(`/clusters/${BIG.name}/nodes/${node}?range=5m`);
+    await page
+      .getByRole('table', { name: 'Pods on this node' })
+      .getByRole('rowheader')
+      .first()
+      .waitFor();
+    await waitForCharts(page.getByRole('region', { name: 'Usage over the last 5m' }), 2);
+    await waitForNoLoading(page);
+    const path = await shoot(page, 'node', DESKTOP, true);
+    await publishScreenshot(path, 'node.png');
+  });
+
+  it('NOC with faults: partial nodes beside an unknown cluster, at 1080p and 4K', async () => {
+    env().big.faults.set('nodes-missing-metrics');
+    try {
+      for (const [suffix, viewport] of [
+        ['1080p', FULL_HD],
+        ['4k', UHD_4K],
+      ] as const) {
+        const page = await env().newPage(viewport);
+        await page.goto(`/noc?clusters=${BIG.name},nope&rotate=10m`);
+        await page
+          .getByRole('region', { name: 'Alerts' })
+          .getByText('nope: unknown cluster')
+          .waitFor();
+        await page
+          .getByRole('region', { name: `Nodes of ${BIG.name}` })
+          .getByRole('listitem', { name: /no metrics/ })
+          .first()
+          .waitFor({ timeout: 30_000 });
+        const path = await shoot(page, `noc-faults-${suffix}`, viewport);
+        if (suffix === '1080p') await publishScreenshot(path, 'noc-faults.png');
+        const cluster = await env().newPage(viewport);
+        await cluster.goto(`/noc?clusters=${BIG.name}`);
+        await cluster
+          .getByText(/partial: \d+ of \d+ nodes/)
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await waitForCharts(cluster.getByRole('main'), 2);
+        await shoot(cluster, `noc-cluster-faults-${suffix}`, viewport);
+      }
+    } finally {
+      env().big.faults.clear();
+    }
   });
 
   it('NOC at 1920x1080 and 3840x2160: the two-cluster summary and one cluster’s page', async () => {

@@ -51,7 +51,7 @@ describe('parseConfig', () => {
       frameAncestors: ["'self'"],
       metricsAuth: true,
       maxStreams: 2000,
-      maxStreamsPerClient: 20,
+      maxStreamsPerClient: 50,
       rateLimitPerMin: 600,
     });
   });

@@ -136,7 +136,7 @@ Security (see SECURITY.md):
   --frame-ancestors S CSP frame-ancestors source; repeatable (default 'self')
   --metrics-auth yes|no    whether /metrics needs authentication (default yes)
   --max-streams N     SSE streams in total (default 2000)
-  --max-streams-per-client N   SSE streams per client (default 20)
+  --max-streams-per-client N   SSE streams per client (default 50)
   --rate-limit N      API requests per client per minute (default 600)
 Long-range history (see README):
 ${PROMETHEUS_USAGE}`;
@@ -207,7 +207,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     frameAncestors: values['frame-ancestors'] ?? ["'self'"],
     metricsAuth: values['metrics-auth'] ?? 'yes',
     maxStreams: values['max-streams'] ?? '2000',
-    maxStreamsPerClient: values['max-streams-per-client'] ?? '20',
+    maxStreamsPerClient: values['max-streams-per-client'] ?? '50',
     rateLimitPerMin: values['rate-limit'] ?? '600',
   });
   if (!result.success) {

@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
-import { createApp } from './api/app.js';
+import { createApp, type SecurityOptions } from './api/app.js';
 import { createPromRegistry } from './api/promMetrics.js';
+import { trustedProxies } from './api/security/proxyTrust.js';
+import { TokenStore } from './api/security/tokenStore.js';
 import { Broadcaster } from './api/sse/broadcaster.js';
 import { startEmbeddedSims } from './bootstrap/embeddedSims.js';
-import { isLoopback, type ServerConfig } from './config.js';
+import { ConfigError, isLoopback, type ServerConfig } from './config.js';
 import {
   findKubeconfig,
   inClusterAvailable,
@@ -18,6 +20,8 @@ import {
   type ClusterTarget,
 } from './kube/clusterTargets.js';
 import { ClusterPipeline } from './pipeline/clusterPipeline.js';
+import { HistoryPersistence } from './pipeline/historyPersistence.js';
+import { watchKubeconfig } from './pipeline/kubeconfigReload.js';
 import { ClusterRegistry } from './pipeline/registry.js';
 import { prometheusUrlFor } from './prometheus/options.js';
 import { PrometheusHistory } from './prometheus/prometheusHistory.js';
@@ -36,6 +40,8 @@ interface Targets {
   targets: ClusterTarget[];
   stop: () => Promise<void>;
   source: string;
+  /** The kubeconfig files read, watched for changes. */
+  files?: readonly string[];
 }
 
 async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Promise<Targets> {
@@ -45,6 +51,7 @@ async function resolveTargets(config: ServerConfig, env: NodeJS.ProcessEnv): Pro
     return {
       targets: kubeconfigTargets(kubeconfig.files, config.contexts, config.allContexts),
       stop: noop,
+      files: kubeconfig.files,
       source: `${kubeconfig.from === 'KUBECONFIG' ? '$KUBECONFIG ' : ''}${kubeconfig.files.join(delimiter)}`,
     };
   }
@@ -62,13 +69,63 @@ function buildVersion(staticDir: string | undefined): string {
   return createHash('sha256').update(content).digest('hex').slice(0, 12);
 }
 
+function securityOptions(config: ServerConfig, log: Logger): SecurityOptions {
+  let tokens: TokenStore | undefined;
+  if (config.auth === 'token') {
+    try {
+      tokens = new TokenStore(config.authTokenFile, config.authTokensEnv, (count, error) => {
+        if (error) log.warn({ error }, 'cannot re-read the token file; keeping the last tokens');
+        else log.info({ count }, 'viewer tokens loaded');
+      });
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+    if (tokens.all().length === 0) throw new ConfigError('--auth token: no viewer token given');
+  }
+  return {
+    auth: {
+      mode: config.auth,
+      tokens,
+      proxyHeader: config.authProxyHeader,
+      isTrustedProxy: trustedProxies(config.authProxyFrom),
+    },
+    allowedHosts: config.allowedHosts,
+    frameAncestors: config.frameAncestors,
+    metricsAuth: config.metricsAuth,
+    rateLimitPerMin: config.rateLimitPerMin,
+    maxStreams: config.maxStreams,
+    maxStreamsPerClient: config.maxStreamsPerClient,
+  };
+}
+
+/** Restores each cluster's saved history, then saves it periodically (and on stop). */
+function persistHistory(dir: string, registry: ClusterRegistry, log: Logger): HistoryPersistence[] {
+  return registry.pipelines().map((p) => {
+    const persistence = new HistoryPersistence(
+      dir,
+      {
+        name: p.name,
+        get server() {
+          return p.target.server;
+        },
+        history: p.history,
+      },
+      log,
+    );
+    persistence.restore();
+    persistence.start();
+    return persistence;
+  });
+}
+
 /** Starts pipelines and the HTTP server; used by `main.ts`, tests, e2e and the benchmark. */
 export async function startServer(
   config: ServerConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningServer> {
   const log = pino({ level: config.logLevel, base: { service: 'kubeglance' } });
-  const { targets, stop: stopTargets, source } = await resolveTargets(config, env);
+  const security = securityOptions(config, log);
+  const { targets, stop: stopTargets, source, files } = await resolveTargets(config, env);
   const registry = new ClusterRegistry();
   for (const t of targets) {
     const prom = config.prometheus;
@@ -96,9 +153,12 @@ export async function startServer(
     prom: createPromRegistry(registry, broadcaster),
     hello: { version: buildVersion(staticDir), startedMs: Date.now() },
     staticDir,
-    logError: (err) => log.error({ err }, 'request failed'),
+    log,
+    security,
   });
+  const saved = config.stateDir ? persistHistory(config.stateDir, registry, log) : [];
   registry.startAll();
+  const stopWatching = files ? watchKubeconfig(files, config, registry, log) : () => undefined;
   const statusTimer = setInterval(() => registry.pipelines().forEach((p) => p.checkStatus()), 1000);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -136,10 +196,12 @@ export async function startServer(
     log,
     stop: async () => {
       clearInterval(statusTimer);
+      stopWatching();
       broadcaster.closeAll();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       registry.stopAll();
+      for (const p of saved) p.stop();
       await stopTargets();
     },
   };

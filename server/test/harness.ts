@@ -57,6 +57,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       'silent',
       '--static-dir',
       '/nonexistent',
+      // Every test client is 127.0.0.1: one "client" for the per-client caps.
+      '--max-streams-per-client',
+      '1000',
+      '--rate-limit',
+      '100000',
     ],
     {},
   );

@@ -127,9 +127,15 @@ function allocatedLine(out: string, resource: 'cpu' | 'memory'): [string, number
 describe('node page equality', () => {
   it('requests and limits equal kubectl describe node, for every node', async () => {
     const { body: nodes } = await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`);
-    for (const { name } of nodes.items) {
-      const out = await kubectl(h.sim.kubeconfigPath, 'describe', 'node', name);
-      const { body } = await h.get<NodeDetail>(`${base()}/nodes/${name}`);
+    // In parallel: one kubectl process per node, each several seconds on a loaded machine.
+    const described = await Promise.all(
+      nodes.items.map(async ({ name }) => ({
+        name,
+        out: await kubectl(h.sim.kubeconfigPath, 'describe', 'node', name),
+        body: (await h.get<NodeDetail>(`${base()}/nodes/${name}`)).body,
+      })),
+    );
+    for (const { name, out, body } of described) {
       const [cpuReq, cpuReqPct, cpuLim, cpuLimPct] = allocatedLine(out, 'cpu');
       const [memReq, memReqPct, memLim, memLimPct] = allocatedLine(out, 'memory');
       const { cpu, memory } = body.allocated;

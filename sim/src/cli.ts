@@ -6,8 +6,16 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeBackfillFile } from './backfillFile.js';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { FAULTS, isFaultName } from './faults.js';
-import { DEFAULT_OPTIONS, startSim, type StartSimOptions } from './index.js';
+import {
+  DEFAULT_OPTIONS,
+  PLAIN_ASPECTS,
+  startSim,
+  type PlainAspect,
+  type StartSimOptions,
+} from './index.js';
 
 const PROGRAM = 'kubeglance-sim';
 
@@ -32,9 +40,13 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
   --kubelet-port N     plain-HTTP port serving each node's kubelet /metrics/resource
                        at /api/v1/nodes/NODE/proxy/metrics/resource (no TLS, no token)
-  --backfill DUR       before serving, write this much past (e.g. 7d) as OpenMetrics
+  --backfill DUR       before serving, write this much past (e.g. 168h) as OpenMetrics
   --backfill-out PATH  where to write it (for promtool tsdb create-blocks-from openmetrics)
   --backfill-step DUR  time between backfilled samples                [60s]
+  --metrics-replicas N metrics-server replicas answering in turn   [1]
+  --plain LIST         switch realistic defaults off: workloads (sidecars, init
+                       containers, overhead), metrics (per-node timestamps and
+                       windows, canonical quantities); repeatable or comma-separated
   --warmup             metrics-server just deployed: 503 until two scrapes after start
   --help               show this help
 
@@ -56,123 +68,131 @@ function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_I
   return Number(raw);
 }
 
-/** `15s`, `500ms`, `1m`, `1.5s`, or a bare number of seconds -> milliseconds. */
+/** A positive Go duration (`15s`, `500ms`, `1m30s`) in whole milliseconds, via shared's parser. */
 export function parseDuration(flag: string, raw: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(raw);
-  const unit =
-    { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match?.[2] ?? 's'] ?? 1000;
-  const ms = match ? Math.round(Number(match[1]) * unit) : NaN;
+  let ms = Number.NaN;
+  try {
+    ms = Math.round(parseDurationMs(raw));
+  } catch (err) {
+    if (!(err instanceof DurationError)) throw err;
+  }
   if (!(ms > 0))
     throw new UsageError(`${flag} expects a positive duration like 15s or 500ms, got "${raw}"`);
   return ms;
 }
 
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  nodes: { type: 'string' },
+  pods: { type: 'string' },
+  namespaces: { type: 'string' },
+  seed: { type: 'string' },
+  resolution: { type: 'string' },
+  churn: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  name: { type: 'string' },
+  fault: { type: 'string', multiple: true },
+  plain: { type: 'string', multiple: true },
+  'metrics-replicas': { type: 'string' },
+  slow: { type: 'string' },
+  'control-port': { type: 'string' },
+  'kubelet-port': { type: 'string' },
+  backfill: { type: 'string' },
+  'backfill-out': { type: 'string' },
+  'backfill-step': { type: 'string' },
+  warmup: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** parseArgs' errors in this CLI's words (the quoted flag or argument, when there is one). */
+function usageErrorOf(err: unknown): UsageError {
+  const code = (err as { code?: string }).code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  const quoted = /'([^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown flag ${quoted}`);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return new UsageError(`unexpected argument "${quoted}"`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new UsageError(`${quoted} needs a value`);
+  return new UsageError(message);
+}
+
+/** Comma-separated, repeatable list values (`--fault a,b --fault c`). */
+function listOf(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
+}
+
 /** Parse argv (without node and script); a stray `--` (from `pnpm sim -- ...`) is ignored. */
 export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+  try {
+    ({ values } = parseArgs({
+      args: argv.filter((a) => a !== '--'),
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw usageErrorOf(err);
+  }
+  if (values.help === true) return 'help';
   const opts: CliOptions = {
     ...DEFAULT_OPTIONS,
     port: 6443,
     kubeconfigPath: './sim.kubeconfig',
     faults: [],
   };
-  const faults: string[] = [];
-  const backfill = { durationMs: 0, stepMs: 60_000, path: '' };
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq >= 0) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`${flag} needs a value`);
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--port':
-        opts.port = integer(flag, value(), 0, 65535);
-        break;
-      case '--control-port':
-        opts.controlPort = integer(flag, value(), 0, 65535);
-        break;
-      case '--kubelet-port':
-        opts.kubeletPort = integer(flag, value(), 0, 65535);
-        break;
-      case '--backfill':
-        backfill.durationMs = parseDuration(flag, value());
-        break;
-      case '--backfill-step':
-        backfill.stepMs = parseDuration(flag, value());
-        break;
-      case '--backfill-out':
-        backfill.path = value();
-        break;
-      case '--host':
-        opts.host = value();
-        break;
-      case '--nodes':
-        opts.nodes = integer(flag, value(), 1);
-        break;
-      case '--pods':
-        opts.pods = integer(flag, value(), 0);
-        break;
-      case '--namespaces':
-        opts.namespaces = integer(flag, value(), 1);
-        break;
-      case '--seed':
-        opts.seed = integer(flag, value(), 0, 2 ** 32 - 1);
-        break;
-      case '--resolution':
-        opts.resolutionMs = parseDuration(flag, value());
-        break;
-      case '--slow':
-        opts.slowMs = parseDuration(flag, value());
-        break;
-      case '--churn': {
-        const raw = value();
-        if (!/^\d+(\.\d+)?$/.test(raw))
-          throw new UsageError(`--churn expects a non-negative number, got "${raw}"`);
-        opts.churnPerMinute = Number(raw);
-        break;
-      }
-      case '--warmup':
-        if (eq >= 0) throw new UsageError('--warmup takes no value');
-        opts.warmup = true;
-        break;
-      case '--kubeconfig':
-        opts.kubeconfigPath = value();
-        break;
-      case '--name': {
-        const name = value();
-        if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name))
-          throw new UsageError(`--name expects a DNS-style name, got "${name}"`);
-        opts.name = name;
-        break;
-      }
-      case '--fault': {
-        for (const name of value()
-          .split(',')
-          .filter((n) => n !== '')) {
-          if (!isFaultName(name))
-            throw new UsageError(
-              `unknown fault "${name}"; known: ${Object.keys(FAULTS).join(', ')}`,
-            );
-          faults.push(name);
-        }
-        break;
-      }
-      default:
-        throw new UsageError(`unknown flag ${flag}`);
-    }
+  const v = values;
+  if (v.port !== undefined) opts.port = integer('--port', v.port, 0, 65535);
+  if (v['control-port'] !== undefined)
+    opts.controlPort = integer('--control-port', v['control-port'], 0, 65535);
+  if (v.host !== undefined) opts.host = v.host;
+  if (v.nodes !== undefined) opts.nodes = integer('--nodes', v.nodes, 1);
+  if (v.pods !== undefined) opts.pods = integer('--pods', v.pods, 0);
+  if (v.namespaces !== undefined) opts.namespaces = integer('--namespaces', v.namespaces, 1);
+  if (v.seed !== undefined) opts.seed = integer('--seed', v.seed, 0, 2 ** 32 - 1);
+  if (v.resolution !== undefined) opts.resolutionMs = parseDuration('--resolution', v.resolution);
+  if (v.slow !== undefined) opts.slowMs = parseDuration('--slow', v.slow);
+  if (v['metrics-replicas'] !== undefined)
+    opts.metricsReplicas = integer('--metrics-replicas', v['metrics-replicas'], 1, 10);
+  if (v.churn !== undefined) {
+    if (!/^\d+(\.\d+)?$/.test(v.churn))
+      throw new UsageError(`--churn expects a non-negative number, got "${v.churn}"`);
+    opts.churnPerMinute = Number(v.churn);
   }
-  if (backfill.durationMs > 0 !== (backfill.path !== '')) {
+  if (v.warmup === true) opts.warmup = true;
+  if (v.kubeconfig !== undefined) opts.kubeconfigPath = v.kubeconfig;
+  if (v.name !== undefined) {
+    if (!/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(v.name))
+      throw new UsageError(`--name expects a DNS-style name, got "${v.name}"`);
+    opts.name = v.name;
+  }
+  const faults = listOf(v.fault);
+  for (const name of faults) {
+    if (!isFaultName(name))
+      throw new UsageError(`unknown fault "${name}"; known: ${Object.keys(FAULTS).join(', ')}`);
+  }
+  const plain = listOf(v.plain);
+  for (const aspect of plain) {
+    if (!(PLAIN_ASPECTS as readonly string[]).includes(aspect))
+      throw new UsageError(`--plain accepts ${PLAIN_ASPECTS.join(', ')}, got "${aspect}"`);
+  }
+  if (plain.length > 0) opts.plain = plain as PlainAspect[];
+  if (v['kubelet-port'] !== undefined)
+    opts.kubeletPort = integer('--kubelet-port', v['kubelet-port'], 0, 65535);
+  if ((v.backfill === undefined) !== (v['backfill-out'] === undefined)) {
     throw new UsageError('--backfill and --backfill-out go together');
   }
-  return { ...opts, faults, ...(backfill.path !== '' ? { backfill } : {}) };
+  const backfill =
+    v.backfill === undefined || v['backfill-out'] === undefined
+      ? undefined
+      : {
+          durationMs: parseDuration('--backfill', v.backfill),
+          stepMs: parseDuration('--backfill-step', v['backfill-step'] ?? '60s'),
+          path: v['backfill-out'],
+        };
+  return { ...opts, faults, ...(backfill ? { backfill } : {}) };
 }
 
 async function main(): Promise<void> {

@@ -29,6 +29,10 @@ export const FAULTS = {
     'kubelet serving certificates without IP SANs on ~10% of nodes: those nodes and their pods are missing; metrics-server logs the x509 error',
   'kubelet-x509-all':
     'x509 on every kubelet: metrics-server never gets a scrape, its pod stays unready, metrics.k8s.io answers 503',
+  'clock-skew':
+    "one node's kubelet clock runs an hour ahead (its NodeMetrics and its pods' stamps)",
+  'bad-items':
+    'PodMetrics lists carry malformed items: a null timestamp with no containers, no containers, an overflowing quantity, a duplicate',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

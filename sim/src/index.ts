@@ -17,7 +17,8 @@ import { serveCluster, type RunningSim, type ServeOptions } from './http/serve.j
 export type { RunningSim, ServeOptions } from './http/serve.js';
 export { serveCluster } from './http/serve.js';
 export { FAULTS, FAULT_NAMES, isFaultName, type FaultName, type Faults } from './faults.js';
-export type { SimCluster, SimOptions } from './model/types.js';
+export type { PlainAspect, SimCluster, SimOptions } from './model/types.js';
+export { PLAIN_ASPECTS } from './model/types.js';
 
 /** Everything `startSim` accepts; every field is optional there. */
 export type StartSimOptions = SimOptions & ServeOptions;
@@ -53,6 +54,8 @@ export async function startSim(options: Partial<StartSimOptions> = {}): Promise<
     seed,
     resolutionMs,
     churnPerMinute,
+    ...(merged.plain === undefined ? {} : { plain: merged.plain }),
+    ...(merged.metricsReplicas === undefined ? {} : { metricsReplicas: merged.metricsReplicas }),
   });
   try {
     return await serveCluster(cluster, merged);

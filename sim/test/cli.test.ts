@@ -132,6 +132,11 @@ describe('parseCliArgs', () => {
       '2s',
       '--control-port',
       '0',
+      '--metrics-replicas',
+      '2',
+      '--plain=workloads',
+      '--plain',
+      'metrics',
     ]);
     expect(opts).toMatchObject({
       port: 0,
@@ -146,7 +151,10 @@ describe('parseCliArgs', () => {
       faults: ['throttle', 'slow', 'watch-gone'],
       slowMs: 2000,
       controlPort: 0,
+      metricsReplicas: 2,
+      plain: ['workloads', 'metrics'],
     });
+    expect(parseCliArgs(['-h'])).toBe('help');
     expect(parseCliArgs(['--help'])).toBe('help');
   });
 
@@ -158,6 +166,8 @@ describe('parseCliArgs', () => {
     [['--fault', 'gremlins'], /unknown fault "gremlins"/],
     [['--pods'], /--pods needs a value/],
     [['stray'], /unexpected argument "stray"/],
+    [['--plain', 'everything'], /--plain accepts workloads, metrics, got "everything"/],
+    [['--metrics-replicas', '0'], /--metrics-replicas expects an integer between 1 and 10/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(UsageError);
     expect(() => parseCliArgs(args)).toThrow(message);
@@ -167,8 +177,11 @@ describe('parseCliArgs', () => {
     expect(parseDuration('--x', '15s')).toBe(15_000);
     expect(parseDuration('--x', '1.5s')).toBe(1500);
     expect(parseDuration('--x', '2m')).toBe(120_000);
-    expect(parseDuration('--x', '30')).toBe(30_000);
-    expect(() => parseDuration('--x', '0s')).toThrow(UsageError);
+    expect(parseDuration('--x', '1m30s')).toBe(90_000);
+    expect(parseDuration('--x', '250ms')).toBe(250);
+    // Go's grammar, as kubectl and the server: a bare number has no unit and is refused.
+    for (const bad of ['30', '0s', '-1s', '15 s', '1d', ''])
+      expect(() => parseDuration('--x', bad)).toThrow(UsageError);
   });
 });
 

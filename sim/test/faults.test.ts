@@ -83,13 +83,12 @@ describe('metrics faults', () => {
     expect(top.stderr.trim()).toBe('error: Metrics API not available');
 
     const res = await raw(sim, '/apis/metrics.k8s.io/v1beta1/nodes');
+    // The aggregator itself answers, in plain text (Go's http.Error), not with a Status.
     expect(res.status).toBe(503);
-    expect(res.json<StatusBody>()).toMatchObject({
-      kind: 'Status',
-      reason: 'ServiceUnavailable',
-      message: 'the server is currently unable to handle the request',
-      code: 503,
-    });
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.text).toBe('service unavailable\n');
+    const pods = await raw(sim, '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods');
+    expect([pods.status, pods.text]).toEqual([503, 'service unavailable\n']);
     const groups = (await raw(sim, '/apis')).json<{ groups: { name: string }[] }>();
     expect(groups.groups.map((g) => g.name)).not.toContain('metrics.k8s.io');
 

@@ -134,6 +134,57 @@ describe('kubectl against the simulator', () => {
       expect(rows.slice(1).sort((a, b) => sortKey(a).localeCompare(sortKey(b)))).toEqual(
         expected.sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
       );
+      // Native sidecars (restartable init containers) get their own rows, as on a real cluster.
+      const sidecarRows = rows.slice(1).filter((r) => {
+        const pod = sim.cluster.store.get('pods', r[0], r[1] as string);
+        const init = (pod?.spec?.initContainers ?? []) as {
+          name: string;
+          restartPolicy?: string;
+        }[];
+        return init.some((c) => c.name === r[2] && c.restartPolicy === 'Always');
+      });
+      expect(sidecarRows.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('get --raw on metrics with a fieldSelector returns only the selected items', async () => {
+    await withStableSample(async (sample) => {
+      const { code, stdout } = await kubectl.run([
+        'get',
+        '--raw',
+        '/apis/metrics.k8s.io/v1beta1/pods?fieldSelector=metadata.namespace%3Dkube-system',
+      ]);
+      expect(code).toBe(0);
+      const list = JSON.parse(stdout) as { items: { metadata: { name: string } }[] };
+      expect(list.items.map((i) => i.metadata.name)).toEqual(
+        sample.pods
+          .filter((p) => p.metadata.namespace === 'kube-system')
+          .map((p) => p.metadata.name),
+      );
+      expect(list.items.length).toBeGreaterThan(0);
+    });
+  });
+
+  it('get nodemetrics and podmetrics print metrics-server tables', async () => {
+    await withStableSample(async (sample) => {
+      const nodes = await kubectl.run(['get', 'nodemetrics']);
+      expect(nodes.code).toBe(0);
+      const rows = columns(nodes.stdout);
+      expect(rows[0]).toEqual(['NAME', 'CPU', 'MEMORY', 'WINDOW']);
+      expect(rows.slice(1)).toEqual(
+        sample.nodes.map((n) => [n.metadata.name, n.usage.cpu, n.usage.memory, n.window]),
+      );
+      const pods = await kubectl.run(['get', 'podmetrics', '-A']);
+      expect(pods.code).toBe(0);
+      const podRows = columns(pods.stdout);
+      expect(podRows[0]).toEqual(['NAMESPACE', 'NAME', 'CPU', 'MEMORY', 'WINDOW']);
+      expect(podRows.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual(
+        sample.pods.map((p) => [p.metadata.namespace, p.metadata.name, p.window]),
+      );
+      // The CPU cell is the canonical sum of the containers.
+      const first = sample.pods[0];
+      const nano = first?.containers.reduce((n, c) => n + parseCpuNanocores(c.usage.cpu), 0) ?? 0;
+      expect(parseCpuNanocores(podRows[1]?.[2] as string)).toBe(nano);
     });
   });
 

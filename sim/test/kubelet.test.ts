@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBackfillFile } from '../src/backfillFile.js';
 import { kubeletCountersOf } from '../src/http/kubeletMetrics.js';
 import { startSim, type RunningSim } from '../src/index.js';
-import { parseQuantity } from '../src/model/quantity.js';
+import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import { raw } from './helpers.js';
 
 let sim: RunningSim;
@@ -96,8 +96,8 @@ describe('kubelet /metrics/resource', () => {
       const a = after.nodes.get(n.metadata.name)!;
       const b = before.nodes.get(n.metadata.name)!;
       const rate = (a.cpuSeconds - b.cpuSeconds) / (RES / 1000);
-      expect(rate).toBeCloseTo(parseQuantity(n.usage.cpu), 9);
-      expect(a.memoryBytes).toBe(parseQuantity(n.usage.memory));
+      expect(rate).toBeCloseTo(parseCpuNanocores(n.usage.cpu) / 1e9, 9);
+      expect(a.memoryBytes).toBe(parseMemoryBytes(n.usage.memory));
     }
     expect(after.timestampMs).toBe(sample.timestampMs);
   });

@@ -20,9 +20,31 @@ function body(code: string, message: string): ApiErrorBody {
   return { error: { code, message } };
 }
 
+/** The request's full path (not relative to a router's mount point), bounded for messages. */
+function fullPath(originalUrl: string): string {
+  const path = originalUrl.split('?')[0] ?? '';
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
+
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(new HttpError(404, 'no-such-route', `no route for ${req.method} ${req.path}`));
+  next(
+    new HttpError(404, 'no-such-route', `no route for ${req.method} ${fullPath(req.originalUrl)}`),
+  );
 };
+
+/** For a known path asked with another method: 405 with `Allow`. */
+export function methodNotAllowed(allow: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    res.setHeader('allow', allow.join(', '));
+    next(
+      new HttpError(
+        405,
+        'method-not-allowed',
+        `${req.method} is not allowed on ${fullPath(req.originalUrl)} (allowed: ${allow.join(', ')})`,
+      ),
+    );
+  };
+}
 
 interface BodyParserError {
   type?: string;

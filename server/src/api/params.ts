@@ -34,7 +34,12 @@ export const nodeParams = clusterParams.extend({ node: subdomain });
 export const topPodsQuery = z
   .object({
     sort: z.enum(['cpu', 'memory']).default('cpu'),
-    limit: z.coerce.number().int().min(1).max(1000).default(10),
+    limit: z
+      .string()
+      .regex(/^[1-9][0-9]{0,3}$/, 'must be a whole number from 1 to 1000')
+      .transform(Number)
+      .pipe(z.number().max(1000))
+      .default(10),
     namespace: label.optional(),
   })
   .strict();

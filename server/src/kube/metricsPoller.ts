@@ -153,7 +153,7 @@ export class MetricsPoller {
       // metrics-server answers empty lists until its first two scrapes are done.
       throw new NoSamplesYet();
     }
-    const merged = this.merger.merge(nodeList.items, podList.items, Date.now());
+    const merged = this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
     const t2 = performance.now();
     return {
       sample: merged.sample,

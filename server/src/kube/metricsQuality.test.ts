@@ -36,14 +36,22 @@ describe('metrics quality problems', () => {
       undefined,
     )!;
     expect(p.code).toBe('clock-skew');
-    expect(p.message).toBe("1 node clock(s) differ from kubeglance's: n2 60m ahead.");
+    expect(p.message).toBe("1 node clock(s) differ from the others': n2 60m ahead.");
     expect(skewProblem([clock('n1', -3000), clock('n2', 10_000)], RES, NOW, undefined)).toBe(
       undefined,
     );
     const behind = skewProblem([clock('n1', -3000), clock('n2', -600_000)], RES, NOW, undefined)!;
     expect(behind.message).toContain('n2 10m behind');
     const all = skewProblem([clock('a', 7_200_000), clock('b', 7_200_000)], RES, NOW, undefined)!;
-    expect(all.message).toMatch(/kubeglance's own clock is probably off/);
+    expect(all.message).toMatch(/are about 120m ahead of kubeglance's .*own clock is probably off/);
+    // Offsets are judged against the others' (data age included): 3597 s off reads 60m.
+    const aged = skewProblem(
+      [clock('n1', -3000), clock('n2', -2000), clock('n3', 3_594_000)],
+      RES,
+      NOW,
+      undefined,
+    )!;
+    expect(aged.message).toBe("1 node clock(s) differ from the others': n3 60m ahead.");
   });
 
   it('nodes-stale-metrics when some nodes stopped advancing, not when all did', () => {

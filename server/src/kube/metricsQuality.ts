@@ -45,22 +45,41 @@ export function malformedProblem(
   return problem;
 }
 
-/** `clock-skew`: nodes whose timestamps are far from kubeglance's clock. */
+/** Whole seconds, or whole minutes from ten minutes on: `3597 s` ahead reads `60m`. */
+function skewText(ms: number): string {
+  const unit = Math.abs(ms) >= 600_000 ? 60_000 : 1000;
+  return formatAge(Math.round(Math.abs(ms) / unit) * unit);
+}
+
+function lowerMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+}
+
+/**
+ * `clock-skew`: node clocks far from the others', or (when most disagree with ours) from
+ * kubeglance's. A node's offset is its timestamp minus our clock when it arrived, which also
+ * holds the normal data age; measuring against the median offset of all nodes takes that out.
+ */
 export function skewProblem(
   clocks: readonly NodeClock[],
   resolutionMs: number,
   nowMs: number,
   previous: Problem | undefined,
 ): Problem | undefined {
+  if (clocks.length === 0) return undefined;
   const behindMs = 2 * resolutionMs + BEHIND_SLACK_MS;
-  const skewed = clocks.filter((c) => c.offsetMs > AHEAD_TOLERANCE_MS || c.offsetMs < -behindMs);
+  const off = (d: number) => d > AHEAD_TOLERANCE_MS || d < -behindMs;
+  const direction = (d: number) => `${skewText(d)} ${d > 0 ? 'ahead' : 'behind'}`;
+  const baseline = lowerMedian(clocks.map((c) => c.offsetMs));
+  const reference = off(baseline) ? 0 : baseline;
+  const skewed = clocks.filter((c) => off(c.offsetMs - reference));
   if (skewed.length === 0) return undefined;
-  const describe = (c: NodeClock) =>
-    `${c.name} ${formatAge(Math.abs(c.offsetMs))} ${c.offsetMs > 0 ? 'ahead' : 'behind'}`;
-  const all = skewed.length === clocks.length && clocks.length > 1;
-  const message = all
-    ? `Every node's clock differs from kubeglance's (${examples(skewed.map(describe))}): kubeglance's own clock is probably off.`
-    : `${skewed.length} node clock(s) differ from kubeglance's: ${examples(skewed.map(describe))}.`;
+  const describe = (c: NodeClock) => `${c.name} ${direction(c.offsetMs - reference)}`;
+  const message =
+    reference === 0 && off(baseline) && clocks.length > 1
+      ? `Most node clocks are about ${direction(baseline)} of kubeglance's (${examples(skewed.map(describe))}): kubeglance's own clock is probably off.`
+      : `${skewed.length} node clock(s) differ from the others': ${examples(skewed.map(describe))}.`;
   return {
     ...makeProblem(
       'clock-skew',

@@ -123,6 +123,7 @@ export function parseNodeMetricsList(raw: unknown): ParsedList<NodeUsage> {
 export function parsePodMetricsList(raw: unknown): ParsedList<PodUsage> {
   return parseEach(raw, (item) => {
     const p = podMetrics.parse(item);
+    const timestampMs = timeMs(p.timestamp);
     if (p.containers.length === 0) throw new BadItem('no containers');
     return {
       namespace: p.metadata.namespace,
@@ -132,7 +133,7 @@ export function parsePodMetricsList(raw: unknown): ParsedList<PodUsage> {
         cpuNanocores: quantity(parseCpuNanocores, c.usage.cpu),
         memoryBytes: quantity(parseMemoryBytes, c.usage.memory),
       })),
-      timestampMs: timeMs(p.timestamp),
+      timestampMs,
       windowMs: windowMs(p.window),
     };
   });

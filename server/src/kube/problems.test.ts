@@ -61,3 +61,13 @@ describe('problemFromError', () => {
     expect(problemFromError(http(403), 'metrics', 5000, first).sinceMs).toBe(5000);
   });
 });
+
+describe('403 hints', () => {
+  it('name the manifest that exists in this repository', () => {
+    for (const source of ['metrics', 'inventory'] as const) {
+      const p = problemFromError(http(403), source, 0);
+      expect(p.hint).toContain('deploy/kubernetes/rbac.yaml');
+      expect(p.hint).not.toMatch(/deploy\/rbac\.yaml/);
+    }
+  });
+});

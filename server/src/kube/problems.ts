@@ -24,7 +24,7 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
     return {
       code: 'unauthorized',
       message: 'The API server rejected kubeglance’s credentials (401 Unauthorized).',
-      hint: 'Refresh the kubeconfig token or service-account token and restart kubeglance.',
+      hint: 'Refresh the token in the kubeconfig (or the service-account token): kubeglance re-reads a changed kubeconfig file within seconds and reconnects, no restart needed.',
     };
   }
   if (status === 403) {
@@ -32,12 +32,12 @@ function explainHttp(e: UpstreamError, source: Source): Explanation {
       ? {
           code: 'metrics-forbidden',
           message: `Reading metrics.k8s.io is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see deploy/rbac.yaml), or use a kubeconfig user that has it.',
+          hint: 'Grant get/list on nodes and pods in API group metrics.k8s.io (see the ClusterRole in deploy/kubernetes/rbac.yaml), or use a kubeconfig user that has it.',
         }
       : {
           code: 'inventory-forbidden',
           message: `Listing nodes, pods or namespaces is forbidden (403)${e.statusMessage ? `: ${e.statusMessage}` : ''}.`,
-          hint: 'Grant get/list/watch on nodes, pods and namespaces (see deploy/rbac.yaml).',
+          hint: 'Grant get/list/watch on nodes, pods and namespaces (see the ClusterRole in deploy/kubernetes/rbac.yaml).',
         };
   }
   if (status === 429) {
@@ -95,7 +95,7 @@ function explain(e: unknown, source: Source): Explanation {
       return {
         code: 'apiserver-unreachable',
         message: `TLS handshake with the API server failed (${e.message}).`,
-        hint: 'Check certificate-authority-data in the kubeconfig, or the in-cluster CA.',
+        hint: 'Check certificate-authority-data and the server URL in the kubeconfig, or the in-cluster CA. kubeglance re-reads a changed kubeconfig file within seconds and reconnects with the new CA and credentials, no restart needed.',
       };
     case 'network':
       return {

@@ -98,6 +98,8 @@ export class ResourceInformer<T> {
     if (!this.running) return;
     this.stop();
     this.backoff.reset();
+    // Possibly another apiserver: its resourceVersions mean nothing here, so list afresh.
+    this.resourceVersion = undefined;
     this.start();
   }
 
@@ -177,10 +179,8 @@ export class ResourceInformer<T> {
         timeoutSeconds: Math.round(seconds + Math.random() * seconds),
         headersTimeoutMs: this.timing.listTimeoutMs,
         stop,
-        onEvent: (e) => {
-          this.succeeded();
-          this.apply(e);
-        },
+        onOpen: () => this.succeeded(),
+        onEvent: (e) => this.apply(e),
       });
     } finally {
       clearTimeout(healthy);

@@ -103,9 +103,11 @@ describe('SampleMerger', () => {
     const ahead = new SampleMerger();
     const a = ahead.merge([node('n1', T0 + HOUR)], [], T0);
     expect(a.sample!.timestampMs).toBe(T0);
-    const b = ahead.merge([node('n1', T0 + 5000)], [], T0 + 1000);
-    expect(b.sample).toBeNull(); // older than the held item
-    const c = ahead.merge([node('n1', T0 + HOUR + 15_000)], [], T0 + 15_000);
+    const b = ahead.merge([node('n1', T0 + HOUR + 15_000)], [], T0 + 15_000);
+    expect(b.sample!.timestampMs).toBe(T0 + 15_000);
+    // The clock is corrected: the item is taken, and the sample time still never goes back.
+    const c = ahead.merge([node('n1', T0 + 10_000)], [], T0 + 16_000);
+    expect(c.sample!.nodes[0]!.timestampMs).toBe(T0 + 10_000);
     expect(c.sample!.timestampMs).toBe(T0 + 15_000);
   });
 
@@ -116,5 +118,24 @@ describe('SampleMerger', () => {
     const clocks = Object.fromEntries(m.nodeClocks().map((c) => [c.name, c]));
     expect(clocks['n1']).toEqual({ name: 'n1', advancedAtMs: T0 + 15_000, offsetMs: -2000 });
     expect(clocks['skewed']).toEqual({ name: 'skewed', advancedAtMs: T0, offsetMs: HOUR });
+  });
+
+  it('takes an item that jumped back by far more than a replica offset (clock corrected)', () => {
+    const m = new SampleMerger();
+    m.merge([node('n1', T0), node('fixed', T0 + HOUR, 5e9)], [pod('ns', 'a', T0 + HOUR)], T0);
+    const r = m.merge(
+      [node('n1', T0 + 15_000), node('fixed', T0 + 14_000, 1e9)],
+      [pod('ns', 'a', T0 + 14_000)],
+      T0 + 15_000,
+      15_000,
+    );
+    expect(r.regressed).toBe(0);
+    const fixed = r.sample!.nodes.find((n) => n.name === 'fixed')!;
+    expect([fixed.timestampMs, fixed.cpuNanocores]).toEqual([T0 + 14_000, 1e9]);
+    expect(r.sample!.pods[0]!.timestampMs).toBe(T0 + 14_000);
+    expect(m.nodeClocks().find((c) => c.name === 'fixed')!.offsetMs).toBe(-1000);
+    // ... while one resolution back is an older replica, and kept out.
+    const replica = m.merge([node('n1', T0 + 1000)], [], T0 + 16_000, 15_000);
+    expect(replica.sample).toBeNull();
   });
 });

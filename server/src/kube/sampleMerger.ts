@@ -8,8 +8,11 @@ import type { MetricsSample, NodeUsage, PodUsage } from './types.js';
  * later poll look unchanged. Instead a response is new when ANY item advanced past what is
  * held for it. An item older than the one held (another metrics-server replica answering
  * with an older scrape) keeps the held one, so replicas answering alternately never make
- * values go back and forth. Items absent from the response are dropped (no metrics now);
- * duplicates within one response collapse to the newest.
+ * values go back and forth. But an item that went back by far more than replicas can differ
+ * ({@link clockResetMs}) is taken: its kubelet's clock was corrected (e.g. after running an
+ * hour ahead), and holding the old value would freeze that node for the hour. Items absent
+ * from the response are dropped (no metrics now); duplicates within one response collapse to
+ * the newest.
  */
 export interface MergeResult {
   /** The merged sample; `null` when no item advanced (an unchanged poll). */
@@ -51,7 +54,14 @@ export class SampleMerger {
     }));
   }
 
-  merge(nodes: readonly NodeUsage[], pods: readonly PodUsage[], nowMs: number): MergeResult {
+  merge(
+    nodes: readonly NodeUsage[],
+    pods: readonly PodUsage[],
+    nowMs: number,
+    resolutionMs = 15_000,
+  ): MergeResult {
+    const resetMs = clockResetMs(resolutionMs);
+    const newer = (fresh: number, held: number) => fresh > held || held - fresh > resetMs;
     let advanced = 0;
     let regressed = 0;
     let duplicates = 0;
@@ -60,7 +70,7 @@ export class SampleMerger {
       const seen = nextNodes.get(n.name);
       if (seen) duplicates++;
       const held = seen ?? this.nodes.get(n.name);
-      if (!held || n.timestampMs > held.usage.timestampMs) {
+      if (!held || newer(n.timestampMs, held.usage.timestampMs)) {
         if (!seen) advanced++;
         nextNodes.set(n.name, { usage: n, advancedAtMs: nowMs });
       } else {
@@ -82,7 +92,7 @@ export class SampleMerger {
       const seen = nsNext!.get(p.name);
       if (seen) duplicates++;
       const held = seen ?? nsHeld?.get(p.name);
-      if (!held || p.timestampMs > held.timestampMs) {
+      if (!held || newer(p.timestampMs, held.timestampMs)) {
         if (!seen) advanced++;
         nsNext!.set(p.name, p);
       } else {
@@ -108,6 +118,14 @@ export class SampleMerger {
     this.lastTimestampMs = timestampMs;
     return { timestampMs, nodes, pods };
   }
+}
+
+/**
+ * How far back an item may jump before it counts as a corrected clock rather than an older
+ * replica's answer: replicas scrape within one resolution of each other.
+ */
+export function clockResetMs(resolutionMs: number): number {
+  return Math.max(4 * resolutionMs, 60_000);
 }
 
 /**

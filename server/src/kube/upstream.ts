@@ -60,9 +60,15 @@ export class Upstream {
   readonly counters = new Map<string, { requests: number; bytes: number }>();
 
   constructor(
-    readonly kubeConfig: KubeConfig,
-    readonly server: string,
+    public kubeConfig: KubeConfig,
+    public server: string,
   ) {}
+
+  /** New credentials or address (the kubeconfig was rewritten): later requests use them. */
+  reconfigure(kubeConfig: KubeConfig, server: string): void {
+    this.kubeConfig = kubeConfig;
+    this.server = server;
+  }
 
   async getJson<T = unknown>(path: string, options: GetOptions): Promise<UpstreamResponse<T>> {
     const raw = await this.get(path, options, 'application/json');

@@ -35,6 +35,8 @@ export interface WatchRequest {
   /** Deadline for the response headers. */
   headersTimeoutMs: number;
   stop: AbortSignal;
+  /** The apiserver accepted the watch (200): the connection works again. */
+  onOpen: () => void;
   onEvent: (event: WatchEvent) => void;
 }
 
@@ -83,6 +85,7 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
         readStatus(res, (status) => finish(statusError(res.statusCode ?? 0, status, req.path)));
         return;
       }
+      req.onOpen();
       const lines = createInterface({ input: res, crlfDelay: Infinity });
       lines.on('line', (line) => {
         if (settled || line.trim() === '') return;

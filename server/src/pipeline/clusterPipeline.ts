@@ -56,7 +56,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   upstreamErrors = 0;
 
   constructor(
-    readonly target: ClusterTarget,
+    /** Replaced by {@link reconnect} when the kubeconfig changes. */
+    public target: ClusterTarget,
     private readonly options: PipelineOptions,
   ) {
     super();
@@ -149,6 +150,16 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.poller.start();
     this.prometheus?.start();
     this.diagnostics.start();
+  }
+
+  /**
+   * Switches to new credentials or a new address for the same context (the kubeconfig file
+   * was rewritten): watches restart at once; the poller's next request uses them too.
+   */
+  reconnect(target: ClusterTarget): void {
+    this.target = target;
+    this.upstream.reconfigure(target.kubeConfig, target.server);
+    this.watcher.restart();
   }
 
   stop(): void {

@@ -1,6 +1,7 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { CoveragePoint, HistoryScope, Point, Series } from '@kubeglance/shared/api';
 import type { Inventory, MetricsSample } from '../kube/types.js';
+import { exportHistory, importHistory, type HistoryData } from './historyData.js';
 import { buildGrid } from './historyGrid.js';
 import { RingBuffer } from './ringBuffer.js';
 import { indexSample, type SampleIndex } from './sampleIndex.js';
@@ -172,6 +173,19 @@ export class HistoryStore {
       { metric: 'cpu', unit: 'millicores', points: cpu },
       { metric: 'memory', unit: 'bytes', points: memory },
     ];
+  }
+
+  /** Everything stored, for saving across a restart ({@link importHistory} reverses it). */
+  exportData(): HistoryData {
+    return exportHistory(this.ring, [this.aggregates, this.workloads], this.resolution);
+  }
+
+  /** Loads saved history into this (empty) store, oldest tick first. */
+  importData(data: HistoryData): void {
+    if (this.lastTimestampMs !== null) throw new Error('history store is not empty');
+    this.setResolution(data.resolutionMs);
+    importHistory(data, this.ring, [this.aggregates, this.workloads]);
+    if (this.lastTimestampMs !== null) this.sweep();
   }
 
   /** Sizes for `/metrics` and the benchmark. */

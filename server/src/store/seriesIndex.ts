@@ -44,6 +44,11 @@ export class SeriesIndex {
     return this.table.bytes + this.lastSeq.byteLength;
   }
 
+  /** Every live entry (children through their parent). */
+  *entries(): IterableIterator<SeriesEntry> {
+    for (const map of this.spaces.values()) yield* map.values();
+  }
+
   find(space: string, key: string): SeriesEntry | undefined {
     return this.spaces.get(space)?.get(key);
   }

@@ -1,11 +1,13 @@
 /**
  * The request pipeline, in the apiserver's order: log, (slow fault), authenticate, (throttle
- * and metrics-unavailable faults), route, handle. Every failure becomes a Status response;
- * no request can crash the process.
+ * and metrics-unavailable faults), route, handle. Every failure becomes a Status response
+ * (the aggregator's own 503s are plain text, as kube-aggregator writes them); no request can
+ * crash the process.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { SimDeps } from './context.js';
 import { addAggregationRoutes } from './aggregation.js';
+import { AggregatorError, sendAggregatorError, serviceUnavailableText } from './aggregatorError.js';
 import { isAuthorized } from './auth.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
@@ -21,7 +23,6 @@ import {
   internalError,
   methodNotAllowed,
   pathNotFound,
-  serviceUnavailable,
   tooManyRequests,
   unauthorized,
 } from './status.js';
@@ -85,7 +86,7 @@ async function handle(
     if (faults.has('throttle')) throw new ApiError(tooManyRequests(1), { 'Retry-After': '1' });
     if (path === `/apis/${METRICS_GROUP}` || path.startsWith(`/apis/${METRICS_GROUP}/`)) {
       const state = metricsApiState(deps);
-      if (state === 'unavailable') throw new ApiError(serviceUnavailable());
+      if (state === 'unavailable') throw serviceUnavailableText();
       if (state === 'missing') throw new ApiError(pathNotFound());
     }
   }
@@ -114,6 +115,10 @@ export function createRequestListener(
     handle(deps, router, controlOnly, req, res).catch((err: unknown) => {
       if (err instanceof ApiError) {
         sendStatus(res, err.status, err.headers);
+        return;
+      }
+      if (err instanceof AggregatorError) {
+        sendAggregatorError(res, err);
         return;
       }
       const message = err instanceof Error ? err.message : String(err);

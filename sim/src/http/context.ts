@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultSet } from '../faults.js';
 import type { SimCluster } from '../model/types.js';
-import type { RequestLog } from './request-log.js';
+import type { RequestLog } from './requestLog.js';
 
 /** Long-lived state shared by all requests of one simulator. */
 export interface SimDeps {

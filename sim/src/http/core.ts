@@ -18,7 +18,8 @@ import { sendJson, sendList } from './respond.js';
 import type { Router } from './router.js';
 import { ApiError, badRequest, expired, notFound } from './status.js';
 import { acceptedTableVersion, tableHead, tableRow } from './table.js';
-import { isWatchRequest, serveWatch } from './watch.js';
+import { isWatchRequest } from './queryFlag.js';
+import { serveWatch } from './watch.js';
 
 const LIST_KINDS: Record<ResourceKind, string> = {
   pods: 'PodList',

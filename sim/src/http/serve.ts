@@ -15,7 +15,7 @@ import { generateToken } from './auth.js';
 import type { SimDeps } from './context.js';
 import { listenKubeletPlain } from './kubeletMetrics.js';
 import { syncMetricsServerPod } from './metricsServerPod.js';
-import { RequestLog } from './request-log.js';
+import { RequestLog } from './requestLog.js';
 import { ApiListener } from './server.js';
 
 /** How the HTTP side of a simulator is set up (the cluster's own options live in SimOptions). */

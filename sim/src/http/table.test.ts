@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
-import { acceptedTableVersion, humanDuration, tableRow } from './table.js';
+import { acceptedTableVersion, tableRow } from './table.js';
 
 const s = 1000;
 const m = 60 * s;
-const h = 60 * m;
-const d = 24 * h;
-
-describe('humanDuration', () => {
-  it.each([
-    [-5 * s, '<invalid>'],
-    [-1 * s, '0s'],
-    [45 * s, '45s'],
-    [119 * s, '119s'],
-    [2 * m, '2m'],
-    [3 * m + 20 * s, '3m20s'],
-    [42 * m, '42m'],
-    [5 * h + 12 * m, '5h12m'],
-    [6 * h, '6h'],
-    [30 * h, '30h'],
-    [3 * d + 4 * h, '3d4h'],
-    [12 * d, '12d'],
-    [800 * d, '2y70d'],
-    [10 * 365 * d, '10y'],
-  ])('%d ms -> %s', (ms, expected) => {
-    expect(humanDuration(ms)).toBe(expected);
-  });
-});
 
 describe('tables', () => {
   const req = (accept: string): IncomingMessage => ({ headers: { accept } }) as IncomingMessage;
@@ -76,5 +53,43 @@ describe('tables', () => {
       '<none>',
       '<none>',
     ]);
+  });
+
+  const pod = (initStatuses: Record<string, unknown>[], phase = 'Running') =>
+    (
+      tableRow('pods', {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p', uid: 'u', resourceVersion: '1', creationTimestamp: '' },
+        spec: {
+          initContainers: [{ name: 'init' }, { name: 'proxy', restartPolicy: 'Always' }],
+          containers: [{ name: 'a' }],
+        },
+        status: {
+          phase,
+          initContainerStatuses: initStatuses,
+          containerStatuses: [
+            { name: 'a', ready: phase === 'Running', restartCount: 0, state: { running: {} } },
+          ],
+        },
+      }).cells as unknown[]
+    ).slice(1, 3);
+
+  it('counts native sidecars in READY and shows init progress like kubectl', () => {
+    const done = { name: 'init', ready: true, state: { terminated: { exitCode: 0 } } };
+    const proxy = { name: 'proxy', ready: true, started: true, state: { running: {} } };
+    expect(pod([done, proxy])).toEqual(['2/2', 'Running']);
+    const waiting = { state: { waiting: { reason: 'PodInitializing' } } };
+    expect(
+      pod(
+        [
+          { name: 'init', ...waiting },
+          { name: 'proxy', ...waiting },
+        ],
+        'Pending',
+      ),
+    ).toEqual(['0/2', 'Init:0/2']);
+    const pulling = { name: 'proxy', state: { waiting: { reason: 'ErrImagePull' } } };
+    expect(pod([done, pulling], 'Pending')).toEqual(['0/2', 'Init:ErrImagePull']);
   });
 });

@@ -4,6 +4,7 @@
  * columns a real cluster shows (READY, STATUS, RESTARTS, ROLES, ...) instead of NAME/AGE only.
  */
 import type { IncomingMessage } from 'node:http';
+import { formatAge } from '@kubeglance/shared/humanFormat';
 import type { KubeObject, ResourceKind } from '../model/types.js';
 
 interface Column {
@@ -68,28 +69,6 @@ export function acceptedTableVersion(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-/** Age as kubectl prints it (e.g. `45s`, `3m20s`, `5h12m`, `12d`), per apimachinery's rules. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 120) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  const join = (a: number, ua: string, b: number, ub: string): string =>
-    b === 0 ? `${a}${ua}` : `${a}${ua}${b}${ub}`;
-  if (minutes < 10) return join(minutes, 'm', seconds % 60, 's');
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) return join(hours, 'h', minutes % 60, 'm');
-  if (hours < 48) return `${hours}h`;
-  const days = Math.floor(hours / 24);
-  if (hours < 24 * 8) return join(days, 'd', hours % 24, 'h');
-  if (hours < 24 * 365 * 2) return `${days}d`;
-  const years = Math.floor(days / 365);
-  if (hours < 24 * 365 * 8) return join(years, 'y', days % 365, 'd');
-  return `${years}y`;
-}
-
 type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as Json) : {});
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
@@ -98,7 +77,7 @@ const text = (v: unknown, fallback = '<none>'): string =>
 
 function age(obj: KubeObject, now: number): string {
   const created = Date.parse(obj.metadata.creationTimestamp);
-  return Number.isNaN(created) ? '<unknown>' : humanDuration(now - created);
+  return Number.isNaN(created) ? '<unknown>' : formatAge(now - created);
 }
 
 /** Init containers as kubectl's printer reads them: reason while initialising, sidecars. */
@@ -166,7 +145,7 @@ function podCells(pod: KubeObject, now: number): unknown[] {
   if (pod.metadata && (pod.metadata as unknown as Json).deletionTimestamp) reason = 'Terminating';
   const restartText =
     restarts > 0 && lastRestart > 0
-      ? `${restarts} (${humanDuration(now - lastRestart)} ago)`
+      ? `${restarts} (${formatAge(now - lastRestart)} ago)`
       : String(restarts);
   return [
     pod.metadata.name,

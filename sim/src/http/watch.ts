@@ -13,8 +13,9 @@ import { isUnfiltered, matchesFilter, type ObjectFilter } from './filter.js';
 import { objectKey } from './paging.js';
 import { drained } from './respond.js';
 import { ApiError, badRequest, expired, type Status } from './status.js';
+import { queryFlag } from './queryFlag.js';
 import { tableHead, tableRow } from './table.js';
-import { translateEvent, type MatchMemory } from './watch-filter.js';
+import { translateEvent, type MatchMemory } from './watchFilter.js';
 
 const KINDS: Record<ResourceKind, string> = { pods: 'Pod', nodes: 'Node', namespaces: 'Namespace' };
 /** Without timeoutSeconds the apiserver keeps a watch 30-60 min; we use the lower bound. */
@@ -30,11 +31,6 @@ type Outgoing = {
   object: unknown;
   rv?: number;
 };
-
-export function isWatchRequest(query: URLSearchParams): boolean {
-  const w = query.get('watch');
-  return w === 'true' || w === '1';
-}
 
 function parseRv(raw: string | null): number | undefined {
   if (raw === null || raw === '' || raw === '0') return undefined;
@@ -55,7 +51,7 @@ export function serveWatch(ctx: RequestContext, filter: ObjectFilter, tableVersi
   const { store } = deps.cluster;
   const kind = filter.kind;
   const startRv = parseRv(query.get('resourceVersion'));
-  const bookmarks = query.get('allowWatchBookmarks') === 'true';
+  const bookmarks = queryFlag(query, 'allowWatchBookmarks');
   // sendInitialEvents: true = watch-list (ADDEDs then an initial-events-end bookmark);
   // false = no synthetic ADDEDs; unset = ADDEDs only when no resourceVersion is given.
   const initialEvents = query.get('sendInitialEvents');

@@ -5,7 +5,7 @@ import { SimMetrics } from './metrics.js';
 import { ObjectStore } from './objectStore.js';
 import { Rng, mix32, seedKey } from './random.js';
 import type { Scenario } from './scenario.js';
-import type { SimCluster, SimOptions } from './types.js';
+import { PLAIN_ASPECTS, type SimCluster, type SimOptions } from './types.js';
 
 /** Optional knobs, mostly for tests. */
 export interface SimClusterDeps {
@@ -45,6 +45,16 @@ function validate(o: SimOptions): void {
     Number.isFinite(o.resolutionMs) && o.resolutionMs >= 1,
     `resolutionMs must be >= 1, got ${o.resolutionMs}`,
   );
+  const replicas = o.metricsReplicas ?? 1;
+  check(
+    Number.isInteger(replicas) && replicas >= 1 && replicas <= 10,
+    `metricsReplicas must be an integer from 1 to 10, got ${replicas}`,
+  );
+  const unknown = (o.plain ?? []).filter((p) => !PLAIN_ASPECTS.includes(p));
+  check(
+    unknown.length === 0,
+    `plain accepts ${PLAIN_ASPECTS.join(', ')}, got ${unknown.join(', ')}`,
+  );
   check(
     Number.isFinite(o.churnPerMinute) && o.churnPerMinute >= 0,
     `churnPerMinute must be >= 0, got ${o.churnPerMinute}`,
@@ -79,7 +89,10 @@ export function createSimCluster(options: SimOptions, deps: SimClusterDeps = {})
   store.load('pods', generated.pods);
 
   const key = seedKey(options.seed);
-  const metrics = new SimMetrics(store, options.resolutionMs, key, generated.scenario);
+  const metrics = new SimMetrics(store, options.resolutionMs, key, generated.scenario, {
+    realistic: !plain.has('metrics'),
+    replicas: options.metricsReplicas ?? 1,
+  });
   // Usage profiles of the initial pods now, so the first scrape costs no more than later ones.
   metrics.warm();
   // Churn draws from its own stream, so it never changes what generation produced.

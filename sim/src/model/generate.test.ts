@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity as parseExact } from '@kubeglance/shared/quantity';
 import { TEST_NOW, testCluster } from './testing.js';
 import type { KubeObject } from './types.js';
+
+/** A quantity in its base unit (cores, bytes), via shared's exact parser. */
+const parseQuantity = (text: string): number => Number(parseExact(text).nanos) / 1e9;
 
 type Json = Record<string, unknown>;
 type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };

@@ -1,4 +1,4 @@
-import { parseQuantity } from './quantity.js';
+import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import type { ClusterStore, KubeObject, MetricsSource } from './types.js';
 
 /** One container's resource stats as the kubelet's `/metrics/resource` reports them. */
@@ -91,8 +91,8 @@ export class KubeletCounters {
     };
     const nodes = new Map<string, NodeStats>();
     for (const n of sample.nodes) {
-      const c = bump(`node/${n.metadata.name}`, parseQuantity(n.usage.cpu));
-      const memoryBytes = parseQuantity(n.usage.memory);
+      const c = bump(`node/${n.metadata.name}`, parseCpuNanocores(n.usage.cpu) / 1e9);
+      const memoryBytes = parseMemoryBytes(n.usage.memory);
       nodes.set(n.metadata.name, {
         name: n.metadata.name,
         cpuSeconds: c.seconds,
@@ -105,8 +105,8 @@ export class KubeletCounters {
       const { namespace, name } = p.metadata;
       const containers: ContainerStats[] = [];
       for (const ct of p.containers) {
-        const c = bump(`${namespace}/${name}/${ct.name}`, parseQuantity(ct.usage.cpu));
-        const memoryBytes = parseQuantity(ct.usage.memory);
+        const c = bump(`${namespace}/${name}/${ct.name}`, parseCpuNanocores(ct.usage.cpu) / 1e9);
+        const memoryBytes = parseMemoryBytes(ct.usage.memory);
         containers.push({
           name: ct.name,
           cpuSeconds: c.seconds,

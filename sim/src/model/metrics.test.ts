@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { leakKey } from './scenario.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity as parseExact } from '@kubeglance/shared/quantity';
 import { TEST_NOW, testCluster } from './testing.js';
 import { rfc3339 } from './time.js';
 import type { KubeObject, MetricsSample, PodMetricsItem } from './types.js';
+
+/** A quantity in its base unit (cores, bytes), via shared's exact parser. */
+const parseQuantity = (text: string): number => Number(parseExact(text).nanos) / 1e9;
 
 type Resources = { requests?: Record<string, string>; limits?: Record<string, string> };
 const RES = 15_000;
@@ -33,22 +36,39 @@ describe('metrics', () => {
     expect(JSON.stringify(other.nodes)).not.toBe(JSON.stringify(sample.nodes));
   });
 
-  it('serialises like metrics-server', () => {
+  it('serialises like metrics-server: per-node kubelet timestamps and jittered windows', () => {
     expect(sample.tick).toBe(TICK);
     expect(sample.timestampMs).toBe(TICK * RES);
     expect(sample.nodes.length).toBe(20);
-    for (const item of [...sample.nodes, ...sample.pods]) {
-      expect(item.timestamp).toBe(rfc3339(TICK * RES));
-      expect(item.metadata.creationTimestamp).toBe(item.timestamp);
-      expect(item.window).toBe('15s');
-    }
+    const windows = new Set<string>();
+    const nodeStamp = new Map<string, number>();
     for (const n of sample.nodes) {
-      expect(n.usage.cpu).toMatch(/^\d+n$/);
-      expect(n.usage.memory).toMatch(/^\d+Ki$/);
+      const ts = Date.parse(n.timestamp);
+      // The kubelet's stats lag the scrape by 5-33% of the resolution.
+      expect(ts).toBeLessThanOrEqual(TICK * RES);
+      expect(ts).toBeGreaterThanOrEqual(TICK * RES - 0.33 * RES - 1000);
+      nodeStamp.set(n.metadata.name, ts);
+      windows.add(n.window);
+      expect(n.metadata.creationTimestamp).toBe(n.timestamp);
+      // Canonical quantities: 0, 250m, 1500u, 7990556n, 2; 14064Ki, 512Mi, 4Gi, plain bytes.
+      expect(n.usage.cpu).toMatch(/^(0|[1-9]\d*[num]?)$/);
+      expect(n.usage.memory).toMatch(/^(0|[1-9]\d*(Ki|Mi|Gi)?)$/);
     }
+    expect(new Set(sample.nodes.map((n) => n.timestamp)).size).toBeGreaterThan(1);
+    for (const w of windows) {
+      const seconds = Number(/^(\d+(?:\.\d+)?)s$/.exec(w)?.[1]);
+      expect(seconds).toBeGreaterThanOrEqual(10);
+      expect(seconds).toBeLessThanOrEqual(20);
+    }
+    expect(windows.size).toBeGreaterThan(1);
+    const units = new Set<string>();
     for (const p of sample.pods) {
       const pod = cluster.store.get('pods', p.metadata.namespace, p.metadata.name);
       expect(p.metadata.labels).toEqual(pod?.metadata.labels);
+      // The pod's timestamp is its earliest container's: at or a little before its node's.
+      const node = nodeStamp.get(String(pod?.spec?.nodeName)) as number;
+      expect(Date.parse(p.timestamp ?? '')).toBeLessThanOrEqual(node);
+      expect(Date.parse(p.timestamp ?? '')).toBeGreaterThanOrEqual(node - 2000);
       // Running containers only (a crash-looping main container reports nothing), in spec
       // order, then native sidecars (restartable init containers) as the kubelet reports them.
       const reported = p.containers.map((c) => c.name);
@@ -58,14 +78,45 @@ describe('metrics', () => {
       ].map((c) => c.name);
       expect(specNames.filter((n) => reported.includes(n))).toEqual(reported);
       for (const c of p.containers) {
-        expect(c.usage.cpu).toMatch(/^\d+n$/);
-        expect(c.usage.memory).toMatch(/^\d+Ki$/);
+        expect(c.usage.cpu).toMatch(/^(0|[1-9]\d*[num]?)$/);
+        expect(c.usage.memory).toMatch(/^(0|[1-9]\d*(Ki|Mi|Gi)?)$/);
+        units.add(c.usage.cpu.replace(/^\d+/, 'N'));
+        units.add(c.usage.memory.replace(/^\d+/, 'N'));
       }
     }
-    const minute = testCluster({ resolutionMs: 60_000 }).cluster.metrics.sampleAt(
-      Math.floor(TEST_NOW / 60_000),
-    );
-    expect(minute.nodes[0]?.window).toBe('1m0s');
+    // Idle containers print CPU `0`; a few report byte-granular memory (plain bytes).
+    expect(units).toContain('N');
+    expect(units).toContain('Nn');
+    expect(units).toContain('NKi');
+  });
+
+  it('serialises plainly when asked: one timestamp, window = resolution, n and Ki', () => {
+    const plain = testCluster({ plain: ['metrics'] }).cluster.metrics.sampleAt(TICK);
+    for (const item of [...plain.nodes, ...plain.pods]) {
+      expect(item.timestamp).toBe(rfc3339(TICK * RES));
+      expect(item.metadata.creationTimestamp).toBe(item.timestamp);
+      expect(item.window).toBe('15s');
+    }
+    for (const n of plain.nodes) {
+      expect(n.usage.cpu).toMatch(/^\d+n$/);
+      expect(n.usage.memory).toMatch(/^\d+Ki$/);
+    }
+    for (const c of plain.pods.flatMap((p) => p.containers)) {
+      expect(c.usage.cpu).toMatch(/^\d+n$/);
+      expect(c.usage.memory).toMatch(/^\d+Ki$/);
+    }
+    const minute = testCluster({ resolutionMs: 60_000, plain: ['metrics'] }).cluster.metrics;
+    expect(minute.sampleAt(Math.floor(TEST_NOW / 60_000)).nodes[0]?.window).toBe('1m0s');
+  });
+
+  it('answers as two replicas with offset scrapes', () => {
+    const two = testCluster({ metricsReplicas: 2 }).cluster.metrics;
+    const first = two.sampleAt(TICK, 0);
+    const second = two.sampleAt(TICK, 1);
+    expect(second.timestampMs - first.timestampMs).toBe(RES / 2);
+    const stamp = (s: MetricsSample) => Date.parse(s.nodes[0]?.timestamp ?? '');
+    expect(stamp(second)).not.toBe(stamp(first));
+    expect(two.sampleAt(TICK, 0)).toBe(first);
   });
 
   it('caches the latest scrape', () => {

@@ -1,9 +1,8 @@
 import { ProfileCache } from './profileCache.js';
 import { mix32, unit } from './random.js';
 import type { PodProfile } from './profiles.js';
-import { formatKi, formatNanocores } from './quantity.js';
 import type { Scenario } from './scenario.js';
-import { goDuration, rfc3339 } from './time.js';
+import { ScrapeTiming, type ItemTime } from './scrapeTiming.js';
 import type {
   ClusterStore,
   MetricsSample,
@@ -27,8 +26,20 @@ const CAPACITY_CEILING = 0.98;
 function ceilingShare(nodeKey: number, tick: number): number {
   return CAPACITY_CEILING - 0.025 * unit(mix32(nodeKey ^ 0x9e37, tick));
 }
-/** Samples kept: the current scrape and the previous one (clients straddling a boundary). */
+/** Samples kept per replica: the current scrape and the previous one. */
 const CACHED_TICKS = 2;
+/** Share of containers the kubelet reports at byte (not page) granularity. */
+const BYTE_GRANULAR_SHARE = 0.03;
+/** Share of containers that are idle (CPU exactly 0, printed `0`). */
+const IDLE_SHARE = 0.02;
+
+/** How a metrics source stamps and prints its scrapes. */
+export interface MetricsTimingOptions {
+  /** Per-node timestamps and windows, canonical quantities (default true). */
+  realistic: boolean;
+  /** metrics-server replicas, each scraping on its own phase (default 1). */
+  replicas: number;
+}
 
 /**
  * metrics.k8s.io over the store: one scrape per resolution period, computed from the objects
@@ -38,29 +49,34 @@ const CACHED_TICKS = 2;
  */
 export class SimMetrics implements MetricsSource {
   private readonly rhythm: Rhythm;
-  private readonly window: string;
   private readonly profiles: ProfileCache;
-  private readonly cache = new Map<number, MetricsSample>();
+  private readonly cache = new Map<string, MetricsSample>();
+  private readonly timing: ScrapeTiming;
+  readonly replicas: number;
 
   constructor(
     private readonly store: ClusterStore,
     readonly resolutionMs: number,
     seedKey: number,
     scenario: Scenario,
+    options: Partial<MetricsTimingOptions> = {},
   ) {
     this.rhythm = rhythmFor(seedKey);
-    this.window = goDuration(resolutionMs);
+    this.replicas = Math.max(1, Math.floor(options.replicas ?? 1));
+    this.timing = new ScrapeTiming(resolutionMs, options.realistic ?? true, this.replicas);
     this.profiles = new ProfileCache(seedKey, scenario, this.rhythm);
   }
 
-  sampleAt(tick: number): MetricsSample {
-    const cached = this.cache.get(tick);
+  sampleAt(tick: number, replica = 0): MetricsSample {
+    const key = `${replica % this.replicas}/${tick}`;
+    const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    const sample = this.compute(tick);
-    this.cache.set(tick, sample);
-    while (this.cache.size > CACHED_TICKS) {
-      const oldest = Math.min(...this.cache.keys());
-      this.cache.delete(oldest);
+    const sample = this.compute(tick, replica % this.replicas);
+    this.cache.set(key, sample);
+    // Insertion order is age order: drop the oldest beyond two per replica.
+    for (const old of this.cache.keys()) {
+      if (this.cache.size <= CACHED_TICKS * this.replicas) break;
+      this.cache.delete(old);
     }
     return sample;
   }
@@ -71,11 +87,10 @@ export class SimMetrics implements MetricsSource {
     for (const pod of this.store.list('pods')) this.profiles.pod(pod);
   }
 
-  private compute(tick: number): MetricsSample {
-    const { resolutionMs, window } = this;
+  private compute(tick: number, replica: number): MetricsSample {
+    const { resolutionMs, timing } = this;
     this.profiles.beginScrape();
-    const timestampMs = tick * resolutionMs;
-    const timestamp = rfc3339(timestampMs);
+    const timestampMs = timing.scrapeMs(tick, replica);
     const { nodes, index } = this.profiles.nodes(this.store.list('nodes'));
     const nodeCount = nodes.length;
 
@@ -131,7 +146,8 @@ export class SimMetrics implements MetricsSource {
 
     // Pass 3: pod items in integer units; node sums use the same integers (node >= its pods).
     const podNano = new Float64Array(nodeCount);
-    const podKi = new Float64Array(nodeCount);
+    const podBytes = new Float64Array(nodeCount);
+    const nodeTimes = nodes.map((n) => timing.node(n.key, tick, timestampMs));
     const pods = new Array<PodMetricsItem>(reported.length);
     let k = 0;
     for (let r = 0; r < reported.length; r++) {
@@ -139,25 +155,34 @@ export class SimMetrics implements MetricsSource {
       const node = reportedNode[r] as number;
       const containers: PodMetricsItem['containers'] = [];
       for (const c of profile.containers) {
-        const nano = Math.round((cpu[k] as number) * (cpuScale[node] as number) * 1e9);
-        const ki = Math.round(((memory[k] as number) * (memoryScale[node] as number)) / 1024);
+        const idle = timing.realistic && unit(c.key) < IDLE_SHARE;
+        const nano = idle ? 0 : Math.round((cpu[k] as number) * (cpuScale[node] as number) * 1e9);
+        const bytes = timing.memoryBytes(
+          (memory[k] as number) * (memoryScale[node] as number),
+          unit(mix32(c.key, 7)) < BYTE_GRANULAR_SHARE,
+        );
         k++;
         podNano[node] = (podNano[node] as number) + nano;
-        podKi[node] = (podKi[node] as number) + ki;
-        containers.push({ name: c.name, usage: { cpu: `${nano}n`, memory: `${ki}Ki` } });
+        podBytes[node] = (podBytes[node] as number) + bytes;
+        containers.push({
+          name: c.name,
+          usage: { cpu: timing.cpu(nano), memory: timing.memory(bytes) },
+        });
       }
       const { name, namespace, labels } = profile;
+      const time = timing.pod(nodeTimes[node] as ItemTime, profile.containers[0]?.key ?? 0, tick);
+      const timestamp = timing.timestamp(time.timestampMs);
       pods[r] = {
         metadata: { name, namespace, creationTimestamp: timestamp, labels },
         timestamp,
-        window,
+        window: timing.window(time.windowMs),
         containers,
       };
     }
 
     const nodeItems = nodes.map((n, i): NodeMetricsItem => {
       const podCpu = podNano[i] as number;
-      const podMemory = (podKi[i] as number) * 1024;
+      const podMemory = podBytes[i] as number;
       let cores = podCpu / 1e9 + (overheadCpu[i] as number);
       if (n.hot) {
         const share = hotNodeShare(this.rhythm, n.key, timestampMs, tick);
@@ -167,11 +192,14 @@ export class SimMetrics implements MetricsSource {
       const share = ceiling[i] as number;
       const cpuNano = Math.max(podCpu, Math.min(cores, share * n.capacityCores) * 1e9);
       const memoryTotal = Math.max(podMemory, Math.min(bytes, share * n.capacityBytes));
+      const time = nodeTimes[i] as ItemTime;
+      const timestamp = timing.timestamp(time.timestampMs);
+      const memoryBytes = Math.max(podMemory, timing.memoryBytes(memoryTotal, false));
       return {
         metadata: { name: n.name, creationTimestamp: timestamp, labels: n.labels },
         timestamp,
-        window,
-        usage: { cpu: formatNanocores(cpuNano / 1e9), memory: formatKi(memoryTotal) },
+        window: timing.window(time.windowMs),
+        usage: { cpu: timing.nodeCpu(cpuNano / 1e9), memory: timing.memory(memoryBytes) },
       };
     });
     return { tick, timestampMs, nodes: nodeItems, pods };

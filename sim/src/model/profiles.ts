@@ -1,4 +1,4 @@
-import { parseQuantity } from './quantity.js';
+import { tryParseCpuNanocores, tryParseMemoryBytes } from '@kubeglance/shared/quantity';
 import { hashString, mix32, unit } from './random.js';
 import { leakKey, type Scenario } from './scenario.js';
 import { MINUTE, parseTime } from './time.js';
@@ -43,8 +43,16 @@ function resources(container: Json, field: 'requests' | 'limits'): Json {
   return (r as Json | undefined) ?? {};
 }
 
-function quantity(value: unknown): number | undefined {
-  return typeof value === 'string' ? parseQuantity(value) : undefined;
+/** A CPU quantity in cores (undefined when absent or unreadable). */
+function cores(value: unknown): number | undefined {
+  const nano = typeof value === 'string' ? tryParseCpuNanocores(value) : null;
+  return nano === null ? undefined : nano / 1e9;
+}
+
+/** A memory quantity in bytes (undefined when absent or unreadable). */
+function bytes(value: unknown): number | undefined {
+  const b = typeof value === 'string' ? tryParseMemoryBytes(value) : null;
+  return b === null ? undefined : b;
 }
 
 /** A value in [lo, hi) from a hash, log-uniform (sizes spread over magnitudes). */
@@ -84,10 +92,10 @@ export interface ParsedContainer {
 export function parseContainers(containers: readonly Json[]): ParsedContainer[] {
   return containers.map((c) => ({
     name: String(c.name),
-    cpuRequest: quantity(resources(c, 'requests').cpu),
-    memoryRequest: quantity(resources(c, 'requests').memory),
-    cpuLimit: quantity(resources(c, 'limits').cpu),
-    memoryLimit: quantity(resources(c, 'limits').memory),
+    cpuRequest: cores(resources(c, 'requests').cpu),
+    memoryRequest: bytes(resources(c, 'requests').memory),
+    cpuLimit: cores(resources(c, 'limits').cpu),
+    memoryLimit: bytes(resources(c, 'limits').memory),
     sidecar: c.restartPolicy === 'Always',
   }));
 }
@@ -189,14 +197,14 @@ export function nodeProfile(node: KubeObject, seedKey: number, scenario: Scenari
   const status = (node.status ?? {}) as Json;
   const capacity = (status.capacity ?? {}) as Json;
   const allocatable = (status.allocatable ?? {}) as Json;
-  const capacityCores = quantity(capacity.cpu) ?? 0;
+  const capacityCores = cores(capacity.cpu) ?? 0;
   return {
     name: node.metadata.name,
     labels: node.metadata.labels,
     key: hashString(node.metadata.name, seedKey),
     capacityCores,
-    capacityBytes: quantity(capacity.memory) ?? 0,
-    allocatableCores: quantity(allocatable.cpu) ?? capacityCores,
+    capacityBytes: bytes(capacity.memory) ?? 0,
+    allocatableCores: cores(allocatable.cpu) ?? capacityCores,
     hot: node.metadata.name === scenario.hotNode,
   };
 }

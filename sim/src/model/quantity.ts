@@ -1,61 +1,27 @@
+import { formatCpuCanonical, formatMemoryCanonical } from '@kubeglance/shared/quantityFormat';
+
 /**
- * The few resource-quantity conversions the model needs. The simulator *produces* quantities
- * in the canonical forms the apiserver emits (`250m`, `2`, `512Mi`, `4Gi`) and reads back only
- * its own objects, so a small parser is enough here (the full one lives in shared/).
+ * Resource sizes as the simulator writes them: the values people put in manifests (ladders),
+ * and the quantity texts of requests, limits and plain-mode metrics. Parsing and canonical
+ * printing are `shared`'s (one exact implementation for the whole project).
  */
-
-const DECIMAL_SUFFIX: Readonly<Record<string, number>> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-};
-
-const BINARY_SUFFIX: Readonly<Record<string, number>> = {
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:[eE]([+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]))?$/;
-
-/** Parses a Kubernetes quantity into its base unit (cores, bytes, count); NaN if malformed. */
-export function parseQuantity(text: string): number {
-  const match = QUANTITY.exec(text.trim());
-  if (match === null) return Number.NaN;
-  const value = Number(match[1]);
-  if (match[2] !== undefined) return value * 10 ** Number(match[2]);
-  const suffix = match[3] ?? '';
-  return value * (BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix] ?? Number.NaN);
-}
 
 /** CPU in millicores, canonical: whole cores as `2`, otherwise `250m`. */
 export function formatCpuMilli(milli: number): string {
-  const m = Math.round(milli);
-  return m % 1000 === 0 ? String(m / 1000) : `${m}m`;
+  return formatCpuCanonical(Math.round(milli) * 1_000_000);
 }
 
 /** Memory in MiB, canonical: whole GiB as `4Gi`, otherwise `512Mi`. */
 export function formatMemoryMi(mi: number): string {
-  const m = Math.round(mi);
-  return m % 1024 === 0 ? `${m / 1024}Gi` : `${m}Mi`;
+  return formatMemoryCanonical(Math.round(mi) * 1048576);
 }
 
-/** metrics-server's CPU format: always integer nanocores (`7990556n`). */
+/** Plain-mode CPU: always integer nanocores (`7990556n`), never canonicalised. */
 export function formatNanocores(cores: number): string {
   return `${Math.max(0, Math.round(cores * 1e9))}n`;
 }
 
-/** metrics-server's memory format: always integer KiB (`14064Ki`). */
+/** Plain-mode memory: always integer KiB (`14064Ki`), never canonicalised. */
 export function formatKi(bytes: number): string {
   return `${Math.max(0, Math.round(bytes / 1024))}Ki`;
 }

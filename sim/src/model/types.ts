@@ -69,7 +69,8 @@ export interface PodMetricsItem {
     creationTimestamp: string;
     labels?: Record<string, string>;
   };
-  timestamp: string;
+  /** null when every container failed metrics-server's CPU-rate check (`bad-items`). */
+  timestamp: string | null;
   window: string;
   containers: { name: string; usage: { cpu: string; memory: string } }[];
 }
@@ -78,6 +79,7 @@ export interface PodMetricsItem {
 export interface MetricsSample {
   /** Index of the resolution period since the unix epoch (`floor(ms / resolutionMs)`). */
   tick: number;
+  /** When the scrape ran (items carry their own, earlier kubelet timestamps). */
   timestampMs: number;
   nodes: NodeMetricsItem[];
   pods: PodMetricsItem[];
@@ -85,11 +87,14 @@ export interface MetricsSample {
 
 export interface MetricsSource {
   readonly resolutionMs: number;
+  /** metrics-server replicas; replica r scrapes `r * resolution / replicas` after replica 0. */
+  readonly replicas: number;
   /**
-   * The sample for a tick (deterministic from the seed, cached for the latest tick).
-   * Pods created less than one resolution before the tick's timestamp are absent.
+   * The sample replica `replica` (default 0) took at a tick (deterministic from the seed,
+   * cached for the latest ticks). Pods created less than one resolution before the scrape are
+   * absent.
    */
-  sampleAt(tick: number): MetricsSample;
+  sampleAt(tick: number, replica?: number): MetricsSample;
 }
 
 /**

@@ -30,6 +30,7 @@ export const queryKeys = {
   clusters: () => ['clusters'] as const,
   summary: (cluster: string) => ['summary', { cluster }] as const,
   nodes: (cluster: string) => ['nodes', { cluster }] as const,
+  node: (cluster: string, node: string) => ['node', { cluster, node }] as const,
   namespaces: (cluster: string) => ['namespaces', { cluster }] as const,
   pods: (cluster: string, namespace: string) => ['pods', { cluster, namespace }] as const,
   topPods: (cluster: string, params: TopPodsParams) =>
@@ -52,6 +53,7 @@ export function sampleRefreshedKeys(cluster: string): QueryKey[] {
   return [
     ['summary', { cluster }],
     ['nodes', { cluster }],
+    ['node', { cluster }],
     ['namespaces', { cluster }],
     ['pods', { cluster }],
     ['top-pods', { cluster }],

@@ -12,6 +12,7 @@ import { RouteError } from './RouteError';
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
 const NamespacePage = lazy(() => import('../features/namespace/NamespacePage'));
 const PodPage = lazy(() => import('../features/pod/PodPage'));
+const NodePage = lazy(() => import('../features/node/NodePage'));
 const NocPage = lazy(() => import('../features/noc/NocPage'));
 
 /** `/namespaces/:ns` → the same namespace in the current cluster, canonical URL. */
@@ -44,6 +45,10 @@ export const router = createBrowserRouter([
       {
         path: 'clusters/:cluster/namespaces/:ns',
         element: <ClusterScope render={(c) => <NamespacePage cluster={c} />} />,
+      },
+      {
+        path: 'clusters/:cluster/nodes/:node',
+        element: <ClusterScope render={(c) => <NodePage key={c} cluster={c} />} />,
       },
       {
         path: 'namespaces/:ns',

@@ -5,6 +5,10 @@ export function overviewPath(cluster: string): string {
   return `/clusters/${seg(cluster)}`;
 }
 
+export function nodePath(cluster: string, node: string): string {
+  return `${overviewPath(cluster)}/nodes/${seg(node)}`;
+}
+
 export function namespacePath(cluster: string, namespace: string): string {
   return `${overviewPath(cluster)}/namespaces/${seg(namespace)}`;
 }

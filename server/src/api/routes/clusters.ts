@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
 import { ClusterView } from '../../pipeline/clusterView.js';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
-import { HttpError, notFound } from '../errors.js';
+import { HttpError, methodNotAllowed, notFound } from '../errors.js';
 import { sendList } from '../jsonCache.js';
 import {
   clusterParams,
@@ -97,5 +97,17 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     res.json(history);
   });
 
+  router.all(
+    [
+      '/',
+      '/:cluster/summary',
+      '/:cluster/nodes',
+      '/:cluster/namespaces',
+      '/:cluster/namespaces/:namespace/pods',
+      '/:cluster/pods',
+      '/:cluster/history',
+    ],
+    methodNotAllowed(['GET', 'HEAD']),
+  );
   return router;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
+import { methodNotAllowed } from '../errors.js';
 
 /**
  * `/healthz`: the process is alive. `/readyz`: every cluster's informers have synced and
@@ -20,5 +21,6 @@ export function healthRouter(registry: ClusterRegistry): Router {
     const ready = clusters.every((c) => c.ready);
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready', clusters });
   });
+  router.all(['/healthz', '/readyz'], methodNotAllowed(['GET', 'HEAD']));
   return router;
 }

@@ -1,7 +1,8 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { HelloEvent } from '@kubeglance/shared/api';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
-import { HttpError } from '../errors.js';
+import { HttpError, methodNotAllowed } from '../errors.js';
+import type { StreamLimits } from '../security/limits.js';
 import { parse, streamQuery } from '../params.js';
 import { encodeEvent, type Broadcaster } from '../sse/broadcaster.js';
 import { snapshotFrame } from '../sse/snapshotFrames.js';
@@ -14,30 +15,38 @@ export function streamRouter(
   registry: ClusterRegistry,
   broadcaster: Broadcaster,
   hello: Omit<HelloEvent, 'clusters' | 'serverNowMs' | 'unknown'>,
+  limits: StreamLimits,
 ): Router {
   const router = Router();
-  router.get('/', (req, res) => {
+  const wantedOf = (req: Request) => {
     const q = parse(streamQuery, req.query, 'query');
-    const wanted = q.clusters
-      ? q.clusters.split(',').filter((c) => c.length > 0)
-      : registry.names();
+    if (q.clusters === undefined) return { known: registry.names(), unknown: [] };
+    const wanted = q.clusters.split(',').filter((c) => c.length > 0);
+    if (wanted.length === 0) {
+      throw new HttpError(400, 'invalid-query', 'invalid query "clusters": names no cluster');
+    }
     // One wrong name must not blank the others: unknown clusters are named in `hello` and
     // the stream carries the rest. Only a request naming no configured cluster is refused.
     const unknown = wanted.filter((c) => !registry.get(c));
     const known = wanted.filter((c) => registry.get(c));
-    if (known.length === 0 && unknown.length > 0) {
+    if (known.length === 0) {
       throw new HttpError(
         404,
         'unknown-cluster',
         `cluster(s) not configured: ${unknown.join(', ')}`,
       );
     }
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
+    return { known, unknown };
+  };
+  // HEAD: the headers a GET would get, without opening (or counting) a stream.
+  router.head('/', (req, res) => {
+    wantedOf(req);
+    res.writeHead(200, SSE_HEADERS).end();
+  });
+  router.get('/', (req, res) => {
+    const { known, unknown } = wantedOf(req);
+    limits.admit(req, res);
+    res.writeHead(200, SSE_HEADERS);
     res.write('retry: 3000\n\n');
     const client = broadcaster.add(res, new Set(known));
     const event: HelloEvent = { ...hello, serverNowMs: Date.now(), clusters: known, unknown };
@@ -47,5 +56,13 @@ export function streamRouter(
       if (view) broadcaster.send(client, snapshotFrame(view.snapshot()));
     }
   });
+  router.all('/', methodNotAllowed(['GET', 'HEAD']));
   return router;
 }
+
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+};

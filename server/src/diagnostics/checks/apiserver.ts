@@ -27,7 +27,7 @@ export function checkApiserver(f: Facts): DiagnosticCheck {
       fix: [
         fix(
           'refresh-token',
-          'Refresh the token in the kubeconfig (it may have expired), or the service-account token, then restart kubeglance.',
+          'Refresh the token in the kubeconfig (it may have expired), or the service-account token; kubeglance re-reads a changed kubeconfig within seconds.',
           {
             command: 'kubectl config view --minify -o jsonpath="{.users[0].user}"',
           },

@@ -44,9 +44,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           </Suspense>
         </div>
         {/* The axis spans the whole range on purpose (no data, no line); this says why
-            the left part is empty while the server has not been up that long. */}
+            the left part is empty while the server has not been up that long. Placed at the
+            bottom left, the empty part, clear of the reference labels along the top. */}
         {since != null && (
-          <span className="chart-collecting" style={{ left: fontSize * 5 + 12, fontSize }}>
+          <span
+            className="chart-collecting"
+            style={{ left: fontSize * 5 + 12, bottom: fontSize * 2 + 14, fontSize }}
+          >
             collecting history since {sinceFormat.format(since)}
           </span>
         )}

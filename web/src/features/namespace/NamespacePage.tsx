@@ -1,16 +1,16 @@
 /** Namespace drilldown: usage over time by pod, then every pod with requests and limits. */
 import { Link, useParams } from 'react-router';
-import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import { useNamespaces } from '../../api/namespaces';
 import { useSummary } from '../../api/summary';
 import { Panel } from '../../components/Panel';
 import { StatusBanner } from '../../components/StatusBanner';
-import { Unknown } from '../../components/Unknown';
 import { useCarriedSearch, useRange } from '../../hooks/useRange';
 import { overviewPath } from '../../lib/paths';
 import { NamespaceCharts } from './components/NamespaceCharts';
 import { NamespaceSwitcher } from './components/NamespaceSwitcher';
 import { PodsPanel } from './components/PodsPanel';
+import { NamespaceTotals } from './components/NamespaceTotals';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './namespace.css';
 
 export default function NamespacePage({ cluster }: { cluster: string }) {
@@ -19,6 +19,7 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
   const search = useCarriedSearch();
   const summary = useSummary(cluster);
   const totals = useNamespaces(cluster).data?.items.find((n) => n.name === ns);
+  useDocumentTitle(`Namespace ${ns} · ${cluster}`);
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
@@ -32,25 +33,7 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
       <div className="page-head">
         <h1>Namespace {ns}</h1>
         <NamespaceSwitcher cluster={cluster} namespace={ns} />
-        {totals && (
-          <p className="ns-totals">
-            {totals.pods} pods · CPU{' '}
-            {totals.cpu.usageMillicores == null ? (
-              <Unknown text="no metrics" />
-            ) : (
-              formatCores(totals.cpu.usageMillicores)
-            )}{' '}
-            (requests {formatCores(totals.cpu.requestMillicores)}, limits{' '}
-            {formatCores(totals.cpu.limitMillicores)}) · memory{' '}
-            {totals.memory.usageBytes == null ? (
-              <Unknown text="no metrics" />
-            ) : (
-              formatBytesIEC(totals.memory.usageBytes)
-            )}{' '}
-            (requests {formatBytesIEC(totals.memory.requestBytes)}, limits{' '}
-            {formatBytesIEC(totals.memory.limitBytes)})
-          </p>
-        )}
+        {totals && <NamespaceTotals totals={totals} />}
       </div>
       {summary.data && (
         <StatusBanner problems={summary.data.status.problems} title={`Problems in ${cluster}`} />

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useLiveStream } from '../../api/live';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useNow } from '../../hooks/useNow';
 import { parseNocOptions } from '../../lib/nocParams';
 import { dataAgeAt } from '../../lib/staleness';
@@ -38,6 +39,9 @@ export default function NocPage() {
   const pageIndex = pages.length > 0 ? tick % pages.length : 0;
   const page = pages[pageIndex];
   const reasons = staleReasons(live, names, now);
+  useDocumentTitle(
+    `${reasons.length > 0 ? 'STALE · ' : ''}Wall screen · ${names.join(', ') || 'all clusters'}`,
+  );
   const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
   // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
   const ages = names.map((n) => {

@@ -6,6 +6,7 @@ import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useDataAge } from '../../hooks/useDataAge';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useRange } from '../../hooks/useRange';
 import { formatDataAge } from '../../lib/staleness';
 import { CapacityTiles } from './components/CapacityTiles';
@@ -21,6 +22,7 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
   const live = useLiveStream(null).clusters[cluster];
   const data = summary.data;
   const age = useDataAge(cluster, live);
+  useDocumentTitle(`${age.stale ? 'STALE · ' : ''}Overview · ${cluster}`);
   return (
     <>
       <div className="page-head">

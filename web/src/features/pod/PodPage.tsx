@@ -6,6 +6,7 @@ import { describeError } from '../../api/errors';
 import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
+import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useCarriedSearch, useRange } from '../../hooks/useRange';
 import { namespacePath, overviewPath } from '../../lib/paths';
 import { ContainerCharts } from './components/ContainerCharts';
@@ -16,6 +17,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
   const { ns = '', pod: name = '' } = useParams();
   const [range] = useRange();
   const search = useCarriedSearch();
+  useDocumentTitle(`Pod ${name} · ${ns} · ${cluster}`);
   // The API has no single-pod endpoint; the namespace list is cached and shared
   // with the drilldown the user usually comes from.
   const pods = useNamespacePods(cluster, ns);

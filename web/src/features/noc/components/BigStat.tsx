@@ -4,6 +4,7 @@ import type { Point } from '@kubeglance/shared/api';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { useElementSize } from '../../../hooks/useElementSize';
 import { newestTime } from '../../../lib/series';
+import { nocMinFontPx } from './NodeHeatmap';
 
 const HOUR_MS = 60 * 60_000;
 
@@ -61,7 +62,7 @@ export function BigStat(props: BigStatProps) {
             fromMs={toMs - HOUR_MS}
             toMs={toMs}
             height={Math.floor(height)}
-            fontSize={Math.round(Math.min(28, Math.max(12, height / 11)))}
+            fontSize={Math.ceil(Math.max(nocMinFontPx(), Math.min(2 * nocMinFontPx(), height / 9)))}
           />
         )}
       </div>

@@ -65,10 +65,11 @@ function Tile({ node, size, prefix }: { node: NodeRow; size: number; prefix: str
   const label =
     `${node.name}: ${node.ready ? '' : 'NotReady, '}` +
     (hot ? `CPU ${node.cpu.percent ?? '?'}%, memory ${node.memory.percent ?? '?'}%` : 'no metrics');
-  // Text only where it fits: percent from ~2 em, the node name (without the shared
-  // prefix, cut in the middle) from ~3 em: enough for "…-017" at 1080p.
-  const showPercent = size >= 44;
-  const showName = size >= 72;
+  // Text only where it fits at the wall screen's minimum size (2.5 % of the screen height):
+  // the percent from two lines of it, the name (without the shared prefix) from 3.4.
+  const minPx = nocMinFontPx();
+  const showPercent = size >= 2 * minPx;
+  const showName = size >= 3.4 * minPx;
   return (
     <li
       className={`noc-tile heat-${level ?? 'unknown'} ${node.ready ? '' : 'not-ready'}`}
@@ -76,7 +77,7 @@ function Tile({ node, size, prefix }: { node: NodeRow; size: number; prefix: str
       title={label}
       // Grows with the tile, capped relative to the viewport (not in px) so a 4K wall
       // reads like 1080p from the same distance instead of leaving the tile empty.
-      style={{ fontSize: `max(10px, min(${Math.round(size * 0.3)}px, 4vh))` }}
+      style={{ fontSize: `max(var(--noc-min), min(${Math.round(size * 0.3)}px, 4vh))` }}
     >
       {showName && (
         <MiddleEllipsis
@@ -105,4 +106,9 @@ export function NodePrefix({ prefix }: { prefix: string }) {
       <span className="noc-prefix">{prefix}…</span>
     </span>
   );
+}
+
+/** The wall screen's minimum font size in px (`--noc-min`: 2.5 % of the viewport height). */
+export function nocMinFontPx(): number {
+  return 0.025 * window.innerHeight;
 }

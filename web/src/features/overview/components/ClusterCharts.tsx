@@ -4,6 +4,7 @@ import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { partialCount, partialPoints } from '../../../lib/coverage';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
 interface ClusterChartsProps {
@@ -26,44 +27,69 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   }
   const fromMs = toMs - rangeMs(range);
   const { cpu: c, memory: m } = summary;
+  const coverage = history.data.coverage ?? [];
+  const partial = partialCount(coverage);
+  const marked = (label: string, color: string, points: typeof cpu) => [
+    { key: 'usage', label, color, points },
+    ...(partial.count > 0
+      ? [
+          {
+            key: 'partial',
+            label: 'partial: fewer nodes reported',
+            color: 'var(--warn)',
+            points: partialPoints(points, coverage),
+          },
+        ]
+      : []),
+  ];
   return (
-    <div className="grid-2">
-      <UsageChart
-        metric="cpu"
-        title={`Cluster CPU usage, last ${range}`}
-        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu }]}
-        references={[
-          { value: c.allocatableMillicores, label: 'allocatable', color: 'var(--text-muted)' },
-          {
-            value: c.requestMillicores,
-            label: 'requests',
-            color: 'var(--request)',
-            dashed: true,
-            labelBelow: true,
-          },
-        ]}
-        fromMs={fromMs}
-        toMs={toMs}
-        spans={history.data.spans}
-      />
-      <UsageChart
-        metric="memory"
-        title={`Cluster memory usage, last ${range}`}
-        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory }]}
-        references={[
-          { value: m.allocatableBytes, label: 'allocatable', color: 'var(--text-muted)' },
-          {
-            value: m.requestBytes,
-            label: 'requests',
-            color: 'var(--request)',
-            dashed: true,
-            labelBelow: true,
-          },
-        ]}
-        fromMs={fromMs}
-        toMs={toMs}
-        spans={history.data.spans}
-      />
-    </div>
+    <>
+      {partial.fewest && (
+        <p className="chart-partial">
+          <span aria-hidden="true">◐ </span>
+          {partial.count} {partial.count === 1 ? 'point sums' : 'points sum'} only part of the
+          cluster (as few as {partial.fewest[1]} of {partial.fewest[2]} nodes reported): marked in
+          the charts, not a drop in usage.
+        </p>
+      )}
+      <div className="grid-2">
+        <UsageChart
+          metric="cpu"
+          title={`Cluster CPU usage, last ${range}`}
+          series={marked('CPU usage', 'var(--cpu)', cpu)}
+          references={[
+            { value: c.allocatableMillicores, label: 'allocatable', color: 'var(--text-muted)' },
+            {
+              value: c.requestMillicores,
+              label: 'requests',
+              color: 'var(--request)',
+              dashed: true,
+              labelBelow: true,
+            },
+          ]}
+          fromMs={fromMs}
+          toMs={toMs}
+          spans={history.data.spans}
+        />
+        <UsageChart
+          metric="memory"
+          title={`Cluster memory usage, last ${range}`}
+          series={marked('Memory usage', 'var(--memory)', memory)}
+          references={[
+            { value: m.allocatableBytes, label: 'allocatable', color: 'var(--text-muted)' },
+            {
+              value: m.requestBytes,
+              label: 'requests',
+              color: 'var(--request)',
+              dashed: true,
+              labelBelow: true,
+            },
+          ]}
+          fromMs={fromMs}
+          toMs={toMs}
+          spans={history.data.spans}
+        />
+      </div>
+    </>
   );
 }

@@ -9,13 +9,18 @@ import {
   formatMillicoresKubectl,
   formatPercentKubectl,
 } from '@kubeglance/shared/format';
+import { Link } from 'react-router';
 import { Badge } from '../../../components/Badge';
+import { useCarriedSearch } from '../../../hooks/useRange';
+import { nodePath } from '../../../lib/paths';
+import { HEAT_LABELS, heatLevel, hotterPercent } from '../../../lib/thresholds';
 import { SortHeaders } from '../../../components/SortHeader';
 import type { SortState } from '../../../lib/sort';
 import { nodeLag } from './nodeLag';
 import type { NodeSortKey } from './nodeSort';
 
 interface NodeTableProps {
+  cluster: string;
   nodes: readonly NodeRow[];
   /** The sample the rows come from (its time), to tell nodes whose own metrics lag. */
   sampleMs: number | null;
@@ -42,6 +47,7 @@ const COLUMNS: { key: NodeSortKey; label: string; numeric?: boolean; title?: str
 ];
 
 export function NodeTable({
+  cluster,
   nodes,
   sampleMs,
   resolutionSeconds,
@@ -49,6 +55,7 @@ export function NodeTable({
   onSort,
   renderTrend,
 }: NodeTableProps) {
+  const search = useCarriedSearch();
   return (
     <div className="table-scroll node-table">
       <table className="data-table" aria-label="Nodes" aria-rowcount={nodes.length + 1}>
@@ -64,10 +71,11 @@ export function NodeTable({
             return (
               <tr key={n.name}>
                 <th scope="row" className="name mono">
-                  {n.name}
+                  <Link to={nodePath(cluster, n.name) + search}>{n.name}</Link>
                 </th>
                 <td>
                   <Badge tone={n.ready ? 'ok' : 'bad'}>{n.ready ? 'Ready' : 'NotReady'}</Badge>
+                  <HeatBadge node={n} />
                   {lag && (
                     <span className="node-lag muted" title="This node's own metrics timestamp">
                       {' '}
@@ -94,5 +102,20 @@ export function NodeTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "hot 91%" / "busy 72%": the hotter printed percentage, by the shared thresholds, in words. */
+function HeatBadge({ node }: { node: NodeRow }) {
+  const percent = hotterPercent(node.cpu.percent, node.memory.percent);
+  const level = heatLevel(percent);
+  if (level == null || level < 2) return null;
+  return (
+    <>
+      {' '}
+      <Badge tone={level === 3 ? 'bad' : 'warn'} title={HEAT_LABELS[level]}>
+        {level === 3 ? 'hot' : 'busy'} {percent}%
+      </Badge>
+    </>
   );
 }

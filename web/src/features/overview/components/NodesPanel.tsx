@@ -51,6 +51,7 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
         ) : (
           <>
             <NodeTable
+              cluster={cluster}
               nodes={rows}
               sampleMs={nodes.data?.timestampMs ?? null}
               resolutionSeconds={live?.status.resolutionSeconds ?? 15}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateEvent, type MatchMemory } from './watch-filter.js';
+import { translateEvent, type MatchMemory } from './watchFilter.js';
 
 describe('translateEvent', () => {
   it('passes matching events through', () => {

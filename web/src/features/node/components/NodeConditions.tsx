@@ -1,0 +1,41 @@
+/** The node's conditions; a bad one says so in words, not only in colour. */
+import type { NodeCondition } from '@kubeglance/shared/api';
+import { Badge } from '../../../components/Badge';
+
+/** Ready should be True; every other condition (pressure, unavailable network) False. */
+function healthy(c: NodeCondition): boolean {
+  return c.type === 'Ready' ? c.status === 'True' : c.status === 'False';
+}
+
+export function NodeConditions({ conditions }: { conditions: readonly NodeCondition[] }) {
+  if (conditions.length === 0) return <p className="muted panel-body">No conditions reported.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-label="Conditions">
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Status</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conditions.map((c) => (
+            <tr key={c.type}>
+              <th scope="row">{c.type}</th>
+              <td>
+                <Badge tone={healthy(c) ? 'ok' : 'bad'}>
+                  {c.status}
+                  {healthy(c) ? '' : ' (problem)'}
+                </Badge>
+              </td>
+              <td>{c.reason ?? <span className="muted">—</span>}</td>
+              <td className="wrap">{c.message ?? <span className="muted">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

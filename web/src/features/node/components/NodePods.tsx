@@ -1,0 +1,100 @@
+/**
+ * The pods on one node (as `kubectl get pods -A --field-selector spec.nodeName=`), with
+ * usage as `kubectl top pods` prints it, sortable; hot pods are marked in words and colour
+ * from the same printed percentage.
+ */
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import type { PodRow } from '@kubeglance/shared/api';
+import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
+import { Flags } from '../../../components/PodBadges';
+import { SortHeaders, type SortColumn } from '../../../components/SortHeader';
+import { useCarriedSearch } from '../../../hooks/useRange';
+import { useUrlSort } from '../../../hooks/useSearchState';
+import { podPath } from '../../../lib/paths';
+import { sortRows, type Accessors, type SortState } from '../../../lib/sort';
+import { percentOf, usageFlags } from '../../../lib/thresholds';
+
+type Key = 'name' | 'namespace' | 'phase' | 'cpu' | 'cpuRequest' | 'memory' | 'memoryLimit';
+const KEYS: readonly Key[] = [
+  'name',
+  'namespace',
+  'phase',
+  'cpu',
+  'cpuRequest',
+  'memory',
+  'memoryLimit',
+];
+const DEFAULT_SORT: SortState<Key> = { key: 'cpu', dir: 'desc' };
+const TEXT_KEYS: Key[] = ['name', 'namespace', 'phase'];
+
+const COLUMNS: SortColumn<Key>[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'cpu', label: 'CPU(cores)', numeric: true, title: 'As kubectl top pods prints it' },
+  { key: 'memory', label: 'MEMORY(bytes)', numeric: true, title: 'As kubectl top pods prints it' },
+  { key: 'cpuRequest', label: '%CPU/R', numeric: true, title: 'CPU usage, % of the request' },
+  { key: 'memoryLimit', label: '%MEM/L', numeric: true, title: 'Memory usage, % of the limit' },
+  { key: 'namespace', label: 'Namespace' },
+  { key: 'phase', label: 'Status' },
+];
+
+const accessors: Accessors<PodRow, Key> = {
+  name: (p) => p.name,
+  namespace: (p) => p.namespace,
+  phase: (p) => p.phase,
+  cpu: (p) => p.cpu.usageMillicores,
+  memory: (p) => p.memory.usageBytes,
+  cpuRequest: (p) => percentOf(p.cpu.usageMillicores, p.cpu.requestMillicores),
+  memoryLimit: (p) => percentOf(p.memory.usageBytes, p.memory.limitBytes),
+};
+
+function pct(v: number | null, none: string) {
+  return v == null ? <span className="muted">{none}</span> : `${v}%`;
+}
+
+export function NodePods({ cluster, pods }: { cluster: string; pods: readonly PodRow[] }) {
+  const [sort, onSort] = useUrlSort('psort', KEYS, DEFAULT_SORT, TEXT_KEYS);
+  const search = useCarriedSearch();
+  const rows = useMemo(
+    () => sortRows(pods, sort, accessors, (p) => `${p.namespace}/${p.name}`),
+    [pods, sort],
+  );
+  return (
+    <div className="table-scroll">
+      <table className="data-table node-pods" aria-label="Pods on this node">
+        <thead>
+          <tr>
+            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
+            <th scope="col">Flags</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => {
+            const flags = usageFlags(p.cpu, p.memory);
+            const hot = flags.some((f) => f.kind === 'oom-risk');
+            return (
+              <tr key={`${p.namespace}/${p.name}`} className={hot ? 'row-hot' : undefined}>
+                <th scope="row" className="name mono wrap">
+                  <Link to={podPath(cluster, p.namespace, p.name) + search}>{p.name}</Link>
+                </th>
+                <td className="num">{formatMillicoresKubectl(p.cpu.usageMillicores)}</td>
+                <td className="num">{formatMemoryKubectl(p.memory.usageBytes)}</td>
+                <td className="num">
+                  {pct(percentOf(p.cpu.usageMillicores, p.cpu.requestMillicores), 'no request')}
+                </td>
+                <td className={`num ${hot ? 'text-bad' : ''}`}>
+                  {pct(percentOf(p.memory.usageBytes, p.memory.limitBytes), 'no limit')}
+                </td>
+                <td className="mono">{p.namespace}</td>
+                <td>{p.phase}</td>
+                <td>
+                  <Flags flags={flags} compact />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
