@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { PROMETHEUS_FLAGS, PROMETHEUS_USAGE, prometheusOptions } from './prometheus/flags.js';
+import type { PrometheusOptions } from './prometheus/options.js';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 
 export type AuthMode = 'none' | 'token' | 'proxy';
@@ -22,6 +24,8 @@ export interface ServerConfig {
   simResolutionMs: number;
   /** Directory of the built web app (served at /). */
   staticDir?: string | undefined;
+  /** Long-range history from a Prometheus-compatible store (`--prometheus`). */
+  prometheus?: PrometheusOptions | undefined;
   /** Who may read: nobody checked, viewer tokens, or a user header from a trusted proxy. */
   auth: AuthMode;
   /** Viewer tokens file (one `token` or `name:token` per line); re-read when it changes. */
@@ -140,7 +144,9 @@ Security (see SECURITY.md):
   --metrics-auth yes|no    whether /metrics needs authentication (default yes)
   --max-streams N     SSE streams in total (default 2000)
   --max-streams-per-client N   SSE streams per client (default 50)
-  --rate-limit N      API requests per client per minute (default 600)`;
+  --rate-limit N      API requests per client per minute (default 600)
+Long-range history (see README):
+${PROMETHEUS_USAGE}`;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -166,6 +172,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
         demo: { type: 'boolean' },
         'sim-resolution': { type: 'string' },
         'static-dir': { type: 'string' },
+        ...PROMETHEUS_FLAGS,
         'state-dir': { type: 'string' },
         'upstream-gzip': { type: 'string' },
         auth: { type: 'string' },
@@ -217,7 +224,21 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     throw new ConfigError(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
   checkAuth(result.data, values.auth !== undefined);
-  return result.data;
+  let prometheus: PrometheusOptions | undefined;
+  try {
+    prometheus = prometheusOptions(values, flagDuration);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return { ...result.data, prometheus };
+}
+
+function flagDuration(flag: string, raw: string): number {
+  const ms = goDurationMs(raw);
+  if (ms === null || ms <= 0) {
+    throw new Error(`--${flag}: invalid duration "${raw}" (use e.g. 15s, 1m, 1h)`);
+  }
+  return ms;
 }
 
 /** Refuses settings that would serve cluster data to anyone by accident. */

@@ -23,6 +23,8 @@ import { ClusterPipeline } from './pipeline/clusterPipeline.js';
 import { HistoryPersistence } from './pipeline/historyPersistence.js';
 import { watchKubeconfig } from './pipeline/kubeconfigReload.js';
 import { ClusterRegistry } from './pipeline/registry.js';
+import { prometheusUrlFor } from './prometheus/options.js';
+import { PrometheusHistory } from './prometheus/prometheusHistory.js';
 
 export interface RunningServer {
   url: string;
@@ -126,12 +128,15 @@ export async function startServer(
   const { targets, stop: stopTargets, source, files } = await resolveTargets(config, env);
   const registry = new ClusterRegistry();
   for (const t of targets) {
+    const prom = config.prometheus;
+    const promUrl = prom && prometheusUrlFor(prom.targets, t.name);
     registry.add(
       new ClusterPipeline(t, {
         resolutionMs: config.resolutionMs,
         retentionMs: config.retentionMs,
         upstreamGzip: config.upstreamGzip,
         log,
+        prometheus: prom && promUrl ? new PrometheusHistory(promUrl, prom) : undefined,
       }),
     );
   }

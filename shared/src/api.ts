@@ -26,6 +26,7 @@ export type ProblemCode =
   | 'malformed-metrics' // some metrics items were unusable (dropped) or duplicated (collapsed)
   | 'clock-skew' // node timestamps far from kubeglance's clock (a kubelet clock is off)
   | 'nodes-stale-metrics' // some nodes' timestamps stopped advancing while others advance
+  | 'prometheus-unavailable' // --prometheus is set but its HTTP API does not answer
   | 'upstream-error'; // anything else, with detail
 
 export interface Problem {
@@ -70,6 +71,11 @@ export interface ClusterInfo {
   /** API server URL (no credentials). */
   server: string;
   status: ClusterStatus;
+  /**
+   * Ranges the history API accepts for this cluster: the in-memory ones, plus the long ones
+   * when a Prometheus is configured for it. Absent from older servers (= HISTORY_RANGES).
+   */
+  historyRanges?: HistoryRange[];
 }
 
 export interface ListResponse<T> {
@@ -231,8 +237,21 @@ export interface PodRow {
 }
 
 export type HistoryScope = 'cluster' | 'node' | 'namespace' | 'pod' | 'container';
-export type HistoryRange = '5m' | '15m' | '1h';
+export type HistoryRange = '5m' | '15m' | '1h' | '6h' | '24h' | '7d' | '30d';
+/** Ranges served from memory, always available. */
 export const HISTORY_RANGES: readonly HistoryRange[] = ['5m', '15m', '1h'];
+/** Ranges beyond the in-memory hour: only with a Prometheus configured (`--prometheus`). */
+export const LONG_HISTORY_RANGES: readonly HistoryRange[] = ['6h', '24h', '7d', '30d'];
+
+/** Where a stretch of a history response came from. */
+export type HistorySource = 'memory' | 'prometheus';
+
+/** One contiguous stretch of a history response and its source (times inclusive). */
+export interface HistorySpan {
+  source: HistorySource;
+  fromMs: number;
+  toMs: number;
+}
 
 /** `[unixMs, value]`; value `null` is a gap (no sample), never zero. */
 export type Point = [number, number | null];
@@ -249,8 +268,16 @@ export type CoveragePoint = [number, number | null, number | null];
 export interface HistoryResponse {
   scope: HistoryScope;
   range: HistoryRange;
+  /** Time between points (for long ranges: the step, each point averaging the step before it). */
   resolutionSeconds: number;
   series: Series[];
+  /**
+   * Long ranges only: which source each stretch came from, oldest first (Prometheus, then the
+   * in-memory hour). Absent for in-memory ranges (all `memory`).
+   */
+  spans?: HistorySpan[];
+  /** Long ranges only: why part of the range is missing (e.g. Prometheus unavailable). */
+  problem?: Problem;
   /**
    * Cluster scope only: how many nodes each point sums, on the same grid as `series`. A
    * point with fewer reporting nodes than total is partial, not a drop.

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeBackfillFile } from './backfillFile.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { FAULTS, isFaultName } from './faults.js';
@@ -39,6 +40,11 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --control-port N     extra port serving only /_sim (reachable while 'apiserver-down')
   --rbac FILE          enforce the RBAC roles and bindings in FILE (repeatable)
   --user NAME          user the token authenticates as               [kubernetes-admin]
+  --kubelet-port N     plain-HTTP port serving each node's kubelet /metrics/resource
+                       at /api/v1/nodes/NODE/proxy/metrics/resource (no TLS, no token)
+  --backfill DUR       before serving, write this much past (e.g. 168h) as OpenMetrics
+  --backfill-out PATH  where to write it (for promtool tsdb create-blocks-from openmetrics)
+  --backfill-step DUR  time between backfilled samples                [60s]
   --metrics-replicas N metrics-server replicas answering in turn   [1]
   --plain LIST         switch realistic defaults off: workloads (sidecars, init
                        containers, overhead), metrics (per-node timestamps and
@@ -52,7 +58,10 @@ ${Object.entries(FAULTS)
   .join('\n')}
 `;
 
-export type CliOptions = StartSimOptions & { kubeconfigPath: string };
+export type CliOptions = StartSimOptions & {
+  kubeconfigPath: string;
+  backfill?: { durationMs: number; stepMs: number; path: string };
+};
 
 function integer(flag: string, raw: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -90,6 +99,10 @@ const OPTIONS = {
   'metrics-replicas': { type: 'string' },
   slow: { type: 'string' },
   'control-port': { type: 'string' },
+  'kubelet-port': { type: 'string' },
+  backfill: { type: 'string' },
+  'backfill-out': { type: 'string' },
+  'backfill-step': { type: 'string' },
   warmup: { type: 'boolean' },
   rbac: { type: 'string', multiple: true },
   user: { type: 'string' },
@@ -172,7 +185,25 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
   if (plain.length > 0) opts.plain = plain as PlainAspect[];
   if (v.user !== undefined) opts.user = v.user;
   const rbac = v.rbac ?? [];
-  return { ...opts, faults, ...(rbac.length > 0 ? { rbac } : {}) };
+  if (v['kubelet-port'] !== undefined)
+    opts.kubeletPort = integer('--kubelet-port', v['kubelet-port'], 0, 65535);
+  if ((v.backfill === undefined) !== (v['backfill-out'] === undefined)) {
+    throw new UsageError('--backfill and --backfill-out go together');
+  }
+  const backfill =
+    v.backfill === undefined || v['backfill-out'] === undefined
+      ? undefined
+      : {
+          durationMs: parseDuration('--backfill', v.backfill),
+          stepMs: parseDuration('--backfill-step', v['backfill-step'] ?? '60s'),
+          path: v['backfill-out'],
+        };
+  return {
+    ...opts,
+    faults,
+    ...(rbac.length > 0 ? { rbac } : {}),
+    ...(backfill ? { backfill } : {}),
+  };
 }
 
 async function main(): Promise<void> {
@@ -189,11 +220,19 @@ async function main(): Promise<void> {
     return;
   }
   const sim = await startSim(parsed);
+  if (parsed.backfill) {
+    const { path, ...window } = parsed.backfill;
+    const written = await writeBackfillFile(sim.cluster, path, window);
+    process.stderr.write(
+      `${PROGRAM}: wrote ${new Date(written.fromMs).toISOString()} .. ${new Date(written.toMs).toISOString()} to ${path}\n`,
+    );
+  }
   const where = resolve(parsed.kubeconfigPath);
   const faults = sim.faults.active();
   const extras = [
     `kubeconfig=${where}`,
     ...(sim.controlUrl ? [`control=${sim.controlUrl}`] : []),
+    ...(sim.kubeletUrl ? [`kubelet=${sim.kubeletUrl}`] : []),
     ...(faults.length > 0 ? [`faults=${faults.join(',')}`] : []),
   ];
   process.stdout.write(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HISTORY_RANGES } from '@kubeglance/shared/api';
+import { HISTORY_RANGES, LONG_HISTORY_RANGES, type HistoryRange } from '@kubeglance/shared/api';
 import { HttpError } from './errors.js';
 
 /**
@@ -50,7 +50,9 @@ export const historyQuery = z
     name: z.string().optional(),
     namespace: label.optional(),
     pod: subdomain.optional(),
-    range: z.enum(HISTORY_RANGES as unknown as ['5m', '15m', '1h']).default('15m'),
+    range: z
+      .enum([...HISTORY_RANGES, ...LONG_HISTORY_RANGES] as [HistoryRange, ...HistoryRange[]])
+      .default('15m'),
   })
   .strict()
   .superRefine((q, ctx) => {

@@ -1,11 +1,17 @@
 import { EventEmitter } from 'node:events';
-import type { ClusterInfo, ClusterStatus } from '@kubeglance/shared/api';
+import {
+  HISTORY_RANGES,
+  LONG_HISTORY_RANGES,
+  type ClusterInfo,
+  type ClusterStatus,
+} from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
 import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
+import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
 import { DiagnosticsRunner } from '../diagnostics/runner.js';
 import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
@@ -19,6 +25,8 @@ export interface PipelineOptions {
   upstreamGzip?: boolean;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   now?: () => number;
+  /** Long-range history for this cluster (`--prometheus`). */
+  prometheus?: PrometheusHistory | undefined;
   /** Informer timings (tests scale them down); the probe interval is one resolution. */
   informerTiming?: Partial<InformerTiming>;
 }
@@ -143,6 +151,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   start(): void {
     this.watcher.start();
     this.poller.start();
+    this.prometheus?.start();
     this.diagnostics.start();
   }
 
@@ -161,12 +170,23 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.poller.stop();
     this.watcher.stop();
     this.upstream.stop();
+    this.prometheus?.stop();
   }
 
   status(): ClusterStatus {
     const status = this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
     const report = this.diagnostics?.latest;
-    return { ...status, diagnostics: report ? summarise(report) : null };
+    const withDiagnostics = { ...status, diagnostics: report ? summarise(report) : null };
+    const prom = this.prometheus?.currentProblem();
+    if (!prom) return withDiagnostics;
+    // History beyond the hour is degraded; live metrics are not, so `ok` becomes `degraded`.
+    const state = status.state === 'ok' ? 'degraded' : status.state;
+    return { ...withDiagnostics, state, problems: [...status.problems, prom] };
+  }
+
+  /** The long-range history source, when a Prometheus is configured for this cluster. */
+  get prometheus(): PrometheusHistory | undefined {
+    return this.options.prometheus;
   }
 
   info(): ClusterInfo {
@@ -175,6 +195,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       simulated: this.target.simulated,
       server: this.target.server,
       status: this.status(),
+      historyRanges: [...HISTORY_RANGES, ...(this.prometheus ? LONG_HISTORY_RANGES : [])],
     };
   }
 

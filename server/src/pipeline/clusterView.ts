@@ -13,9 +13,18 @@ import type {
   TopPod,
 } from '@kubeglance/shared/api';
 import { Snapshot } from '../store/snapshot.js';
+import { longHistory } from './longHistory.js';
 import type { ClusterPipeline } from './clusterPipeline.js';
 
-const RANGE_MS: Record<HistoryRange, number> = { '5m': 300_000, '15m': 900_000, '1h': 3_600_000 };
+const RANGE_MS: Record<HistoryRange, number> = {
+  '5m': 300_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '6h': 6 * 3_600_000,
+  '24h': 24 * 3_600_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+};
 const TOP_N = 10;
 const INVENTORY_REFRESH_MS = 1000;
 const SNAPSHOT_MAX_AGE_MS = 1000;
@@ -135,6 +144,23 @@ export class ClusterView {
     };
     if (q.scope === 'cluster') response.coverage = this.pipeline.history.coverage(rangeMs, end);
     return response;
+  }
+
+  get hasPrometheus(): boolean {
+    return this.pipeline.prometheus !== undefined;
+  }
+
+  /** Whether `range` needs Prometheus (beyond what memory keeps). */
+  static isLong(range: HistoryRange): boolean {
+    return RANGE_MS[range] > RANGE_MS['1h'];
+  }
+
+  /** A long range (6h…30d): Prometheus joined with the in-memory hour; see `longHistory`. */
+  async longHistory(q: HistoryRequest): Promise<HistoryResponse | undefined> {
+    const prometheus = this.pipeline.prometheus;
+    if (!prometheus) return undefined;
+    const memory = this.pipeline.history;
+    return longHistory({ q, rangeMs: RANGE_MS[q.range], memory, prometheus, nowMs: Date.now() });
   }
 
   private topPodsBoth(): { cpu: TopPod[]; memory: TopPod[] } {

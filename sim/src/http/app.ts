@@ -13,6 +13,7 @@ import { authorize } from './rbac.js';
 import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
+import { addKubeletRoutes } from './kubeletMetrics.js';
 import { addKubeSystemRoutes } from './kubeSystem.js';
 import { metricsApiState } from './metricsAvailability.js';
 import { addMetricsRoutes } from './metrics.js';
@@ -33,6 +34,7 @@ export function createRouter(): Router {
   addDiscoveryRoutes(router);
   addCoreRoutes(router);
   addMetricsRoutes(router);
+  addKubeletRoutes(router);
   addAggregationRoutes(router);
   addKubeSystemRoutes(router);
   addControlRoutes(router);

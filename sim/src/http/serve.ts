@@ -14,6 +14,7 @@ import { createTlsMaterial } from '../tls.js';
 import { createRequestListener } from './app.js';
 import { generateToken } from './auth.js';
 import type { SimDeps } from './context.js';
+import { listenKubeletPlain } from './kubeletMetrics.js';
 import { syncMetricsServerPod } from './metricsServerPod.js';
 import { RequestLog } from './requestLog.js';
 import { ApiListener } from './server.js';
@@ -38,6 +39,8 @@ export interface ServeOptions {
   controlPort?: number;
   /** Bearer token; generated when undefined. */
   token?: string;
+  /** Optional plain-HTTP port serving every node's kubelet `/metrics/resource` (no auth). */
+  kubeletPort?: number;
   /**
    * metrics-server just deployed: its pod is unready and the metrics API answers 503 until two
    * resolution periods after the start (the scrapes it needs before it can answer).
@@ -64,6 +67,8 @@ export interface RunningSim {
   url: string;
   /** `https://127.0.0.1:PORT` of the control-only listener, when `controlPort` was given. */
   controlUrl?: string;
+  /** `http://127.0.0.1:PORT` of the plain kubelet-metrics listener, when `kubeletPort` was given. */
+  kubeletUrl?: string;
   kubeconfigPath: string;
   /** The kubeconfig YAML written to `kubeconfigPath`. */
   kubeconfig: string;
@@ -119,6 +124,10 @@ export async function serveCluster(
           handler: createRequestListener(deps, { controlOnly: true }),
         });
   const controlPort = control ? await control.listen(options.controlPort ?? 0) : undefined;
+  const kubelet =
+    options.kubeletPort === undefined
+      ? undefined
+      : await listenKubeletPlain(deps, options.host, options.kubeletPort);
 
   const goDownOrUp = (added: readonly string[], removed: readonly string[]): void => {
     if (added.includes('apiserver-down')) api.goDown();
@@ -155,7 +164,7 @@ export async function serveCluster(
       unsubscribe();
       cluster.stop();
       for (const close of [...deps.watches]) close();
-      await Promise.all([api.close(), control?.close()]);
+      await Promise.all([api.close(), control?.close(), kubelet?.close()]);
       if (tempDir) await rm(tempDir, { recursive: true, force: true });
     })();
     return stopped;
@@ -164,6 +173,9 @@ export async function serveCluster(
   return {
     url,
     ...(controlPort !== undefined ? { controlUrl: urlFor(options.host, controlPort) } : {}),
+    ...(kubelet
+      ? { kubeletUrl: urlFor(options.host, kubelet.port).replace('https:', 'http:') }
+      : {}),
     kubeconfigPath,
     kubeconfig,
     token,

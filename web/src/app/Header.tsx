@@ -39,7 +39,8 @@ export function Header({ live }: { live: LiveState }) {
         {current && <HeaderDataAge cluster={current} live={live} />}
         <SegmentedControl
           label="Time range"
-          options={HISTORY_RANGES}
+          // Long ranges only where the server has a Prometheus for this cluster.
+          options={info?.historyRanges ?? HISTORY_RANGES}
           value={range}
           onChange={setRange}
         />

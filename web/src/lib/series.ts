@@ -8,6 +8,10 @@ const RANGE_MS: Record<HistoryRange, number> = {
   '5m': 5 * 60_000,
   '15m': 15 * 60_000,
   '1h': 60 * 60_000,
+  '6h': 6 * 60 * 60_000,
+  '24h': 24 * 60 * 60_000,
+  '7d': 7 * 24 * 60 * 60_000,
+  '30d': 30 * 24 * 60 * 60_000,
 };
 
 export function rangeMs(range: HistoryRange): number {
@@ -141,12 +145,12 @@ export function maxValue(
   return max;
 }
 
-const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60];
+const TICK_STEPS_MIN = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 7200];
 
 /** Time-axis ticks on whole minutes, at most `maxTicks`, so labels never repeat. */
 export function timeTicks(fromMs: number, toMs: number, maxTicks = 6): number[] {
   const spanMin = Math.max(1, (toMs - fromMs) / 60_000);
-  const stepMin = TICK_STEPS_MIN.find((s) => spanMin / s <= maxTicks) ?? 60;
+  const stepMin = TICK_STEPS_MIN.find((s) => spanMin / s <= maxTicks) ?? 7200;
   const step = stepMin * 60_000;
   const ticks: number[] = [];
   for (let t = Math.ceil(fromMs / step) * step; t <= toMs; t += step) ticks.push(t);

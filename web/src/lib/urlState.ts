@@ -3,13 +3,13 @@
  * exactly what was on screen. These are the pure parse/serialise halves; the React
  * hook that applies them is `hooks/useSearchState.ts`.
  */
-import { HISTORY_RANGES, type HistoryRange } from '@kubeglance/shared/api';
+import { HISTORY_RANGES, LONG_HISTORY_RANGES, type HistoryRange } from '@kubeglance/shared/api';
 import type { SortDir, SortState } from './sort';
 
 export const DEFAULT_RANGE: HistoryRange = '15m';
 
 export function parseRange(value: string | null, fallback: HistoryRange = DEFAULT_RANGE) {
-  return HISTORY_RANGES.find((r) => r === value) ?? fallback;
+  return [...HISTORY_RANGES, ...LONG_HISTORY_RANGES].find((r) => r === value) ?? fallback;
 }
 
 /** `"cpu"` is ascending, `"-cpu"` descending; unknown keys fall back. */

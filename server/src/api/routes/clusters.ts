@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
 import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
+import { ClusterView } from '../../pipeline/clusterView.js';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
 import { HttpError, methodNotAllowed, notFound } from '../errors.js';
 import { sendList } from '../jsonCache.js';
@@ -75,9 +76,22 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     sendList(req, res, view.topPods(q.sort, q.limit, q.namespace));
   });
 
-  router.get('/:cluster/history', (req, res) => {
+  router.get('/:cluster/history', async (req, res) => {
     const view = viewFor(req);
     const q = parse(historyQuery, req.query, 'query');
+    if (ClusterView.isLong(q.range)) {
+      if (!view.hasPrometheus) {
+        throw new HttpError(
+          400,
+          'prometheus-not-configured',
+          `range=${q.range} needs a Prometheus: kubeglance keeps only the last hour in memory; start it with --prometheus URL`,
+        );
+      }
+      const long = await view.longHistory(q);
+      if (!long) throw notFound(`${q.scope} series`);
+      res.json(long);
+      return;
+    }
     const history = view.history(q);
     if (!history) throw notFound(`${q.scope} series`);
     res.json(history);

@@ -9,18 +9,25 @@
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { chartLabel, collectingSince } from '../../lib/chartFacts';
+import { sourceCaption } from '../../lib/historySource';
 import type { TimeSeriesChartProps } from './types';
 
 const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 
 const sinceFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const sourceFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
   const fontSize = props.fontSize ?? 11;
   const [drawn, setDrawn] = useState(false);
   const onDrawn = useCallback(() => setDrawn(true), []);
-  const since = collectingSince(props.rows, props.fromMs, props.toMs);
+  const since = props.spans ? null : collectingSince(props.rows, props.fromMs, props.toMs);
+  const source = sourceCaption(props.spans, (ms) => sourceFormat.format(ms));
   return (
     <figure
       className="chart"
@@ -49,6 +56,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           </span>
         )}
       </div>
+      {source && (
+        <p className="chart-source" data-testid="chart-source">
+          {source}
+        </p>
+      )}
     </figure>
   );
 }

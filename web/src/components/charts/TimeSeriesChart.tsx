@@ -8,6 +8,7 @@ import {
   AreaChart,
   CartesianGrid,
   Legend,
+  ReferenceArea,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -15,6 +16,7 @@ import {
   usePlotArea,
 } from 'recharts';
 import { knownCount } from '../../lib/chartFacts';
+import { memorySpan } from '../../lib/historySource';
 import { timeTicks, type ChartRow } from '../../lib/series';
 import type { TimeSeriesChartProps } from './types';
 
@@ -24,6 +26,15 @@ const fullTimeFormat = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   second: '2-digit',
 });
+// Ranges over a day label ticks with the day.
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' });
+const dayTimeFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DAY_MS = 86_400_000;
 
 // Below this many samples a series is drawn with dots: one or two points make no
 // visible line on a full-range axis, and the first minutes would look empty.
@@ -37,6 +48,8 @@ interface ImplProps extends TimeSeriesChartProps {
 export default function TimeSeriesChart(props: ImplProps) {
   const { rows, series, stacked, references = [], unit, fromMs, toMs, formatValue } = props;
   const fontSize = props.fontSize ?? 11;
+  const long = toMs - fromMs > DAY_MS;
+  const memory = memorySpan(props.spans);
   return (
     <AreaChart
       responsive
@@ -55,7 +68,7 @@ export default function TimeSeriesChart(props: ImplProps) {
         domain={[fromMs, toMs]}
         allowDataOverflow
         ticks={timeTicks(fromMs, toMs)}
-        tickFormatter={(t: number) => timeFormat.format(t)}
+        tickFormatter={(t: number) => (long ? dayFormat : timeFormat).format(t)}
         stroke="var(--text-muted)"
         fontSize={fontSize}
       />
@@ -75,7 +88,7 @@ export default function TimeSeriesChart(props: ImplProps) {
         }}
       />
       <Tooltip
-        labelFormatter={(t) => fullTimeFormat.format(Number(t))}
+        labelFormatter={(t) => (long ? dayTimeFormat : fullTimeFormat).format(Number(t))}
         formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : 'no data')}
         contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
       />
@@ -96,6 +109,22 @@ export default function TimeSeriesChart(props: ImplProps) {
           type="monotone"
         />
       ))}
+      {memory && props.spans && props.spans.length > 1 && (
+        // The stretch from kubeglance's own memory, shaded; the rest came from Prometheus.
+        <ReferenceArea
+          x1={memory.fromMs}
+          x2={Math.max(memory.toMs, toMs)}
+          fill="var(--text-muted)"
+          fillOpacity={0.12}
+          ifOverflow="hidden"
+          // Named only where the stretch is wide enough for the word (the caption says it too).
+          label={
+            (toMs - memory.fromMs) / (toMs - fromMs) >= 0.15
+              ? { value: 'memory', position: 'insideTopLeft', fill: 'var(--text-muted)', fontSize }
+              : undefined
+          }
+        />
+      )}
       {references.map((r) => (
         <ReferenceLine
           key={r.label}

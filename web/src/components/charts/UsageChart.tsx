@@ -2,7 +2,7 @@
  * CPU or memory over time from API units (millicores, bytes): picks a readable
  * unit for the values shown and labels the axis and title with it.
  */
-import type { Point } from '@kubeglance/shared/api';
+import type { HistorySpan, Point } from '@kubeglance/shared/api';
 import { axisNumber, chartUnit, maxValue, toChartRows } from '../../lib/series';
 import { TimeSeriesChart } from './Chart';
 import type { ChartReference } from './types';
@@ -27,6 +27,7 @@ interface UsageChartProps {
   height?: number;
   fontSize?: number;
   hideTitle?: boolean;
+  spans?: readonly HistorySpan[] | undefined;
 }
 
 export function UsageChart({

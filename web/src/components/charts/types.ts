@@ -1,3 +1,4 @@
+import type { HistorySpan } from '@kubeglance/shared/api';
 import type { ChartRow } from '../../lib/series';
 
 export interface ChartSeriesDef {
@@ -37,4 +38,6 @@ export interface TimeSeriesChartProps {
   hideTitle?: boolean;
   /** Tick and tooltip text for a value (already in `unit`). */
   formatValue: (value: number) => string;
+  /** Long ranges: where each stretch came from (marked on the chart and in its caption). */
+  spans?: readonly HistorySpan[] | undefined;
 }

@@ -49,6 +49,7 @@ export function NamespaceCharts({ cluster, namespace, range }: NamespaceChartsPr
         fromMs={toMs - rangeMs(range)}
         toMs={toMs}
         height={240}
+        spans={total.data.spans}
       />
       <UsageChart
         metric="memory"
@@ -58,6 +59,7 @@ export function NamespaceCharts({ cluster, namespace, range }: NamespaceChartsPr
         fromMs={toMs - rangeMs(range)}
         toMs={toMs}
         height={240}
+        spans={total.data.spans}
       />
     </div>
   );

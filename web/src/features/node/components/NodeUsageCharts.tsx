@@ -35,6 +35,7 @@ export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageCha
         references={refs(node.cpu.allocatableMillicores, requests.cpu)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
       <UsageChart
         metric="memory"
@@ -43,6 +44,7 @@ export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageCha
         references={refs(node.memory.allocatableBytes, requests.memory)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
     </div>
   );

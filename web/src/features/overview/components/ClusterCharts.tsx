@@ -69,6 +69,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
           ]}
           fromMs={fromMs}
           toMs={toMs}
+          spans={history.data.spans}
         />
         <UsageChart
           metric="memory"
@@ -86,6 +87,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
           ]}
           fromMs={fromMs}
           toMs={toMs}
+          spans={history.data.spans}
         />
       </div>
     </>

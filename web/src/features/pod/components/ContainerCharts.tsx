@@ -107,6 +107,7 @@ function ContainerChartBody({
         references={lines(container.cpu.requestMillicores, container.cpu.limitMillicores)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
       <UsageChart
         metric="memory"
@@ -115,6 +116,7 @@ function ContainerChartBody({
         references={lines(container.memory.requestBytes, container.memory.limitBytes)}
         fromMs={fromMs}
         toMs={toMs}
+        spans={history.data.spans}
       />
     </div>
   );

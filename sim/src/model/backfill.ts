@@ -1,0 +1,64 @@
+import type { KubeletCounters } from './kubeletCounters.js';
+import { labelText, RESOURCE_FAMILIES } from './resourceMetrics.js';
+
+/** What a backfill covers and which target labels the scrape would have added. */
+export interface BackfillOptions {
+  /** First sample time (unix ms; rounded down to a tick). */
+  fromMs: number;
+  /** Last sample time (unix ms, inclusive). */
+  toMs: number;
+  /** Time between written samples (the "scrape interval" of the past). */
+  stepMs: number;
+  /**
+   * Labels Prometheus adds at scrape time, per node: they must be exactly those of the live
+   * scrape config, or the backfilled and live samples become different series.
+   */
+  targetLabels: (node: string) => Record<string, string>;
+}
+
+/**
+ * Days of past kubelet `/metrics/resource` samples as OpenMetrics, for
+ * `promtool tsdb create-blocks-from openmetrics`. The counters are walked tick by tick (every
+ * resolution period, like a live kubelet), and a sample is written every `stepMs`. Writing
+ * through the same {@link KubeletCounters} a live simulator serves keeps the counters
+ * continuous where the backfill ends and scraping begins.
+ *
+ * Yields chunks of text; the caller writes them to a file or stream.
+ */
+export function* openMetricsBackfill(
+  counters: KubeletCounters,
+  resolutionMs: number,
+  options: BackfillOptions,
+): Generator<string> {
+  for (const f of RESOURCE_FAMILIES) {
+    // OpenMetrics names a counter family without its `_total` suffix.
+    const family = f.type === 'counter' ? f.name.replace(/_total$/, '') : f.name;
+    yield `# HELP ${family} ${f.help}\n# TYPE ${family} ${f.type}\n`;
+  }
+  const stepTicks = Math.max(1, Math.round(options.stepMs / resolutionMs));
+  const first = Math.floor(options.fromMs / resolutionMs);
+  const last = Math.floor(options.toMs / resolutionMs);
+  for (let tick = first; tick <= last; tick += stepTicks) {
+    const stats = counters.at(tick);
+    const seconds = stats.timestampMs / 1000;
+    const lines: string[] = [];
+    for (const node of stats.nodes.values()) {
+      const target = options.targetLabels(node.name);
+      for (const f of RESOURCE_FAMILIES) {
+        for (const [labels, value] of f.series(node)) {
+          lines.push(`${f.name}${labelText({ ...labels, ...target })} ${value} ${seconds}`);
+        }
+      }
+    }
+    yield `${lines.join('\n')}\n`;
+  }
+  yield '# EOF\n';
+}
+
+/**
+ * The target labels of `deploy/prometheus/kubelet-resource.yml` (and of kube-prometheus-stack's
+ * kubelet ServiceMonitor): `job`, `instance` and `node` = node name, `metrics_path`.
+ */
+export function scrapeConfigLabels(job = 'kubelet'): (node: string) => Record<string, string> {
+  return (node) => ({ instance: node, job, metrics_path: '/metrics/resource', node });
+}

@@ -1,0 +1,30 @@
+/** Words for where a long-range chart's data came from (`HistoryResponse.spans`). */
+import type { HistorySpan } from '@kubeglance/shared/api';
+
+const NAMES = { prometheus: 'Prometheus', memory: 'kubeglance memory' } as const;
+
+/**
+ * "Prometheus until 14:05, then kubeglance memory", or the single source; undefined when the
+ * response has no spans (an in-memory range: nothing to explain).
+ */
+export function sourceCaption(
+  spans: readonly HistorySpan[] | undefined,
+  format: (ms: number) => string,
+): string | undefined {
+  if (!spans || spans.length === 0) return undefined;
+  const [first, ...rest] = spans;
+  if (rest.length === 0) {
+    return first!.source === 'memory'
+      ? `Source: ${NAMES.memory} only (no Prometheus data for this range)`
+      : `Source: ${NAMES.prometheus}`;
+  }
+  const parts = spans.map((s, i) =>
+    i < spans.length - 1 ? `${NAMES[s.source]} until ${format(s.toMs)}` : NAMES[s.source],
+  );
+  return `Source: ${parts.join(', then ')}`;
+}
+
+/** The span drawn as "from memory" on the chart, if any. */
+export function memorySpan(spans: readonly HistorySpan[] | undefined): HistorySpan | undefined {
+  return spans?.find((s) => s.source === 'memory');
+}
