@@ -4,8 +4,13 @@ import { gatherFacts, type PipelineFacts } from './facts.js';
 import { buildReport } from './report.js';
 
 export interface RunnerOptions {
-  /** Scheduled runs (default 60 s). */
+  /** Scheduled runs while every link works (default 60 s). */
   intervalMs?: number;
+  /**
+   * Scheduled runs while something is wrong (default 10 s): one failure can turn into another
+   * without the pipeline's health changing (both answer 503), and the report must follow.
+   */
+  troubledIntervalMs?: number;
   /** On-demand runs closer together than this reuse the last report (default 5 s). */
   minGapMs?: number;
   now?: () => number;
@@ -20,6 +25,7 @@ export interface RunnerOptions {
  */
 export class DiagnosticsRunner {
   private timer: NodeJS.Timeout | undefined;
+  private running = false;
   private latestReport: DiagnosticsReport | null = null;
   /** Generation of the newest run started, and of the report kept. */
   private started = 0;
@@ -43,15 +49,29 @@ export class DiagnosticsRunner {
 
   start(): void {
     this.stop();
-    const every = this.options.intervalMs ?? 60_000;
-    this.timer = setInterval(() => void this.run().catch(() => undefined), every);
-    this.timer.unref();
-    void this.run().catch(() => undefined);
+    this.running = true;
+    this.tick();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.running = false;
+    clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /** One scheduled run, then the next, sooner while the last report was not ok. */
+  private tick(): void {
+    void this.run()
+      .catch(() => undefined)
+      .finally(() => {
+        if (!this.running) return;
+        const troubled = this.latestReport?.status !== 'ok';
+        const every = troubled
+          ? (this.options.troubledIntervalMs ?? 10_000)
+          : (this.options.intervalMs ?? 60_000);
+        this.timer = setTimeout(() => this.tick(), every);
+        this.timer.unref();
+      });
   }
 
   /** Start a run now; resolves with its report (kept only if no newer run finished first). */
