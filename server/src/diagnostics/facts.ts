@@ -60,6 +60,25 @@ async function guarded<T>(
   return denied(access, rule) ? deniedRead(rule) : read(rule, fetch);
 }
 
+/**
+ * Which nodes have metrics, and of when. While the pipeline's polls succeed, its own sample
+ * answers (items absent from the last response are already dropped from it): the metrics API
+ * is read once per resolution for everyone, diagnostics included. Only while polls fail or
+ * go stale does a check ask again, for the verbatim answer as evidence.
+ */
+function nodeMetrics(up: Upstream, pipeline: PipelineFacts): Promise<Read<NodeMetricsProbe>> {
+  const { sample, status } = pipeline;
+  if (status.metrics === 'ok' && sample) {
+    const timestamps = new Map<string, number | null>(
+      sample.nodes.map((n) => [n.name, n.timestampMs]),
+    );
+    return Promise.resolve({ kind: 'ok', value: { timestamps } });
+  }
+  return read({ verb: 'list', group: 'metrics.k8s.io', resource: 'nodes' }, () =>
+    probeNodeMetrics(up),
+  );
+}
+
 /** Two rounds of concurrent requests: access reviews and core reads, then the guarded reads. */
 export async function gatherFacts(
   up: Upstream,
@@ -71,7 +90,7 @@ export async function gatherFacts(
     read(undefined, () => readVersion(up)),
     reviewAccess(up, [...REQUIRED_RULES, ...OPTIONAL_RULES]),
     read(REQUIRED_RULES.at(-1), () => readApiService(up)),
-    read({ verb: 'list', group: 'metrics.k8s.io', resource: 'nodes' }, () => probeNodeMetrics(up)),
+    nodeMetrics(up, pipeline),
     read(podsRule, () => readMetricsServerPods(up)),
   ]);
   const first = pods.kind === 'ok' ? pods.value[0] : undefined;
