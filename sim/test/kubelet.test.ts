@@ -11,7 +11,7 @@ import { writeBackfillFile } from '../src/backfillFile.js';
 import { kubeletCountersOf } from '../src/http/kubeletMetrics.js';
 import { startSim, type RunningSim } from '../src/index.js';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
-import { raw } from './helpers.js';
+import { raw, waitFor } from './helpers.js';
 
 let sim: RunningSim;
 let dir: string;
@@ -79,11 +79,16 @@ describe('kubelet /metrics/resource', () => {
     const lines = backfillText.split('\n').filter((l) => l.startsWith(key));
     expect(lines.length).toBe(13); // 120 s every 10 s, both ends
     const last = Number(lines.at(-1)!.split(' ')[1]);
-    const page = samples((await raw(sim, path(node()))).text);
-    const live = page.get('node_cpu_usage_seconds_total')!;
-    expect(live.value).toBeGreaterThan(last);
+    const lastMs = Number(lines.at(-1)!.split(' ')[2]) * 1000;
+    // The file ends at the current tick: read the live page once it has moved past it.
+    let live = { value: NaN, ts: NaN };
+    await waitFor(async () => {
+      const page = samples((await raw(sim, path(node()))).text);
+      live = page.get('node_cpu_usage_seconds_total')!;
+      return live.ts > lastMs;
+    }, 5 * RES);
     // No reset: a restarted counter would hold a few ticks' worth, far below two minutes'.
-    expect(live.ts).toBeGreaterThan(Number(lines.at(-1)!.split(' ')[2]) * 1000);
+    expect(live.value).toBeGreaterThan(last);
   });
   it('CPU counters grow per tick by the metrics API value × resolution; memory equals it', () => {
     const counters = kubeletCountersOf(sim.cluster);
