@@ -26,7 +26,17 @@ async function waitForProblem(code: ProblemCode): Promise<ClusterInfo> {
   return eventually(
     async () => {
       const c = await clusterInfo();
-      return c.status.problems.some((p) => p.code === code) ? c : undefined;
+      if (c.status.problems.some((p) => p.code === code)) return c;
+      // Thrown, not returned: on a timeout `eventually` names the last status it saw.
+      const { state, metrics, resolutionSeconds, problems } = c.status;
+      throw new Error(
+        JSON.stringify({
+          state,
+          metrics,
+          resolutionSeconds,
+          problems: problems.map((p) => p.code),
+        }),
+      );
     },
     20_000,
     `problem ${code}`,
