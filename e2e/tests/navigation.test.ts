@@ -35,11 +35,16 @@ const rangeRadio = (page: Page, range: string) =>
 
 describe('drilldown navigation', () => {
   it('overview → namespace → pod by links, then back and forward', async () => {
-    const { items } = await env().api<SampledListResponse<NamespaceRow>>(
-      `/api/v1/clusters/${BIG.name}/namespaces`,
+    // The first test of a file may start before the first metrics sample has arrived.
+    const ns = await waitFor(
+      async () => {
+        const { items } = await env().api<SampledListResponse<NamespaceRow>>(
+          `/api/v1/clusters/${BIG.name}/namespaces`,
+        );
+        return items.find((n) => n.pods > 0 && n.cpu.usageMillicores != null)?.name;
+      },
+      { what: 'a namespace with pods and metrics' },
     );
-    const ns = items.find((n) => n.pods > 0 && n.cpu.usageMillicores != null)?.name;
-    if (!ns) throw new Error('no namespace with pods and metrics');
     const overviewPath = `/clusters/${BIG.name}`;
     const nsPath = `${overviewPath}/namespaces/${ns}`;
 
