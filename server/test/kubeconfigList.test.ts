@@ -131,3 +131,34 @@ describe('KUBECONFIG=a:b pnpm start -- --all-contexts', () => {
     },
   );
 });
+
+describe('--host 0.0.0.0 --auth none', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => {
+    child?.kill('SIGTERM');
+  });
+
+  it(
+    'starts, and warns that anyone who can connect reads cluster data',
+    { timeout: 90_000 },
+    async () => {
+      const args = ['--host', '0.0.0.0', '--auth', 'none', '--port', '0', '--static-dir', '/x'];
+      child = spawn(TSX, [MAIN, ...args], {
+        env: { PATH: process.env.PATH, HOME: dir, KUBECONFIG: alpha.kubeconfigPath },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      let warning: { level?: number; msg?: string; host?: string } | undefined;
+      for await (const line of createInterface({ input: child.stdout! })) {
+        const entry = JSON.parse(line) as { level?: number; msg?: string; host?: string };
+        if (entry.msg?.startsWith('authentication is off')) {
+          warning = entry;
+          break;
+        }
+      }
+      expect(warning, `no warning logged: ${stderr}`).toMatchObject({ level: 40, host: '0.0.0.0' });
+      expect(warning!.msg).toMatch(/anyone who can connect reads cluster data/);
+    },
+  );
+});
