@@ -31,6 +31,9 @@ trap cleanup EXIT
 step() { printf '\n== %s\n' "$*"; }
 fail() {
   echo "FAIL: $*" >&2
+  # What the container and the simulator said, so a CI failure explains itself.
+  podman logs --tail 40 kubeglance-test 2>&1 | sed 's/^/  container: /' >&2 || true
+  [ -n "${sim_log:-}" ] && [ -f "$sim_log" ] && tail -n 20 "$sim_log" | sed 's/^/  sim: /' >&2
   exit 1
 }
 ok() { echo "ok: $*"; }

@@ -1,7 +1,10 @@
 // Production build: the server and everything it imports (workspace packages and npm
 // dependencies) bundled into one ES module run by plain `node dist/main.js`, so the
 // runtime image needs no node_modules, no TypeScript and no tsx.
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
@@ -13,6 +16,8 @@ await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
+  // The bundle has no package.json beside it: the User-Agent's version is built in.
+  define: { 'process.env.KUBEGLANCE_BUILD_VERSION': JSON.stringify(version) },
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __kgCreateRequire } from 'node:module'; const require = __kgCreateRequire(import.meta.url);",

@@ -43,13 +43,15 @@ const ALLOWED_PATHS: readonly RegExp[] = [
 const ACCESS_REVIEW_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
 /** `kubeglance/<version>`, sent upstream so apiserver audit logs and APF can tell us apart. */
-export const USER_AGENT = `kubeglance/${
-  (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version: string;
-    }
-  ).version
-}`;
+export const USER_AGENT = `kubeglance/${packageVersion()}`;
+
+/** The production bundle has it built in (`scripts/build.mjs`); from source, read it. */
+function packageVersion(): string {
+  const built = process.env.KUBEGLANCE_BUILD_VERSION;
+  if (built) return built;
+  const pkg = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(pkg) as { version: string }).version;
+}
 
 export interface GetOptions {
   /** Deadline for the whole request, from sending it to the last byte of the answer. */
