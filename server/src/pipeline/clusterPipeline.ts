@@ -12,7 +12,7 @@ import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
-import { DiagnosticsRunner } from '../diagnostics/runner.js';
+import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
 import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
@@ -29,6 +29,8 @@ export interface PipelineOptions {
   prometheus?: PrometheusHistory | undefined;
   /** Informer timings (tests scale them down); the probe interval is one resolution. */
   informerTiming?: Partial<InformerTiming>;
+  /** How often the diagnostics run on their own (tests scale it down). */
+  diagnosticsTiming?: DiagnosticsTiming | undefined;
 }
 
 export interface PipelineEvents {
@@ -116,6 +118,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         resolutionMs: this.poller.resolutionMs,
       }),
       {
+        ...options.diagnosticsTiming,
         now: this.now,
         onReport: () => this.emitStatusIfChanged(),
         onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
