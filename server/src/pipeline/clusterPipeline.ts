@@ -13,6 +13,7 @@ import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
 import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
+import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
@@ -50,6 +51,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly poller: MetricsPoller;
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
+  /** How the last metrics poll ended (for the diagnostics; null before the first one). */
+  private lastPollOutcome: PollOutcome | null = null;
   private lastStatusKey = '';
   private lastHealthKey = '';
   /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
@@ -101,6 +104,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       {
         sample: (r) => this.onSample(r),
         unchanged: (report) => {
+          this.lastPollOutcome = { kind: 'ok' };
           this.tracker.metricsUnchanged();
           this.tracker.setQuality(report, this.poller.resolutionMs, this.now());
           this.emitStatusIfChanged();
@@ -116,6 +120,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         inventory: this.watcher.inventory,
         sample: this.latestSample,
         resolutionMs: this.poller.resolutionMs,
+        lastPoll: this.lastPollOutcome,
+        metricsApiVersion: this.poller.apiVersion,
       }),
       {
         ...options.diagnosticsTiming,
@@ -216,6 +222,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.history.append(sample, this.watcher.inventory);
     this.latestSample = sample;
     this.lastPoll = result;
+    this.lastPollOutcome = { kind: 'ok' };
     const nowMs = this.now();
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
     this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
@@ -235,6 +242,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   private onMetricsFailed(e: unknown): void {
     this.upstreamErrors += 1;
+    this.lastPollOutcome = { kind: 'failed', error: e };
     this.tracker.metricsFailed(e, this.now());
     // The Error itself: pino's `err` serializer keeps its type, stack, kind, status and cause.
     this.options.log.warn({ cluster: this.name, err: e }, 'metrics poll failed');
