@@ -33,7 +33,13 @@ export interface Cells {
 
 export type HeatPlan =
   | ({ kind: 'named' } & Cells)
-  | ({ kind: 'grouped'; groups: number; rowsPerGroup: number; headerH: number } & Cells);
+  | ({
+      kind: 'grouped';
+      groups: number;
+      /** Rows of named tiles under each group's heading; 0: only its hottest, in the heading. */
+      rowsPerGroup: number;
+      headerH: number;
+    } & Cells);
 
 const PAD_X = 0.1; // em each side
 const PAD_Y = 0.02;
@@ -88,5 +94,7 @@ export function planHeatmap(text: HeatText, box: HeatBox, groups: number): HeatP
   const headerH = Math.ceil(GROUP_HEADER_EM * min);
   const perGroup = (box.height + box.gap) / Math.max(1, groups) - headerH - box.gap;
   const rowsPerGroup = Math.max(0, Math.floor((perGroup + box.gap) / (c.cellH + box.gap)));
+  // No room for a row under each heading: the heading itself carries the hottest tile.
+  if (rowsPerGroup === 0) return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH: c.cellH };
   return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH };
 }

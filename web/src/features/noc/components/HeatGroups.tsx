@@ -45,7 +45,48 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
   return (
     <div className="noc-heat-groups" style={{ fontSize: plan.font }}>
       {groups.map((g) => {
-        const named = hottestThatFit(g.members, plan);
+        const named =
+          plan.rowsPerGroup > 0 ? hottestThatFit(g.members, plan) : g.members.slice(0, 1);
+        const inline = plan.rowsPerGroup === 0;
+        const tiles = (
+          <ul
+            className="noc-heat-grid"
+            aria-label={`Hottest nodes of ${g.name}`}
+            style={{
+              gridTemplateColumns: inline
+                ? `minmax(${plan.cellW}px, max-content)`
+                : `repeat(${plan.cols}, ${plan.cellW}px)`,
+              gridAutoRows: `${plan.cellH}px`,
+            }}
+          >
+            {named.map((i) => (
+              <HeatTile
+                key={nodes[i]!.name}
+                node={nodes[i]!}
+                label={labels[i]!}
+                span={inline ? 1 : plan.spans[i]!}
+              />
+            ))}
+          </ul>
+        );
+        if (inline) {
+          return (
+            <section
+              key={g.name}
+              className="noc-heat-group inline"
+              aria-label={`Node group ${g.name}`}
+            >
+              {tiles}
+              <div>
+                <h3>
+                  <span className="noc-heat-group-name">{g.name}</span>
+                  <span className="noc-subtle"> · {g.members.length} nodes</span>
+                </h3>
+                <LevelCounts nodes={nodes} members={g.members} />
+              </div>
+            </section>
+          );
+        }
         return (
           <section key={g.name} className="noc-heat-group" aria-label={`Node group ${g.name}`}>
             <h3 style={{ height: plan.headerH }}>
@@ -57,25 +98,7 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
               </span>
               <LevelCounts nodes={nodes} members={g.members} />
             </h3>
-            {named.length > 0 && (
-              <ul
-                className="noc-heat-grid"
-                aria-label={`Hottest nodes of ${g.name}`}
-                style={{
-                  gridTemplateColumns: `repeat(${plan.cols}, ${plan.cellW}px)`,
-                  gridAutoRows: `${plan.cellH}px`,
-                }}
-              >
-                {named.map((i) => (
-                  <HeatTile
-                    key={nodes[i]!.name}
-                    node={nodes[i]!}
-                    label={labels[i]!}
-                    span={plan.spans[i]!}
-                  />
-                ))}
-              </ul>
-            )}
+            {named.length > 0 && tiles}
           </section>
         );
       })}
