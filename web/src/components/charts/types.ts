@@ -7,6 +7,11 @@ export interface ChartSeriesDef {
   label: string;
   /** Any CSS colour, including var(--x). */
   color: string;
+  /**
+   * Draw on a second axis at the right, as an unfilled dashed outline outside the stack:
+   * for a remainder ("other pods") that would otherwise dwarf the series that matter.
+   */
+  aside?: boolean;
 }
 
 export interface ChartReference {
