@@ -133,11 +133,7 @@ describe('namespace charts', () => {
       .getByRole('group', { name: 'Time range' })
       .getByRole('radio', { name: '15m', exact: true })
       .click();
-    await waitForScreen(
-      async () => page.url(),
-      (url) => url.includes('range=15m') || url,
-      { what: 'the 15m range in the URL' },
-    );
+    await c.region.getByRole('figure', { name: /^CPU by pod, last 15m/ }).waitFor();
     await waitForCharts(c.region, 2);
     const [cpu15] = await read();
     expect(cpu15.get(pod)).toBe(cpu.get(pod));
