@@ -97,7 +97,8 @@ export default function TimeSeriesChart(props: ImplProps) {
           fontSize={fontSize}
           width={fontSize * 5}
           label={{
-            value: `${aside.label}, ${unit}`,
+            // Short: the legend names the series; a long name would be cut at the edge.
+            value: `other, ${unit}`,
             angle: 90,
             position: 'insideRight',
             fill: 'var(--text-muted)',

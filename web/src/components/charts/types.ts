@@ -9,7 +9,8 @@ export interface ChartSeriesDef {
   color: string;
   /**
    * Draw on a second axis at the right, as an unfilled dashed outline outside the stack:
-   * for a remainder ("other pods") that would otherwise dwarf the series that matter.
+   * for a remainder ("other pods") that would otherwise dwarf the series that matter. The
+   * axis is labelled "other".
    */
   aside?: boolean;
 }
