@@ -38,7 +38,7 @@ describe.each([
   { share: BIG_MEMORY_PINS[0], printed: '89%', risk: false },
   { share: BIG_MEMORY_PINS[1], printed: '90%', risk: true },
 ])('a pod at $share of its memory limit', ({ share, printed, risk }) => {
-  it(`prints ${printed}; colour, badge and alert agree with it`, async () => {
+  it(`prints ${printed}; colour and badge agree with it`, async () => {
     const pod = await pinnedPod(share);
     const page = await env().newPage(DESKTOP);
     await page.goto(`/clusters/${BIG.name}/namespaces/${pod.namespace}?q=${pod.name}`);
