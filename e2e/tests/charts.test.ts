@@ -140,9 +140,11 @@ describe('namespace charts', () => {
 
     for (const theme of ['light', 'dark']) {
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-      for (const item of [...(await legend(c.cpu)), ...(await legend(c.memory))]) {
+      const items = [...(await legend(c.cpu)), ...(await legend(c.memory))];
+      for (const item of items) {
         expect(item.contrast, `${theme} legend "${item.label}"`).toBeGreaterThanOrEqual(4.5);
       }
+      console.log(`${theme} legend contrast: lowest ${Math.min(...items.map((i) => i.contrast))}`);
     }
     await screenshot(page, 'charts-namespace-1440', { fullPage: false });
   });
