@@ -57,7 +57,7 @@ async function legend(chart: Locator): Promise<LegendItem[]> {
       const s = getComputedStyle(swatch);
       const texts = [li, ...Array.from(li.querySelectorAll('span:not(.chart-swatch)'))];
       return {
-        label: (li.firstChild?.nextSibling?.textContent ?? '').trim(),
+        label: (li.querySelector('.chart-legend-label')?.textContent ?? '').trim(),
         color: s.borderStyle === 'dashed' ? s.borderTopColor : s.backgroundColor,
         contrast: Math.min(
           ...texts.map((t) => ratio(getComputedStyle(t).color, background(t.parentElement))),

@@ -9,6 +9,7 @@
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { chartLabel, collectingSince } from '../../lib/chartFacts';
+import { MiddleEllipsis } from '../MiddleEllipsis';
 import { sourceCaption } from '../../lib/historySource';
 import type { ChartSeriesDef, TimeSeriesChartProps } from './types';
 
@@ -62,7 +63,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
 /**
  * The series' names in the page's text colour (AA contrast on any theme; series colours
- * are for the swatch only). Hidden from assistive tech: the figure's name lists them.
+ * are for the swatch only). Hidden from assistive tech: the figure's name lists them. A
+ * grid of equal cells, a long name cut in the middle (its hash stays): the legend keeps its
+ * height while the top pods change, so the page below does not jump.
  */
 function ChartLegend({ series }: { series: readonly ChartSeriesDef[] }) {
   return (
@@ -73,7 +76,7 @@ function ChartLegend({ series }: { series: readonly ChartSeriesDef[] }) {
             className={s.aside ? 'chart-swatch chart-swatch-aside' : 'chart-swatch'}
             style={s.aside ? { borderColor: s.color } : { background: s.color }}
           />
-          {s.label}
+          <MiddleEllipsis className="chart-legend-label" text={s.label} />
           {s.aside && <span className="muted"> (right axis)</span>}
         </li>
       ))}
