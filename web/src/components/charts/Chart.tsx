@@ -76,7 +76,14 @@ function ChartLegend({ series }: { series: readonly ChartSeriesDef[] }) {
             className={s.aside ? 'chart-swatch chart-swatch-aside' : 'chart-swatch'}
             style={s.aside ? { borderColor: s.color } : { background: s.color }}
           />
-          <MiddleEllipsis className="chart-legend-label" text={s.label} />
+          {/* Pod names keep their hash; words ("other pods") are cut at the end. */}
+          {s.label.includes(' ') ? (
+            <span className="chart-legend-label chart-legend-words" title={s.label}>
+              {s.label}
+            </span>
+          ) : (
+            <MiddleEllipsis className="chart-legend-label" text={s.label} />
+          )}
           {s.aside && <span className="muted"> (right axis)</span>}
         </li>
       ))}
