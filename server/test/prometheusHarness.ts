@@ -24,6 +24,8 @@ export interface PromOptions {
   backfillStepMs: number;
   /** Live scrape interval. */
   scrapeIntervalMs: number;
+  /** Leaves a node's backfilled samples out at some times (a past kubelet outage). */
+  backfillSkip?: (node: string, timeMs: number) => boolean;
 }
 
 export interface RunningProm {
@@ -84,6 +86,7 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   const range = await writeBackfillFile(sim.cluster, file, {
     durationMs: options.backfillMs,
     stepMs: options.backfillStepMs,
+    ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
   });
   await exec(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
     timeout: 300_000,

@@ -17,6 +17,8 @@ export interface BackfillFileOptions {
   job?: string;
   /** "Now" (unix ms; default the clock). */
   nowMs?: number;
+  /** Leaves a node's samples out at some times (an unreachable kubelet in the past). */
+  skip?: (node: string, timeMs: number) => boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function writeBackfillFile(
     toMs,
     stepMs: options.stepMs,
     targetLabels: scrapeConfigLabels(options.job),
+    skip: options.skip,
   });
   for (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, 'drain');

@@ -1,4 +1,10 @@
-import type { HistoryResponse, HistorySpan, Point, Series } from '@kubeglance/shared/api';
+import type {
+  CoveragePoint,
+  HistoryResponse,
+  HistorySpan,
+  Point,
+  Series,
+} from '@kubeglance/shared/api';
 import type { PrometheusHistory, PrometheusPoints } from '../prometheus/prometheusHistory.js';
 import { stepFor } from '../prometheus/queries.js';
 import type { HistoryStore } from '../store/history.js';
@@ -62,7 +68,7 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
     { metric: 'cpu', unit: 'millicores', points: [...(prom?.cpu ?? []), ...cpuBuckets] },
     { metric: 'memory', unit: 'bytes', points: [...(prom?.memory ?? []), ...memoryBuckets] },
   ];
-  return {
+  const response: HistoryResponse = {
     scope: q.scope,
     range: q.range,
     resolutionSeconds: step / 1000,
@@ -70,6 +76,32 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
     spans,
     ...(problem ? { problem } : {}),
   };
+  if (q.scope === 'cluster') {
+    const memCoverage = coverageBuckets(memory.coverage(memory.retentionMs), cpuBuckets, memFrom);
+    response.coverage = [...(prom?.coverage ?? []), ...memCoverage];
+  }
+  return response;
+}
+
+/**
+ * The in-memory coverage on the bucket grid: per bucket `(previous, t]`, the fewest nodes any
+ * of its samples summed and the most nodes known (a bucket is partial if any sample was).
+ */
+function coverageBuckets(samples: CoveragePoint[], grid: Point[], after: number): CoveragePoint[] {
+  let i = 0;
+  let prev = after;
+  return grid.map(([t]) => {
+    let reporting: number | null = null;
+    let total: number | null = null;
+    for (; i < samples.length && samples[i]![0] <= t; i++) {
+      const [at, r, k] = samples[i]!;
+      if (at <= prev || r === null || k === null) continue;
+      reporting = reporting === null ? r : Math.min(reporting, r);
+      total = total === null ? k : Math.max(total, k);
+    }
+    prev = t;
+    return [t, reporting, total];
+  });
 }
 
 function firstKnown(a: Point[], b: Point[]): number | undefined {

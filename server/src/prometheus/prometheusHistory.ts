@@ -1,9 +1,11 @@
-import type { Point, Problem } from '@kubeglance/shared/api';
+import type { CoveragePoint, Point, Problem } from '@kubeglance/shared/api';
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import { makeProblem } from '../kube/problems.js';
 import { PrometheusClient, type MatrixResult } from './client.js';
 import type { PrometheusOptions } from './options.js';
 import {
+  coverageLookback,
+  coverageQueries,
   cpuQuery,
   flavorFrom,
   memoryQuery,
@@ -22,6 +24,8 @@ const PROBE_MS = 30_000;
 export interface PrometheusPoints {
   cpu: Point[];
   memory: Point[];
+  /** Cluster scope only: nodes summed / nodes known per point (same grid). */
+  coverage?: CoveragePoint[];
 }
 
 /**
@@ -91,16 +95,32 @@ export class PrometheusHistory {
       const flavor = await this.currentFlavor();
       const windowMs = windowFor(stepMs, this.options.scrapeIntervalMs);
       const { labels } = this.options;
-      const [cpu, memory] = await Promise.all([
+      const cov =
+        key.scope === 'cluster'
+          ? coverageQueries(flavor, labels, windowMs, coverageLookback(windowMs))
+          : undefined;
+      const [cpu, memory, reporting, total] = await Promise.all([
         this.cached(cpuQuery(flavor, labels, key, windowMs), startMs, endMs, stepMs),
         this.cached(memoryQuery(flavor, labels, key, windowMs), startMs, endMs, stepMs),
+        cov && this.cached(cov.reporting, startMs, endMs, stepMs),
+        cov && this.cached(cov.total, startMs, endMs, stepMs),
       ]);
       const grid: number[] = [];
       for (let t = startMs; t <= endMs; t += stepMs) grid.push(t);
-      return {
+      const points: PrometheusPoints = {
         cpu: toPoints(grid, cpu, (cores) => cpuMillicoresKubectl(Math.round(cores * 1e9))),
         memory: toPoints(grid, memory, (bytes) => Math.round(bytes)),
       };
+      if (reporting && total) {
+        const r = toPoints(grid, reporting, (n) => n);
+        const k = toPoints(grid, total, (n) => n);
+        // No node reported at all: the point is a gap (null), not a sum of 0 nodes.
+        points.coverage = grid.map((t, i) => {
+          const reported = r[i]![1];
+          return [t, reported, reported === null ? null : k[i]![1]];
+        });
+      }
+      return points;
     });
   }
 

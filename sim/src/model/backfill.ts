@@ -14,6 +14,8 @@ export interface BackfillOptions {
    * scrape config, or the backfilled and live samples become different series.
    */
   targetLabels: (node: string) => Record<string, string>;
+  /** Leaves a node's samples out at some times (a kubelet that was unreachable then). */
+  skip?: ((node: string, timeMs: number) => boolean) | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ export function* openMetricsBackfill(
     const seconds = stats.timestampMs / 1000;
     const lines: string[] = [];
     for (const node of stats.nodes.values()) {
+      if (options.skip?.(node.name, stats.timestampMs)) continue;
       const target = options.targetLabels(node.name);
       for (const f of RESOURCE_FAMILIES) {
         for (const [labels, value] of f.series(node)) {
