@@ -24,6 +24,8 @@ export interface PromOptions {
   backfillStepMs: number;
   /** Live scrape interval. */
   scrapeIntervalMs: number;
+  /** false: no kubelet scrape job (a Prometheus that holds none of kubeglance's series). */
+  scrapeKubelets?: boolean;
   /** Leaves a node's backfilled samples out at some times (a past kubelet outage). */
   backfillSkip?: (node: string, timeMs: number) => boolean;
 }
@@ -47,7 +49,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** The scrape config: the apiserver proxy path per node, labelled as deploy/prometheus does. */
-function config(sim: Sim, dir: string, scrapeIntervalMs: number): string {
+function config(sim: Sim, dir: string, scrapeIntervalMs: number, kubelets = true): string {
+  const global = `global:
+  scrape_interval: ${scrapeIntervalMs / 1000}s
+  scrape_timeout: ${Math.min(scrapeIntervalMs / 1000, 10)}s
+`;
+  if (!kubelets) return global;
   const host = new URL(sim.url).host;
   const nodes = sim.cluster.store.list('nodes').map((n) => n.metadata.name);
   const targets = nodes
@@ -60,10 +67,7 @@ function config(sim: Sim, dir: string, scrapeIntervalMs: number): string {
           __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/resource`,
     )
     .join('\n');
-  return `global:
-  scrape_interval: ${scrapeIntervalMs / 1000}s
-  scrape_timeout: ${Math.min(scrapeIntervalMs / 1000, 10)}s
-scrape_configs:
+  return `${global}scrape_configs:
   - job_name: kubelet
     scheme: https
     tls_config:
@@ -83,19 +87,27 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   const dir = await mkdtemp(join(tmpdir(), 'kubeglance-prom-'));
   const data = join(dir, 'data');
   const file = join(dir, 'backfill.om');
-  const range = await writeBackfillFile(sim.cluster, file, {
-    durationMs: options.backfillMs,
-    stepMs: options.backfillStepMs,
-    ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
-  });
-  await exec(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
-    timeout: 300_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  await rm(file);
+  const range =
+    options.backfillMs > 0
+      ? await writeBackfillFile(sim.cluster, file, {
+          durationMs: options.backfillMs,
+          stepMs: options.backfillStepMs,
+          ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
+        })
+      : { fromMs: Date.now(), toMs: Date.now() };
+  if (options.backfillMs > 0) {
+    await exec(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    await rm(file);
+  }
   await writeFile(join(dir, 'ca.pem'), sim.caPem);
   await writeFile(join(dir, 'token'), sim.token);
-  await writeFile(join(dir, 'prometheus.yml'), config(sim, dir, options.scrapeIntervalMs));
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets),
+  );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined = spawn(

@@ -401,7 +401,9 @@ export type DiagnosticCheckId =
   | 'warmup'
   | 'kubelet-scrape'
   | 'freshness'
-  | 'pods';
+  | 'pods'
+  /** Only with `--prometheus`: after the chain, not one of its links. */
+  | 'prometheus';
 
 export const DIAGNOSTIC_CHECK_IDS: readonly DiagnosticCheckId[] = [
   'apiserver',

@@ -53,6 +53,11 @@ export class PrometheusHistory {
     return this.client.baseUrl;
   }
 
+  /** The label names of the kubelet series (`--prometheus-*-label`). */
+  get labels(): PrometheusOptions['labels'] {
+    return this.options.labels;
+  }
+
   /** The current outage, if the last call failed. */
   currentProblem(): Problem | undefined {
     return this.problem;
