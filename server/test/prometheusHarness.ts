@@ -24,6 +24,11 @@ export interface PromOptions {
   backfillStepMs: number;
   /** Live scrape interval. */
   scrapeIntervalMs: number;
+  /**
+   * The whole prometheus.yml instead of the generated one, given the directory holding
+   * `ca.pem` (the simulator's CA) and `token` (its bearer token).
+   */
+  configFor?: (dir: string) => string;
   /** false: no kubelet scrape job (a Prometheus that holds none of kubeglance's series). */
   scrapeKubelets?: boolean;
   /** Leaves a node's backfilled samples out at some times (a past kubelet outage). */
@@ -106,7 +111,7 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   await writeFile(join(dir, 'token'), sim.token);
   await writeFile(
     join(dir, 'prometheus.yml'),
-    config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets),
+    options.configFor?.(dir) ?? config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets),
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
