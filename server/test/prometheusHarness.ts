@@ -29,6 +29,8 @@ export interface PromOptions {
    * `ca.pem` (the simulator's CA) and `token` (its bearer token).
    */
   configFor?: (dir: string) => string;
+  /** Which kubelet page is backfilled and scraped (default `resource`). */
+  page?: 'resource' | 'cadvisor';
   /** false: no kubelet scrape job (a Prometheus that holds none of kubeglance's series). */
   scrapeKubelets?: boolean;
   /** Leaves a node's backfilled samples out at some times (a past kubelet outage). */
@@ -54,7 +56,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** The scrape config: the apiserver proxy path per node, labelled as deploy/prometheus does. */
-function config(sim: Sim, dir: string, scrapeIntervalMs: number, kubelets = true): string {
+function config(
+  sim: Sim,
+  dir: string,
+  scrapeIntervalMs: number,
+  kubelets = true,
+  page = 'resource',
+): string {
   const global = `global:
   scrape_interval: ${scrapeIntervalMs / 1000}s
   scrape_timeout: ${Math.min(scrapeIntervalMs / 1000, 10)}s
@@ -68,8 +76,8 @@ function config(sim: Sim, dir: string, scrapeIntervalMs: number, kubelets = true
         labels:
           node: ${n}
           instance: ${n}
-          metrics_path: /metrics/resource
-          __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/resource`,
+          metrics_path: /metrics/${page}
+          __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/${page}`,
     )
     .join('\n');
   return `${global}scrape_configs:
@@ -98,6 +106,7 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
           durationMs: options.backfillMs,
           stepMs: options.backfillStepMs,
           ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
+          ...(options.page ? { page: options.page } : {}),
         })
       : { fromMs: Date.now(), toMs: Date.now() };
   if (options.backfillMs > 0) {
@@ -111,7 +120,8 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   await writeFile(join(dir, 'token'), sim.token);
   await writeFile(
     join(dir, 'prometheus.yml'),
-    options.configFor?.(dir) ?? config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets),
+    options.configFor?.(dir) ??
+      config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets, options.page),
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
