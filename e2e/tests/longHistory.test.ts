@@ -1,5 +1,5 @@
 /**
- * The 7-day range on every screen, from a real Prometheus (seven days backfilled from the
+ * The 7-day range on every screen (overview, node, namespace, pod), from a real Prometheus (seven days backfilled from the
  * simulator with promtool, then live scrapes of its kubelets), with the source marked on each
  * chart. Screenshots: e2e/artifacts/*-7d.png (docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1).
  */
@@ -94,6 +94,14 @@ describe('7 d range through Prometheus', () => {
     await page.waitForURL(/range=7d/);
     await expectSourcesMarked(page, 'Usage over the last 7d', 2);
     await shoot(page, 'overview-7d');
+  });
+
+  it('node: both node charts over 7 d, sources marked', async () => {
+    const node = sim.cluster.store.list('nodes')[0]!.metadata.name;
+    const page = await browser.newPage(DESKTOP);
+    await page.goto(`/clusters/${NAME}/nodes/${node}?range=7d`);
+    await expectSourcesMarked(page, 'Usage over the last 7d', 2);
+    await shoot(page, 'node-7d', false);
   });
 
   it('namespace: the stacked charts over 7 d, sources marked', async () => {

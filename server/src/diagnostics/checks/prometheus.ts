@@ -62,7 +62,7 @@ export async function checkPrometheus(
       fix: [
         fix(
           'reach',
-          'Check that the URL is reachable from kubeglance and serves /api/v1/query (for kube-prometheus-stack: http://<release>-kube-prometheus-prometheus.monitoring:9090), and the --prometheus-token-file / --prometheus-user / --prometheus-ca-file options.',
+          'Check that the URL is reachable from kubeglance and serves /api/v1/query (for kube-prometheus-stack: its Prometheus Service, port 9090), and the --prometheus-token-file / --prometheus-user / --prometheus-ca-file options.',
           { command: `curl -sS '${client.baseUrl}/api/v1/query?query=vector(1)'` },
         ),
       ],
