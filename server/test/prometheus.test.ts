@@ -77,6 +77,7 @@ beforeAll(async () => {
     backfillMs: 7 * DAY,
     backfillStepMs: BACKFILL_STEP_MS,
     scrapeIntervalMs: SCRAPE_MS,
+    kubeStateMetrics: true,
     backfillSkip: (node, t) => node === gapNode && t > gapFromMs && t <= gapFromMs + 2_700_000,
   });
   // The data's longest scrape interval is the backfill's: rate windows must hold 4 of them.
@@ -182,6 +183,52 @@ describe('long-range history from Prometheus', () => {
     const expected = cpuMillicoresKubectl(Math.round((sum / (last - first)) * 1e9));
     const value = body.series[0]!.points.find(([x]) => x === t)![1]!;
     expect(Math.abs(value - expected)).toBeLessThanOrEqual(1);
+  });
+
+  it('requests and limits over 7 d from kube-state-metrics: the containers that existed then', async () => {
+    const { stepMs } = prom.backfill;
+    const windowMs = 4 * BACKFILL_STEP_MS;
+    const pods = sim.cluster.store.list('pods');
+    const ns = pods.find((p) => p.metadata.namespace !== 'kube-system')!.metadata.namespace!;
+    const nsPods = pods.filter((p) => p.metadata.namespace === ns);
+    const created = (p: (typeof pods)[number]) => Date.parse(p.metadata.creationTimestamp);
+    type Spec = { containers: { resources?: Record<string, Record<string, string>> }[] };
+    const sum = (live: typeof pods, kind: 'requests' | 'limits', res: 'cpu' | 'memory') => {
+      const values = live.flatMap((p) =>
+        (p.spec as Spec).containers
+          .map((c) => c.resources?.[kind]?.[res])
+          .filter((v): v is string => v !== undefined),
+      );
+      if (values.length === 0) return null;
+      return res === 'cpu'
+        ? cpuMillicoresKubectl(values.reduce((a, v) => a + parseCpuNanocores(v), 0))
+        : values.reduce((a, v) => a + parseMemoryBytes(v), 0);
+    };
+    const { status, body } = await history(main, `scope=namespace&namespace=${ns}&range=7d`);
+    expect(status).toBe(200);
+    const requests = body.requests!;
+    const limits = body.limits!;
+    expect(requests.map((x) => x.metric)).toEqual(['cpu', 'memory']);
+    expect(requests[0]!.points.length).toBe(
+      body.series[0]!.points.filter(([t]) => t <= Date.now() - (Date.now() % 900_000)).length,
+    );
+    let compared = 0;
+    for (const [i, [t]] of requests[0]!.points.entries()) {
+      // Only points whose window saw no pod of the namespace appear (avg_over_time of a series
+      // that starts inside it is its average so far, not a fraction).
+      if (nsPods.some((p) => created(p) > t - windowMs - stepMs && created(p) <= t)) continue;
+      const live = nsPods.filter((p) => created(p) <= t - windowMs - stepMs);
+      expect(requests[0]!.points[i]![1], `cpu requests at ${t}`).toBe(sum(live, 'requests', 'cpu'));
+      expect(requests[1]!.points[i]![1], `memory requests at ${t}`).toBe(
+        sum(live, 'requests', 'memory'),
+      );
+      expect(limits[0]!.points[i]![1], `cpu limits at ${t}`).toBe(sum(live, 'limits', 'cpu'));
+      expect(limits[1]!.points[i]![1], `memory limits at ${t}`).toBe(sum(live, 'limits', 'memory'));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(600);
+    // The pods differ over the week (some were created during it): not one value throughout.
+    expect(new Set(requests[1]!.points.map(([, v]) => v)).size).toBeGreaterThan(1);
   });
 
   it('namespace, pod and container scopes come back for 7d; unknown pods are 404', async () => {

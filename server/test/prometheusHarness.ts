@@ -29,6 +29,8 @@ export interface PromOptions {
    * `ca.pem` (the simulator's CA) and `token` (its bearer token).
    */
   configFor?: (dir: string) => string;
+  /** Also kube-state-metrics (requests/limits): backfilled, and scraped through the proxy. */
+  kubeStateMetrics?: boolean;
   /** Which kubelet page is backfilled and scraped (default `resource`). */
   page?: 'resource' | 'cadvisor';
   /** false: no kubelet scrape job (a Prometheus that holds none of kubeglance's series). */
@@ -62,6 +64,7 @@ function config(
   scrapeIntervalMs: number,
   kubelets = true,
   page = 'resource',
+  ksm = false,
 ): string {
   const global = `global:
   scrape_interval: ${scrapeIntervalMs / 1000}s
@@ -80,6 +83,19 @@ function config(
           __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/${page}`,
     )
     .join('\n');
+  const ksmJob = `
+  - job_name: kube-state-metrics
+    honor_labels: true
+    scheme: https
+    metrics_path: /api/v1/namespaces/kube-system/services/kube-state-metrics:http-metrics/proxy/metrics
+    tls_config:
+      ca_file: ${join(dir, 'ca.pem')}
+    authorization:
+      credentials_file: ${join(dir, 'token')}
+    static_configs:
+      - targets: ['${host}']
+        labels:
+          instance: kube-state-metrics`;
   return `${global}scrape_configs:
   - job_name: kubelet
     scheme: https
@@ -89,6 +105,7 @@ function config(
       credentials_file: ${join(dir, 'token')}
     static_configs:
 ${targets}
+${ksm ? ksmJob : ''}
 `;
 }
 
@@ -107,6 +124,7 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
           stepMs: options.backfillStepMs,
           ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
           ...(options.page ? { page: options.page } : {}),
+          ...(options.kubeStateMetrics ? { kubeStateMetrics: true } : {}),
         })
       : { fromMs: Date.now(), toMs: Date.now() };
   if (options.backfillMs > 0) {
@@ -121,7 +139,14 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   await writeFile(
     join(dir, 'prometheus.yml'),
     options.configFor?.(dir) ??
-      config(sim, dir, options.scrapeIntervalMs, options.scrapeKubelets, options.page),
+      config(
+        sim,
+        dir,
+        options.scrapeIntervalMs,
+        options.scrapeKubelets,
+        options.page,
+        options.kubeStateMetrics,
+      ),
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -22,6 +22,8 @@ export interface BackfillFileOptions {
   skip?: (node: string, timeMs: number) => boolean;
   /** Which kubelet page to write (default `resource`; `cadvisor` for the fallback). */
   page?: 'resource' | 'cadvisor';
+  /** Also kube-state-metrics' requests/limits, with `job="kube-state-metrics"`. */
+  kubeStateMetrics?: boolean;
 }
 
 /**
@@ -52,6 +54,12 @@ export async function writeBackfillFile(
             nodeIndex: new Map(cluster.store.list('nodes').map((n, i) => [n.metadata.name, i])),
           }
         : undefined,
+    kubeStateMetrics: options.kubeStateMetrics
+      ? {
+          store: cluster.store,
+          targetLabels: { instance: 'kube-state-metrics', job: 'kube-state-metrics' },
+        }
+      : undefined,
   });
   for (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, 'drain');

@@ -5,7 +5,12 @@ import type {
   Point,
   Series,
 } from '@kubeglance/shared/api';
-import type { PrometheusHistory, PrometheusPoints } from '../prometheus/prometheusHistory.js';
+import type {
+  AllocationPoints,
+  PrometheusHistory,
+  PrometheusPoints,
+} from '../prometheus/prometheusHistory.js';
+import type { ScopeKey } from '../prometheus/queries.js';
 import { stepFor } from '../prometheus/queries.js';
 import type { HistoryStore } from '../store/history.js';
 import type { HistoryRequest } from './clusterView.js';
@@ -76,6 +81,17 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
     spans,
     ...(problem ? { problem } : {}),
   };
+  const alloc = await allocationsOf(
+    prometheus,
+    { scope: q.scope, ...key },
+    promStart,
+    lastAligned,
+    step,
+  );
+  if (alloc) {
+    response.requests = seriesOf(alloc.requests);
+    response.limits = seriesOf(alloc.limits);
+  }
   if (q.scope === 'cluster') {
     const memCoverage = coverageBuckets(memory.coverage(memory.retentionMs), cpuBuckets, memFrom);
     response.coverage = [...(prom?.coverage ?? []), ...memCoverage];
@@ -102,6 +118,25 @@ function coverageBuckets(samples: CoveragePoint[], grid: Point[], after: number)
     prev = t;
     return [t, reporting, total];
   });
+}
+
+/** kube-state-metrics' requests/limits over the whole range; undefined when absent or failing. */
+async function allocationsOf(
+  prometheus: PrometheusHistory,
+  key: ScopeKey,
+  startMs: number,
+  endMs: number,
+  step: number,
+) {
+  if (endMs < startMs) return undefined;
+  return prometheus.allocations(key, startMs, endMs, step).catch(() => undefined);
+}
+
+function seriesOf(p: AllocationPoints): Series[] {
+  return [
+    { metric: 'cpu', unit: 'millicores', points: p.cpu },
+    { metric: 'memory', unit: 'bytes', points: p.memory },
+  ];
 }
 
 function firstKnown(a: Point[], b: Point[]): number | undefined {

@@ -4,6 +4,7 @@ import { makeProblem } from '../kube/problems.js';
 import { PrometheusClient, type MatrixResult } from './client.js';
 import type { PrometheusOptions } from './options.js';
 import {
+  allocationQuery,
   coverageLookback,
   coverageQueries,
   cpuQuery,
@@ -26,6 +27,12 @@ export interface PrometheusPoints {
   memory: Point[];
   /** Cluster scope only: nodes summed / nodes known per point (same grid). */
   coverage?: CoveragePoint[];
+}
+
+/** Requests or limits over time (kube-state-metrics): CPU millicores and memory bytes. */
+export interface AllocationPoints {
+  cpu: Point[];
+  memory: Point[];
 }
 
 /**
@@ -126,6 +133,39 @@ export class PrometheusHistory {
         });
       }
       return points;
+    });
+  }
+
+  /**
+   * kube-state-metrics' requests and limits in a scope on the same grid, or undefined when
+   * the store holds none of them (no kube-state-metrics scraped). Throws on failure.
+   */
+  async allocations(
+    key: ScopeKey,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<{ requests: AllocationPoints; limits: AllocationPoints } | undefined> {
+    return this.track(async () => {
+      const windowMs = windowFor(stepMs, this.options.scrapeIntervalMs);
+      const { labels } = this.options;
+      const q = (kind: 'requests' | 'limits', what: 'cpu' | 'memory') =>
+        this.cached(allocationQuery(labels, key, kind, what, windowMs), startMs, endMs, stepMs);
+      const [rc, rm, lc, lm] = await Promise.all([
+        q('requests', 'cpu'),
+        q('requests', 'memory'),
+        q('limits', 'cpu'),
+        q('limits', 'memory'),
+      ]);
+      if ([rc, rm, lc, lm].every((r) => r.length === 0)) return undefined;
+      const grid: number[] = [];
+      for (let t = startMs; t <= endMs; t += stepMs) grid.push(t);
+      const cpu = (cores: number) => cpuMillicoresKubectl(Math.round(cores * 1e9));
+      const bytes = (b: number) => Math.round(b);
+      return {
+        requests: { cpu: toPoints(grid, rc, cpu), memory: toPoints(grid, rm, bytes) },
+        limits: { cpu: toPoints(grid, lc, cpu), memory: toPoints(grid, lm, bytes) },
+      };
     });
   }
 

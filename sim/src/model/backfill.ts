@@ -1,5 +1,7 @@
 import { CADVISOR_FAMILIES, cadvisorRows, type PodFacts } from './cadvisorMetrics.js';
 import type { KubeletCounters, NodeStats } from './kubeletCounters.js';
+import { KSM_FAMILIES, ksmRows } from './kubeStateMetrics.js';
+import type { ClusterStore } from './types.js';
 import { labelText, RESOURCE_FAMILIES } from './resourceMetrics.js';
 
 /** What a backfill covers and which target labels the scrape would have added. */
@@ -22,6 +24,11 @@ export interface BackfillOptions {
    * with the pods' uids and images and each node's index (which sandbox style it reports).
    */
   cadvisor?: { facts: Map<string, PodFacts>; nodeIndex: Map<string, number> } | undefined;
+  /**
+   * Also kube-state-metrics' requests and limits of the pods that existed at each sample,
+   * with these target labels (its scrape keeps KSM's own namespace/pod: `honor_labels`).
+   */
+  kubeStateMetrics?: { store: ClusterStore; targetLabels: Record<string, string> } | undefined;
 }
 
 /** The families' headers and one node's sample lines, in either page's layout. */
@@ -69,6 +76,9 @@ export function* openMetricsBackfill(
     const family = f.type === 'counter' ? f.name.replace(/_total$/, '') : f.name;
     yield `# HELP ${family} ${f.help}\n# TYPE ${family} ${f.type}\n`;
   }
+  const ksm = options.kubeStateMetrics;
+  if (ksm)
+    for (const f of KSM_FAMILIES) yield `# HELP ${f.name} ${f.help}\n# TYPE ${f.name} gauge\n`;
   const stepTicks = Math.max(1, Math.round(options.stepMs / resolutionMs));
   const first = Math.floor(options.fromMs / resolutionMs);
   const last = Math.floor(options.toMs / resolutionMs);
@@ -82,6 +92,10 @@ export function* openMetricsBackfill(
       for (const [name, labels, value] of layout.rows(node, stats.timestampMs)) {
         lines.push(`${name}${labelText({ ...labels, ...target })} ${value} ${seconds}`);
       }
+    }
+    if (ksm) {
+      for (const [name, labels, value] of ksmRows(ksm.store, stats.timestampMs))
+        lines.push(`${name}${labelText({ ...ksm.targetLabels, ...labels })} ${value} ${seconds}`);
     }
     yield `${lines.join('\n')}\n`;
   }
