@@ -101,9 +101,10 @@ export default function TimeSeriesChart(props: ImplProps) {
           name={s.label}
           stroke={s.color}
           fill={s.color}
-          fillOpacity={stacked ? 0.55 : 0.18}
+          fillOpacity={s.line ? 0 : stacked ? 0.55 : 0.18}
           strokeWidth={1.5}
-          stackId={stacked ? 'stack' : undefined}
+          strokeDasharray={s.line ? '6 4' : undefined}
+          stackId={stacked && !s.line ? 'stack' : undefined}
           isAnimationActive={false}
           connectNulls={false}
           type="monotone"

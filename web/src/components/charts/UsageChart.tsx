@@ -12,6 +12,8 @@ export interface UsageSeries {
   label: string;
   color: string;
   points: readonly Point[];
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 interface UsageChartProps {
@@ -40,7 +42,10 @@ export function UsageChart({
 }: UsageChartProps) {
   const top = stacked
     ? maxValue(
-        [sumPoints(series.map((s) => s.points))],
+        [
+          sumPoints(series.filter((s) => !s.line).map((s) => s.points)),
+          ...series.filter((s) => s.line).map((s) => s.points),
+        ],
         references.map((r) => r.value),
       )
     : maxValue(

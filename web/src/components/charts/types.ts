@@ -7,6 +7,8 @@ export interface ChartSeriesDef {
   label: string;
   /** Any CSS colour, including var(--x). */
   color: string;
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 export interface ChartReference {

@@ -4,6 +4,7 @@ import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { allocationLines } from '../../../lib/allocations';
 import { partialCount, partialPoints } from '../../../lib/coverage';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
@@ -27,6 +28,8 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   }
   const fromMs = toMs - rangeMs(range);
   const { cpu: c, memory: m } = summary;
+  const cpuAlloc = allocationLines(history.data, 'cpu', c.requestMillicores);
+  const memoryAlloc = allocationLines(history.data, 'memory', m.requestBytes);
   const coverage = history.data.coverage ?? [];
   const partial = partialCount(coverage);
   const marked = (label: string, color: string, points: typeof cpu) => [
@@ -56,16 +59,10 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
         <UsageChart
           metric="cpu"
           title={`Cluster CPU usage, last ${range}`}
-          series={marked('CPU usage', 'var(--cpu)', cpu)}
+          series={[...marked('CPU usage', 'var(--cpu)', cpu), ...cpuAlloc.series]}
           references={[
             { value: c.allocatableMillicores, label: 'allocatable', color: 'var(--text-muted)' },
-            {
-              value: c.requestMillicores,
-              label: 'requests',
-              color: 'var(--request)',
-              dashed: true,
-              labelBelow: true,
-            },
+            ...cpuAlloc.references,
           ]}
           fromMs={fromMs}
           toMs={toMs}
@@ -74,16 +71,10 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
         <UsageChart
           metric="memory"
           title={`Cluster memory usage, last ${range}`}
-          series={marked('Memory usage', 'var(--memory)', memory)}
+          series={[...marked('Memory usage', 'var(--memory)', memory), ...memoryAlloc.series]}
           references={[
             { value: m.allocatableBytes, label: 'allocatable', color: 'var(--text-muted)' },
-            {
-              value: m.requestBytes,
-              label: 'requests',
-              color: 'var(--request)',
-              dashed: true,
-              labelBelow: true,
-            },
+            ...memoryAlloc.references,
           ]}
           fromMs={fromMs}
           toMs={toMs}
