@@ -120,11 +120,11 @@ export default function TimeSeriesChart(props: ImplProps) {
           name={s.label}
           stroke={s.color}
           fill={s.aside ? 'none' : s.color}
-          fillOpacity={s.aside ? 0 : stacked ? 0.55 : 0.18}
+          fillOpacity={s.aside || s.line ? 0 : stacked ? 0.55 : 0.18}
           strokeWidth={s.aside ? 2 : 1.5}
-          strokeDasharray={s.aside ? '5 3' : undefined}
+          strokeDasharray={s.aside ? '5 3' : s.line ? '6 4' : undefined}
           yAxisId={s.aside ? 'aside' : 0}
-          stackId={stacked && !s.aside ? 'stack' : undefined}
+          stackId={stacked && !s.aside && !s.line ? 'stack' : undefined}
           isAnimationActive={false}
           connectNulls={false}
           type="monotone"

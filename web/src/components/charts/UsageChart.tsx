@@ -14,6 +14,8 @@ export interface UsageSeries {
   points: readonly Point[];
   /** On its own right-hand axis, as an outline (see ChartSeriesDef.aside). */
   aside?: boolean;
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 interface UsageChartProps {
@@ -45,7 +47,10 @@ export function UsageChart({
   const main = series.some((s) => !s.aside) ? series.filter((s) => !s.aside) : series;
   const top = stacked
     ? maxValue(
-        [sumPoints(main.map((s) => s.points))],
+        [
+          sumPoints(main.filter((s) => !s.line).map((s) => s.points)),
+          ...main.filter((s) => s.line).map((s) => s.points),
+        ],
         references.map((r) => r.value),
       )
     : maxValue(

@@ -13,6 +13,8 @@ export interface ChartSeriesDef {
    * axis is labelled "other".
    */
   aside?: boolean;
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 export interface ChartReference {

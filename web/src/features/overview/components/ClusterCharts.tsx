@@ -1,4 +1,4 @@
-/** Cluster CPU and memory over the selected range, against allocatable and requests. */
+/** Cluster CPU and memory over the selected range, against allocatable, requests and limits. */
 import type {
   CoveragePoint,
   HistoryRange,
@@ -10,6 +10,7 @@ import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
 import { UsageChart, type UsageSeries } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { allocationLines, type AllocationLines } from '../../../lib/allocations';
 import { partialCount, partialPoints } from '../../../lib/coverage';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
@@ -68,7 +69,8 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
             title={`Cluster ${METRICS[metric].title} usage, last ${range}`}
             points={points[metric]}
             coverage={coverage}
-            {...totals[metric]}
+            allocatable={totals[metric].allocatable}
+            allocation={allocationLines(history.data, metric, totals[metric].requests)}
             fromMs={toMs - rangeMs(range)}
             toMs={toMs}
             spans={history.data.spans}
@@ -85,14 +87,21 @@ interface ClusterUsageChartProps {
   points: readonly Point[];
   coverage: readonly CoveragePoint[];
   allocatable: number;
-  requests: number;
+  /** Requests (and limits) as lines over time, or today's requests as a reference. */
+  allocation: AllocationLines;
   fromMs: number;
   toMs: number;
   spans: readonly HistorySpan[] | undefined;
 }
 
-/** One resource's usage, its partial points marked, against allocatable and requests. */
-function ClusterUsageChart({ metric, points, coverage, ...props }: ClusterUsageChartProps) {
+/** One resource's usage, its partial points marked, against allocatable, requests and limits. */
+function ClusterUsageChart({
+  metric,
+  points,
+  coverage,
+  allocation,
+  ...props
+}: ClusterUsageChartProps) {
   const { name, color } = METRICS[metric];
   const series: UsageSeries[] = [{ key: 'usage', label: `${name} usage`, color, points }];
   if (partialCount(coverage).count > 0) {
@@ -103,6 +112,7 @@ function ClusterUsageChart({ metric, points, coverage, ...props }: ClusterUsageC
       points: partialPoints(points, coverage),
     });
   }
+  series.push(...allocation.series);
   return (
     <UsageChart
       metric={metric}
@@ -110,13 +120,7 @@ function ClusterUsageChart({ metric, points, coverage, ...props }: ClusterUsageC
       series={series}
       references={[
         { value: props.allocatable, label: 'allocatable', color: 'var(--text-muted)' },
-        {
-          value: props.requests,
-          label: 'requests',
-          color: 'var(--request)',
-          dashed: true,
-          labelBelow: true,
-        },
+        ...allocation.references,
       ]}
       fromMs={props.fromMs}
       toMs={props.toMs}
