@@ -9,6 +9,7 @@ import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
 import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
+import { MetricsParser } from '../kube/metricsParser.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
@@ -46,6 +47,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   readonly history: HistoryStore;
   private readonly watcher: InventoryWatcher;
   private readonly poller: MetricsPoller;
+  /** Parses the metrics lists in a worker thread, off the event loop. */
+  private readonly parser = new MetricsParser();
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
   private lastStatusKey = '';
@@ -95,7 +98,10 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     );
     this.poller = new MetricsPoller(
       this.upstream,
-      options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
+      {
+        parser: this.parser,
+        ...(options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs }),
+      },
       {
         sample: (r) => this.onSample(r),
         unchanged: (report) => {
@@ -168,6 +174,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   stop(): void {
     this.diagnostics.stop();
     this.poller.stop();
+    void this.parser.close();
     this.watcher.stop();
     this.upstream.stop();
     this.prometheus?.stop();
