@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { MetricsParser } from './metricsParser.js';
 import {
   parseNodeMetricsList,
@@ -170,6 +171,8 @@ export class MetricsPoller {
       // metrics-server answers empty lists until its first two scrapes are done.
       throw new NoSamplesYet();
     }
+    // Rebuilding the items from the worker's arrays took this turn; merging takes the next.
+    if (this.options.parser) await yieldToLoop();
     const merged = this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
     const t2 = performance.now();
     return {

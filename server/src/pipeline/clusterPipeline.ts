@@ -224,8 +224,12 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
     this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
     this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
-    this.emit('sample', sample, result);
-    this.emitStatusIfChanged();
+    // The rows and events built for the sample run in the next turn of the event loop, not
+    // in the one that stored it: requests waiting in between are answered first.
+    setImmediate(() => {
+      this.emit('sample', sample, result);
+      this.emitStatusIfChanged();
+    });
   }
 
   private nodesWithoutMetrics(sample: MetricsSample): string[] {
