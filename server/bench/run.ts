@@ -89,7 +89,7 @@ async function clusterBench(nodes: number, pods: number) {
     `event loop per poll: longest block ${eventLoop.worstMaxMs} ms, p99 ${eventLoop.worstP99Ms} ms (worst of ${eventLoop.polls} polls: ${eventLoop.perPoll.map((p) => `${p.maxMs}/${p.p99Ms}`).join(', ')} ms max/p99)`,
   );
   console.log(
-    `SSE sample event at ${nodes} nodes: ${round(sse.bytes / 1024, 1)} KiB (${round(sse.gzipBytes / 1024, 1)} KiB gzipped)`,
+    `SSE sample event at ${nodes} nodes: ${round(sse.gzipBytes / 1024, 1)} KiB on the wire (gzip), ${round(sse.bytes / 1024, 1)} KiB as text`,
   );
   // One resolution (15 s) and a bit: every run spans at least one poll.
   const duration = 16;
@@ -105,9 +105,9 @@ async function clusterBench(nodes: number, pods: number) {
   console.log(
     `kubectl top pods -A --sort-by=cpu: ${top.kubectlMs} ms; kubeglance warm top pods: ${top.kubeglanceMs} ms (${top.speedup}x faster)`,
   );
-  const refresh = await bytesPerRefresh(sim, server.url, 'bench', biggest.name, sse.bytes);
+  const refresh = await bytesPerRefresh(sim, server.url, 'bench', biggest.name, sse.gzipBytes);
   console.log(
-    `bytes per refresh: kubeglance ${refresh.kubeglanceBytes} (sample event + gzipped ${biggest.name} rows) vs raw PodMetricsList ${refresh.podMetricsListBytes} (${refresh.ratio}x fewer; ${refresh.ratioVsGzip}x fewer than it gzipped)`,
+    `bytes per refresh: kubeglance ${refresh.kubeglanceBytes} (gzipped sample event + gzipped ${biggest.name} rows) vs raw PodMetricsList ${refresh.podMetricsListBytes} (${refresh.ratio}x fewer; ${refresh.ratioVsGzip}x fewer than it gzipped)`,
   );
   const serverRssMiB = server.rssMiB();
   await server.stop();
@@ -195,10 +195,10 @@ function targetsOf(r: ClusterResult): Target[] {
       pass: atMost(r.ratioToBare, 1.2),
     },
     {
-      what: `SSE sample event at ${r.nodes} nodes`,
-      figure: `${round(r.sseSample.bytes / 1024, 1)} KiB (gzip would make it ${round(r.sseSample.gzipBytes / 1024, 1)} KiB)`,
+      what: `SSE sample event at ${r.nodes} nodes, on the wire (gzip, shared chunk)`,
+      figure: `${round(r.sseSample.gzipBytes / 1024, 1)} KiB (${round(r.sseSample.bytes / 1024, 1)} KiB as text)`,
       target: '<= 50 KB',
-      pass: atMost(r.sseSample.bytes, 50_000),
+      pass: atMost(r.sseSample.gzipBytes, 50_000),
     },
     {
       what: 'kubectl top pods -A --sort-by=cpu vs kubeglance warm top pods',
