@@ -1,3 +1,4 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { DroppedItem, ParsedList } from './parseMetrics.js';
 import type { ContainerUsage, NodeUsage, PodUsage } from './types.js';
 
@@ -115,10 +116,15 @@ export function encodePods(list: ParsedList<PodUsage>): CompactPods {
   return out;
 }
 
-export function decodePods(c: CompactPods): ParsedList<PodUsage> {
+/** Pods rebuilt per event-loop turn: 150,000 at once would hold the loop for tens of ms. */
+const DECODE_SLICE = 25_000;
+
+/** Rebuilds the pods, a slice per turn of the event loop (see {@link DECODE_SLICE}). */
+export async function decodePods(c: CompactPods): Promise<ParsedList<PodUsage>> {
   const items = new Array<PodUsage>(c.names.length);
   let k = 0;
   for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % DECODE_SLICE === 0) await yieldToLoop();
     const containers = new Array<ContainerUsage>(c.containerCount[i]!);
     for (let j = 0; j < containers.length; j++, k++) {
       containers[j] = {

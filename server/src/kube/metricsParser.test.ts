@@ -87,6 +87,17 @@ describe('metrics parse worker', () => {
     );
   });
 
+  it('rebuilds a large list over several turns of the event loop, every pod in order', async () => {
+    const items = Array.from({ length: 60_001 }, (_, i) =>
+      podItem(`ns-${i % 7}`, `p-${i}`, [['app', `${i}n`, '1Ki']]),
+    );
+    const pods = await parser.pods(body({ items }), '/pods');
+    expect(pods.items).toHaveLength(60_001);
+    expect(pods.items[60_000]).toMatchObject({ namespace: 'ns-3', name: 'p-60000' });
+    expect(pods.items[60_000]!.containers[0]!.cpuNanocores).toBe(60_000);
+    expect(pods.items[25_000]!.name).toBe('p-25000');
+  });
+
   it('refuses a body that is not JSON as an upstream parse error, and a list of the wrong shape', async () => {
     const notJson = await parser.pods(Buffer.from('<html>'), '/pods').catch((e: unknown) => e);
     expect(notJson).toBeInstanceOf(UpstreamError);
