@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PROMETHEUS_FLAGS, PROMETHEUS_USAGE, prometheusOptions } from './prometheus/flags.js';
+import type { DiagnosticsTiming } from './diagnostics/runner.js';
 import type { PrometheusOptions } from './prometheus/options.js';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 
@@ -51,6 +52,8 @@ export interface ServerConfig {
   maxStreamsPerClient: number;
   /** API requests per client per minute. */
   rateLimitPerMin: number;
+  /** Diagnostics schedule; no flag: defaults in production, scaled down by tests. */
+  diagnosticsTiming?: DiagnosticsTiming | undefined;
 }
 
 /** Flags or environment that cannot be used (message says which and why). */

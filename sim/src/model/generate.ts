@@ -25,6 +25,8 @@ export interface GenerateOptions {
   realisticWorkloads?: boolean;
   /** One namespace with this many of the pods (see `SimOptions.bigNamespace`). */
   bigNamespace?: { name: string; pods: number } | undefined;
+  /** Shares of the memory limit to hold one workload each at (see `Scenario.memoryPins`). */
+  memoryPins?: readonly number[];
 }
 
 /** The initial cluster: objects for the store plus the bookkeeping churn and metrics need. */
@@ -148,7 +150,7 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   for (const plan of plans) plan.qos = qosClassOf(plan);
 
   const workloads = plans.map((plan) => createWorkload(rng, plan));
-  const scenario = chooseScenario(rng, nodes, workloads);
+  const scenario = chooseScenario(rng, nodes, workloads, options.memoryPins);
   const scheduler = new Scheduler(nodes);
   const ctx: InitialContext = {
     rng,
