@@ -7,8 +7,12 @@ import { build } from 'esbuild';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: [new URL('../src/main.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/main.js', import.meta.url).pathname,
+  // The metrics parse worker is its own file beside main.js (new Worker needs a file).
+  entryPoints: {
+    main: new URL('../src/main.ts', import.meta.url).pathname,
+    metricsParseWorker: new URL('../src/kube/metricsParseWorker.ts', import.meta.url).pathname,
+  },
+  outdir: new URL('../dist/', import.meta.url).pathname,
   bundle: true,
   platform: 'node',
   format: 'esm',

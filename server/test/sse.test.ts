@@ -143,6 +143,15 @@ describe('server-sent events', () => {
     const client = connect(`${h.server.url}/api/v1/stream?clusters=${h.cluster}`);
     try {
       await eventually(async () => client.frames.some((f) => f.event === 'snapshot'), 10_000);
+      // Status events are sent on change: start from a recovered pipeline (the previous test
+      // ends with an outage that needs a poll to clear).
+      await eventually(
+        async () =>
+          (await h.get<Summary>(`/api/v1/clusters/${h.cluster}/summary`)).body.status.state ===
+          'ok',
+        15_000,
+        'the pipeline recovered',
+      );
       h.sim.faults.set('metrics-unavailable');
       const broken = await eventually(
         async () =>

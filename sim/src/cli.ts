@@ -30,6 +30,7 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --nodes N            number of nodes                              [20]
   --pods N             number of pods                               [400]
   --namespaces N       number of namespaces                         [8]
+  --big-namespace NAME:COUNT  one namespace with COUNT of the pods (e.g. shop:10000)
   --seed N             random seed (same seed, same cluster)        [42]
   --resolution DUR     metrics resolution, e.g. 15s, 500ms, 1m      [15s]
   --churn N            pod creations + deletions per minute         [6]
@@ -91,6 +92,7 @@ const OPTIONS = {
   nodes: { type: 'string' },
   pods: { type: 'string' },
   namespaces: { type: 'string' },
+  'big-namespace': { type: 'string' },
   seed: { type: 'string' },
   resolution: { type: 'string' },
   churn: { type: 'string' },
@@ -123,6 +125,14 @@ function usageErrorOf(err: unknown): UsageError {
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return new UsageError(`${quoted} needs a value`);
   return new UsageError(message);
+}
+
+/** `NAME:COUNT`: a DNS-1123 label and a whole number of pods. */
+function bigNamespace(value: string): { name: string; pods: number } {
+  const m = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?):(\d+)$/.exec(value);
+  if (!m || m[1]!.length > 63)
+    throw new UsageError(`--big-namespace expects NAME:COUNT (e.g. shop:10000), got "${value}"`);
+  return { name: m[1]!, pods: integer('--big-namespace', m[3]!, 1) };
 }
 
 /** Comma-separated, repeatable list values (`--fault a,b --fault c`). */
@@ -158,6 +168,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
   if (v.nodes !== undefined) opts.nodes = integer('--nodes', v.nodes, 1);
   if (v.pods !== undefined) opts.pods = integer('--pods', v.pods, 0);
   if (v.namespaces !== undefined) opts.namespaces = integer('--namespaces', v.namespaces, 1);
+  if (v['big-namespace'] !== undefined) {
+    opts.bigNamespace = bigNamespace(v['big-namespace']);
+    if (opts.bigNamespace.pods > opts.pods)
+      throw new UsageError(`--big-namespace wants more pods than --pods (${opts.pods})`);
+  }
   if (v.seed !== undefined) opts.seed = integer('--seed', v.seed, 0, 2 ** 32 - 1);
   if (v.resolution !== undefined) opts.resolutionMs = parseDuration('--resolution', v.resolution);
   if (v.slow !== undefined) opts.slowMs = parseDuration('--slow', v.slow);

@@ -110,6 +110,12 @@ export class Upstream {
     return { body: parseBody<T>(body, path), bytes: wire.length, jsonBytes: body.length };
   }
 
+  /** The JSON body unparsed (decompressed), for parsing elsewhere (the metrics parse worker). */
+  async getBody(path: string, options: GetOptions): Promise<UpstreamResponse<Buffer>> {
+    const { wire, body } = await this.get(path, options, 'application/json');
+    return { body, bytes: wire.length, jsonBytes: body.length };
+  }
+
   /** A plain-text GET (container logs). */
   async getText(path: string, options: GetOptions): Promise<string> {
     return (await this.get(path, options, 'text/plain')).body.toString('utf8');

@@ -9,6 +9,7 @@ import type { ClusterTarget } from '../kube/clusterTargets.js';
 import { InventoryWatcher } from '../kube/inventoryWatcher.js';
 import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
+import { MetricsParser } from '../kube/metricsParser.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
@@ -50,6 +51,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   readonly history: HistoryStore;
   private readonly watcher: InventoryWatcher;
   private readonly poller: MetricsPoller;
+  /** Parses the metrics lists in a worker thread, off the event loop. */
+  private readonly parser = new MetricsParser();
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
   /** How the last metrics poll ended (for the diagnostics; null before the first one). */
@@ -101,7 +104,10 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     );
     this.poller = new MetricsPoller(
       this.upstream,
-      options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs },
+      {
+        parser: this.parser,
+        ...(options.resolutionMs === undefined ? {} : { resolutionMs: options.resolutionMs }),
+      },
       {
         sample: (r) => this.onSample(r),
         unchanged: (report) => {
@@ -179,6 +185,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   stop(): void {
     this.diagnostics.stop();
     this.poller.stop();
+    void this.parser.close();
     this.watcher.stop();
     this.upstream.stop();
     this.prometheus?.stop();
@@ -229,8 +236,12 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
     this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
     this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
-    this.emit('sample', sample, result);
-    this.emitStatusIfChanged();
+    // The rows and events built for the sample run in the next turn of the event loop, not
+    // in the one that stored it: requests waiting in between are answered first.
+    setImmediate(() => {
+      this.emit('sample', sample, result);
+      this.emitStatusIfChanged();
+    });
   }
 
   private nodesWithoutMetrics(sample: MetricsSample): string[] {

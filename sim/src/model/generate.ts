@@ -23,6 +23,8 @@ export interface GenerateOptions {
   nowMs: number;
   /** Native sidecars, init containers, overhead, mirror annotations (default true). */
   realisticWorkloads?: boolean;
+  /** One namespace with this many of the pods (see `SimOptions.bigNamespace`). */
+  bigNamespace?: { name: string; pods: number } | undefined;
   /** Shares of the memory limit to hold one workload each at (see `Scenario.memoryPins`). */
   memoryPins?: readonly number[];
 }
@@ -108,11 +110,15 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   const clusterBornMs = nowMs - rng.float(120, 400) * DAY;
   const maxPods = maxPodsPerNode(options.pods, options.nodes);
   const nodes = buildNodes(rng, options.nodes, maxPods, nowMs, clusterBornMs);
-  const namespaces = buildNamespaces(rng, options.namespaces, clusterBornMs, nowMs);
+  const big = options.bigNamespace;
+  const namespaces = buildNamespaces(rng, options.namespaces, clusterBornMs, nowMs, big?.name);
+  const bigNs = big && namespaces.find((ns) => ns.name === big.name);
 
   const systemPlans = planSystem(nodes, options.pods);
-  const userBudget = options.pods - systemPlans.reduce((n, p) => n + p.replicas, 0);
-  let userNamespaces = namespaces.filter((ns) => !ns.system);
+  let userBudget = options.pods - systemPlans.reduce((n, p) => n + p.replicas, 0);
+  const bigPods = big ? Math.min(big.pods, Math.max(userBudget, 0)) : 0;
+  userBudget -= bigPods;
+  let userNamespaces = namespaces.filter((ns) => !ns.system && ns !== bigNs);
   // With no user namespaces requested, user workloads live in `default`.
   if (userNamespaces.length === 0)
     userNamespaces = namespaces.filter((ns) => ns.name === 'default');
@@ -130,6 +136,7 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   const userPlans = userNamespaces.flatMap((ns, i) =>
     planNamespace(rng, ns.name, ns.meshed, budgets[i] ?? 0, nodes.length),
   );
+  if (bigNs) userPlans.push(...planNamespace(rng, bigNs.name, bigNs.meshed, bigPods, nodes.length));
   if (options.realisticWorkloads !== false) {
     addRealism(
       new Rng(mix32(seedKey(options.seed), 0x7ea1)),

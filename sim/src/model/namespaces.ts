@@ -111,6 +111,8 @@ export function buildNamespaces(
   userCount: number,
   clusterBornMs: number,
   nowMs: number,
+  /** One more user namespace by this name, unless it is already among them. */
+  extra?: string,
 ): SimNamespace[] {
   const out: SimNamespace[] = [];
   const make = (name: string, system: boolean, createdMs: number): void => {
@@ -142,5 +144,7 @@ export function buildNamespaces(
     // Teams onboarded over the cluster's life, none in the last day.
     make(name, false, clusterBornMs + rng.float(0.01, 0.9) * span);
   }
+  if (extra !== undefined && !out.some((ns) => ns.name === extra))
+    make(extra, false, clusterBornMs + rng.float(0.01, 0.9) * span);
   return out;
 }

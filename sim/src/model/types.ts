@@ -118,6 +118,11 @@ export interface SimOptions {
   resolutionMs: number;
   /** Pod creations + deletions per minute. */
   churnPerMinute: number;
+  /**
+   * One namespace holding this many of `pods` (created if it is not among the generated ones),
+   * for a drilldown of 10,000 pods; the rest are split over the others as usual.
+   */
+  bigNamespace?: { name: string; pods: number } | undefined;
   /** Realistic defaults to switch off (default none). */
   plain?: readonly PlainAspect[];
   /**

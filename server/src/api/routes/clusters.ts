@@ -3,7 +3,7 @@ import type { ListResponse, ClusterInfo } from '@kubeglance/shared/api';
 import { ClusterView } from '../../pipeline/clusterView.js';
 import type { ClusterRegistry } from '../../pipeline/registry.js';
 import { HttpError, methodNotAllowed, notFound } from '../errors.js';
-import { sendList } from '../jsonCache.js';
+import { listBuffersOf } from '../listBuffers.js';
 import {
   clusterParams,
   historyQuery,
@@ -18,13 +18,16 @@ import {
 export function clustersRouter(registry: ClusterRegistry): Router {
   const router = Router();
 
-  const viewFor = (req: Request) => {
+  const entryFor = (req: Request) => {
     const { cluster } = parse(clusterParams, req.params, 'path');
     const entry = registry.get(cluster);
     if (!entry)
       throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`);
-    return entry.view;
+    return entry;
   };
+  const viewFor = (req: Request) => entryFor(req).view;
+  /** Lists are answered from bytes built ahead after each sample (see `listBuffers.ts`). */
+  const buffersFor = (req: Request) => listBuffersOf(entryFor(req).pipeline);
 
   router.get('/', (req, res) => {
     parse(noQuery, req.query, 'query');
@@ -41,7 +44,8 @@ export function clustersRouter(registry: ClusterRegistry): Router {
 
   router.get('/:cluster/nodes', (req, res) => {
     parse(noQuery, req.query, 'query');
-    sendList(req, res, viewFor(req).nodes());
+    const view = viewFor(req);
+    buffersFor(req).send(req, res, 'nodes', () => view.nodes());
   });
 
   router.get('/:cluster/nodes/:node', (req, res) => {
@@ -55,16 +59,17 @@ export function clustersRouter(registry: ClusterRegistry): Router {
 
   router.get('/:cluster/namespaces', (req, res) => {
     parse(noQuery, req.query, 'query');
-    sendList(req, res, viewFor(req).namespaces());
+    const view = viewFor(req);
+    buffersFor(req).send(req, res, 'namespaces', () => view.namespaces());
   });
 
   router.get('/:cluster/namespaces/:namespace/pods', (req, res) => {
     parse(noQuery, req.query, 'query');
     const view = viewFor(req);
     const { namespace } = parse(namespaceParams, req.params, 'path');
-    const pods = view.namespacePods(namespace);
-    if (!pods) throw notFound(`namespace "${namespace}"`);
-    sendList(req, res, pods);
+    const make = () => view.namespacePods(namespace);
+    if (!buffersFor(req).send(req, res, `pods/${namespace}`, make))
+      throw notFound(`namespace "${namespace}"`);
   });
 
   router.get('/:cluster/pods', (req, res) => {
@@ -73,7 +78,8 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     if (q.namespace !== undefined && !view.hasNamespace(q.namespace)) {
       throw notFound(`namespace "${q.namespace}"`);
     }
-    sendList(req, res, view.topPods(q.sort, q.limit, q.namespace));
+    const key = `top/${q.sort}/${q.limit}/${q.namespace ?? ''}`;
+    buffersFor(req).send(req, res, key, () => view.topPods(q.sort, q.limit, q.namespace));
   });
 
   router.get('/:cluster/history', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { GZIP_HEADER, gzipChunk } from './sharedGzip.js';
 
 /**
  * Fan-out of server-sent events to many viewers. Each event is serialised once into one
@@ -12,6 +13,8 @@ export interface SseClient {
   res: Response;
   /** Clusters this client follows. */
   clusters: ReadonlySet<string>;
+  /** The stream is gzipped (shared chunks, see `sharedGzip.ts`). */
+  gzip: boolean;
 }
 
 export interface BroadcasterOptions {
@@ -44,9 +47,13 @@ export class Broadcaster {
     return this.clients.size;
   }
 
-  /** Registers an already-open SSE response; returns the client. */
-  add(res: Response, clusters: ReadonlySet<string>): SseClient {
-    const client = { id: this.nextId++, res, clusters };
+  /**
+   * Registers an already-open SSE response; returns the client. With `gzip` the response
+   * must carry `content-encoding: gzip`; the gzip header is written here.
+   */
+  add(res: Response, clusters: ReadonlySet<string>, gzip = false): SseClient {
+    const client = { id: this.nextId++, res, clusters, gzip };
+    if (gzip) res.write(GZIP_HEADER);
     this.clients.set(client.id, client);
     res.on('close', () => this.remove(client, 'closed'));
     return client;
@@ -82,7 +89,7 @@ export class Broadcaster {
       client.res.destroy();
       return;
     }
-    client.res.write(frame);
+    client.res.write(client.gzip ? gzipChunk(frame) : frame);
     this.eventsSent += 1;
   }
 

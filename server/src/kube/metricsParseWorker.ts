@@ -1,0 +1,35 @@
+/**
+ * Worker-thread entry: parses one metrics list (JSON text → exact schema check of every item →
+ * compact typed arrays) off the main thread, which only rebuilds the items from the arrays.
+ * Bundled as its own file (`scripts/build.mjs` → `dist/metricsParseWorker.js`).
+ */
+import { parentPort } from 'node:worker_threads';
+import { encodeNodes, encodePods, transferables } from './compactMetrics.js';
+import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
+import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
+
+const decoder = new TextDecoder();
+
+function handle(req: ParseRequest): ParseReply {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decoder.decode(req.body));
+  } catch (e) {
+    return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
+  }
+  try {
+    const list =
+      req.kind === 'nodes'
+        ? encodeNodes(parseNodeMetricsList(raw))
+        : encodePods(parsePodMetricsList(raw));
+    return { id: req.id, list };
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    return { id: req.id, error: { json: false, name: err.name, message: err.message } };
+  }
+}
+
+parentPort!.on('message', (req: ParseRequest) => {
+  const reply = handle(req);
+  parentPort!.postMessage(reply, 'list' in reply ? transferables(reply.list) : []);
+});

@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { decodeNodes, decodePods, type CompactNodes, type CompactPods } from './compactMetrics.js';
+import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
+import type { ParsedList } from './parseMetrics.js';
+import type { NodeUsage, PodUsage } from './types.js';
+import { UpstreamError } from './upstream.js';
+
+interface Pending {
+  resolve(list: CompactNodes | CompactPods): void;
+  reject(e: Error): void;
+  path: string;
+}
+
+/**
+ * Parses metrics lists in a worker thread: `JSON.parse` of a 56 MiB PodMetricsList and the
+ * item-by-item schema check would hold the event loop for most of a second at 150,000 pods.
+ * One worker per cluster, started on first use and restarted after a crash; requests are
+ * answered in order. The main thread only rebuilds items from typed arrays.
+ */
+export class MetricsParser {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  async nodes(body: Buffer, path: string): Promise<ParsedList<NodeUsage>> {
+    return decodeNodes((await this.send('nodes', body, path)) as CompactNodes);
+  }
+
+  async pods(body: Buffer, path: string): Promise<ParsedList<PodUsage>> {
+    return decodePods((await this.send('pods', body, path)) as CompactPods);
+  }
+
+  /** Stops the worker; requests in flight are rejected. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failAll(new Error('metrics parser closed'));
+    await worker?.terminate();
+  }
+
+  private send(kind: ParseRequest['kind'], body: Buffer, path: string) {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    // A buffer of its own moves to the worker; a slice of a shared pool is copied first.
+    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
+    const bytes = own ? new Uint8Array(body.buffer, 0, body.byteLength) : new Uint8Array(body);
+    return new Promise<CompactNodes | CompactPods>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, path });
+      worker.ref();
+      const req: ParseRequest = { id, kind, body: bytes };
+      worker.postMessage(req, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = spawnWorker();
+    worker.unref();
+    worker.on('message', (reply: ParseReply) => this.onReply(reply));
+    worker.on('error', (e) => this.onGone(worker, e));
+    worker.on('exit', (code) => this.onGone(worker, new Error(`metrics parser exited (${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private onReply(reply: ParseReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    // An idle worker must not keep the process alive.
+    if (this.pending.size === 0) this.worker?.unref();
+    if ('list' in reply) {
+      p.resolve(reply.list);
+      return;
+    }
+    const { json, name, message } = reply.error;
+    if (json) {
+      p.reject(new UpstreamError({ kind: 'parse', message: 'response is not JSON', path: p.path }));
+    } else {
+      p.reject(Object.assign(new Error(message), { name }));
+    }
+  }
+
+  private onGone(worker: Worker, e: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.failAll(e);
+  }
+
+  private failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
+
+/**
+ * The worker: beside the bundle in production (`dist/metricsParseWorker.js`); from source (tsx,
+ * vitest) the TypeScript file, loaded through tsx's API registered inside the worker (Node 20
+ * does not apply `--import` loaders to worker threads).
+ */
+function spawnWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./metricsParseWorker.js', import.meta.url));
+  }
+  const source = new URL('./metricsParseWorker.ts', import.meta.url).href;
+  const require = createRequire(import.meta.url);
+  const pkgPath = require.resolve('tsx/package.json');
+  const pkg = require(pkgPath) as { exports: Record<string, { import: { default: string } }> };
+  const api = new URL(pkg.exports['./esm/api']!.import.default, pathToFileURL(pkgPath)).href;
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(code, { eval: true });
+}
