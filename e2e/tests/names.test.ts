@@ -149,3 +149,29 @@ describe('one unit per column', () => {
     }
   });
 });
+
+describe('phone (390 px)', () => {
+  it('the wall screen scrolls down, never sideways, and nothing sticks out of it', async () => {
+    const page = await env().newPage({ width: 390, height: 844 });
+    await page.goto(`/noc?clusters=${BIG.name}&rotate=10m`);
+    await page.getByRole('list', { name: 'Node heat-map' }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('region', { name: 'Top 10 pods by CPU' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    const facts = await page.evaluate(() => {
+      const noc = document.querySelector('.noc') as HTMLElement;
+      const wide = Array.from(noc.querySelectorAll('*')).filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
+      });
+      return {
+        page: document.documentElement.scrollWidth,
+        noc: noc.scrollWidth - noc.clientWidth,
+        outside: wide.slice(0, 5).map((e) => e.className || e.tagName),
+      };
+    });
+    expect(facts).toEqual({ page: 390, noc: 0, outside: [] });
+  });
+});
