@@ -1,7 +1,9 @@
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PROMETHEUS_FLAGS, PROMETHEUS_USAGE, prometheusOptions } from './prometheus/flags.js';
+import type { DiagnosticsTiming } from './diagnostics/runner.js';
 import type { PrometheusOptions } from './prometheus/options.js';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 
@@ -51,6 +53,8 @@ export interface ServerConfig {
   maxStreamsPerClient: number;
   /** API requests per client per minute. */
   rateLimitPerMin: number;
+  /** Diagnostics schedule; no flag: defaults in production, scaled down by tests. */
+  diagnosticsTiming?: DiagnosticsTiming | undefined;
 }
 
 /** Flags or environment that cannot be used (message says which and why). */
@@ -204,7 +208,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     demo: values.demo ?? false,
     simResolutionMs: values['sim-resolution'] ?? '15s',
-    staticDir: values['static-dir'],
+    // Absolute: the SPA fallback's sendFile refuses a relative path (a 500 on every page).
+    staticDir: values['static-dir'] === undefined ? undefined : resolve(values['static-dir']),
     stateDir: values['state-dir'],
     upstreamGzip: values['upstream-gzip'] ?? 'on',
     auth: values.auth ?? 'none',

@@ -135,6 +135,7 @@ export async function startServer(
         resolutionMs: config.resolutionMs,
         retentionMs: config.retentionMs,
         upstreamGzip: config.upstreamGzip,
+        diagnosticsTiming: config.diagnosticsTiming,
         log,
         prometheus: prom && promUrl ? new PrometheusHistory(promUrl, prom) : undefined,
       }),

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { promisify } from 'node:util';
 import { startSim } from '@kubeglance/sim/index';
 import { parseConfig } from '../src/config.js';
+import type { DiagnosticsTiming } from '../src/diagnostics/runner.js';
 import { startServer, type RunningServer } from '../src/server.js';
 
 export type Sim = Awaited<ReturnType<typeof startSim>>;
@@ -31,6 +32,8 @@ export interface HarnessOptions {
   warmup?: boolean;
   /** false: the optional kube-system Role for diagnostics is not bound. */
   diagnosticsRole?: boolean;
+  /** The server's diagnostics schedule (defaults: 60 s, 10 s while troubled). */
+  diagnosticsTiming?: DiagnosticsTiming;
 }
 
 /** A simulated cluster and a kubeglance server reading it over HTTPS with its kubeconfig. */
@@ -68,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ],
     {},
   );
+  if (options.diagnosticsTiming) config.diagnosticsTiming = options.diagnosticsTiming;
   const server = await startServer(config, {});
   const get = async <T>(path: string) => {
     const res = await fetch(server.url + path);

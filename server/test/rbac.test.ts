@@ -187,6 +187,23 @@ describe('with one permission removed', () => {
         expect(problem.hint).toContain(
           `{apiGroups: ["${group}"], resources: [${resource}], verbs: [${verb}]}`,
         );
+        // The diagnostics' RBAC link shows the 403 naming the user, beside the review.
+        const rbac = await eventually(
+          async () => {
+            const { body } = await r.get<DiagnosticsReport>(
+              '/api/v1/clusters/rbac/diagnostics?refresh=1',
+            );
+            const c = body.checks.find((x) => x.id === 'rbac');
+            const seen = c?.evidence.find((e) => e.label.code === 'evidence.forbidden-seen');
+            return seen && c;
+          },
+          20_000,
+          'the 403 in the RBAC check',
+        );
+        expect(rbac.status).toBe('fail');
+        expect(
+          rbac.evidence.find((e) => e.label.code === 'evidence.forbidden-seen')!.value,
+        ).toContain(`User "${SA}" may not ${verb} ${what}`);
         // Not a crash and not an empty page: the process answers and the screens' routes
         // answer with JSON (data or the JSON error shape).
         expect((await r.get<{ status: string }>('/healthz')).body.status).toBe('ok');
@@ -266,6 +283,45 @@ const asText = (rule: Rule, namespace?: string): string =>
     ...(namespace ? { namespace } : {}),
     ...(rule.resourceNames?.[0] ? { name: rule.resourceNames[0] } : {}),
   });
+
+describe('without the optional diagnostics Role (rbac.yaml only)', () => {
+  it('the checks that need it report unknown and name the missing rule', async () => {
+    const r = await start([RBAC]);
+    try {
+      // A broken metrics pipeline, so the checks want to read kube-system.
+      r.sim.faults.set('apiservice-timeout');
+      const report = await eventually(
+        async () => {
+          const { body } = await r.get<DiagnosticsReport>('/api/v1/clusters/rbac/diagnostics');
+          const scrape = body.checks.find((c) => c.id === 'kubelet-scrape');
+          return body.failing === 'apiservice' &&
+            scrape?.summary.code !== 'kubelet-scrape.not-synced'
+            ? body
+            : undefined;
+        },
+        20_000,
+        'diagnostics of the broken pipeline',
+      );
+      const byId = (id: string) => report.checks.find((c) => c.id === id)!;
+      expect(byId('aggregation')).toMatchObject({
+        status: 'unknown',
+        missingRule: 'get configmaps "extension-apiserver-authentication" in namespace kube-system',
+      });
+      expect(byId('kubelet-scrape')).toMatchObject({
+        status: 'unknown',
+        missingRule: 'get pods/log in namespace kube-system',
+      });
+      // The RBAC link lists the optional rules not granted, with the Role to apply.
+      expect(
+        byId('rbac').evidence.find((e) => e.label.code === 'evidence.optional-denied')?.value,
+      ).toContain('get pods/log in namespace kube-system');
+      expect(byId('rbac').fix[0]?.yaml).toContain('kind: Role');
+      expect(byId('apiservice').summary.code).toBe('apiservice.timeout');
+    } finally {
+      await r.stop();
+    }
+  });
+});
 
 describe('each rule of the shipped roles, removed in turn, is named by the diagnostics', () => {
   const SSAR = 'selfsubjectaccessreviews';

@@ -53,11 +53,14 @@ const apiServiceSchema = z.object({
   status: z.object({ conditions: z.array(conditionSchema).optional() }).optional(),
 });
 
-/** The metrics APIService's Available condition; null when the APIService does not exist. */
-export async function readApiService(up: Upstream): Promise<Condition | null> {
+/**
+ * The Available condition of the metrics APIService (`<version>.metrics.k8s.io`, the version
+ * the poller reads); null when the APIService does not exist.
+ */
+export async function readApiService(up: Upstream, version: string): Promise<Condition | null> {
   try {
     const { body } = await up.getJson(
-      '/apis/apiregistration.k8s.io/v1/apiservices/v1beta1.metrics.k8s.io',
+      `/apis/apiregistration.k8s.io/v1/apiservices/${version}.metrics.k8s.io`,
       { timeoutMs: TIMEOUT_MS },
     );
     const conditions = apiServiceSchema.parse(body).status?.conditions ?? [];
@@ -70,31 +73,10 @@ export async function readApiService(up: Upstream): Promise<Condition | null> {
   }
 }
 
-const nodeMetricsSchema = z.object({
-  items: z.array(
-    z.object({
-      metadata: z.object({ name: z.string() }),
-      timestamp: z.string().nullable().optional(),
-    }),
-  ),
-});
-
+/** Which nodes have metrics, as the pipeline's last poll saw them. */
 export interface NodeMetricsProbe {
-  /** Node name → its metrics timestamp (ms), as metrics-server serves them now. */
+  /** Node name → its metrics timestamp (ms). */
   timestamps: Map<string, number | null>;
-}
-
-/** One NodeMetricsList: is the metrics API answering, and for which nodes? */
-export async function probeNodeMetrics(up: Upstream): Promise<NodeMetricsProbe> {
-  const { body } = await up.getJson('/apis/metrics.k8s.io/v1beta1/nodes', {
-    timeoutMs: TIMEOUT_MS,
-  });
-  const items = nodeMetricsSchema.parse(body).items;
-  return {
-    timestamps: new Map(
-      items.map((i) => [i.metadata.name, i.timestamp ? Date.parse(i.timestamp) : null]),
-    ),
-  };
 }
 
 const configMapSchema = z.object({ data: z.record(z.string(), z.string()).optional() });

@@ -1,9 +1,11 @@
-import type { DiagnosticsReport } from '@kubeglance/shared/api';
+import type { DiagnosticCheck, DiagnosticsReport } from '@kubeglance/shared/api';
 import type { Upstream } from '../kube/upstream.js';
 import { gatherFacts, type PipelineFacts } from './facts.js';
+import { withPrometheusCheck } from './checks/prometheus.js';
 import { buildReport } from './report.js';
 
-export interface RunnerOptions {
+/** When the diagnostics run on their own, and how close on-demand runs may be. */
+export interface DiagnosticsTiming {
   /** Scheduled runs while every link works (default 60 s). */
   intervalMs?: number;
   /**
@@ -13,9 +15,14 @@ export interface RunnerOptions {
   troubledIntervalMs?: number;
   /** On-demand runs closer together than this reuse the last report (default 5 s). */
   minGapMs?: number;
+}
+
+export interface RunnerOptions extends DiagnosticsTiming {
   now?: () => number;
   onReport?: (report: DiagnosticsReport) => void;
   onError?: (err: unknown) => void;
+  /** With `--prometheus`: the Prometheus check, appended after the chain. */
+  prometheusCheck?: (nowMs: number) => Promise<DiagnosticCheck>;
 }
 
 /**
@@ -26,6 +33,8 @@ export interface RunnerOptions {
 export class DiagnosticsRunner {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** A scheduled run is in flight. */
+  private ticking = false;
   private latestReport: DiagnosticsReport | null = null;
   /** Generation of the newest run started, and of the report kept. */
   private started = 0;
@@ -59,19 +68,35 @@ export class DiagnosticsRunner {
     this.timer = undefined;
   }
 
-  /** One scheduled run, then the next, sooner while the last report was not ok. */
+  /** One scheduled run (skipped while the previous scheduled one is still in flight). */
   private tick(): void {
+    this.timer = undefined;
+    if (this.ticking) return;
+    this.ticking = true;
     void this.run()
       .catch(() => undefined)
       .finally(() => {
-        if (!this.running) return;
-        const troubled = this.latestReport?.status !== 'ok';
-        const every = troubled
-          ? (this.options.troubledIntervalMs ?? 10_000)
-          : (this.options.intervalMs ?? 60_000);
-        this.timer = setTimeout(() => this.tick(), every);
-        this.timer.unref();
+        this.ticking = false;
+        this.schedule();
       });
+  }
+
+  /**
+   * The next scheduled run, one interval after the newest report, whichever run made it: a
+   * fault that a health-change run found must shorten the wait at once, or the next scheduled
+   * run stays a healthy interval (60 s) away and a second fault that does not change the
+   * health (both answer 503) goes unnamed for that long.
+   */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.running) return;
+    const troubled = this.latestReport?.status !== 'ok';
+    const every = troubled
+      ? (this.options.troubledIntervalMs ?? 10_000)
+      : (this.options.intervalMs ?? 60_000);
+    this.timer = setTimeout(() => this.tick(), every);
+    this.timer.unref();
   }
 
   /** Start a run now; resolves with its report (kept only if no newer run finished first). */
@@ -93,12 +118,15 @@ export class DiagnosticsRunner {
 
   private async execute(generation: number): Promise<DiagnosticsReport> {
     try {
+      const promCheck = this.options.prometheusCheck?.(this.now());
       const facts = await gatherFacts(this.upstream, this.facts(), this.now());
-      const report = buildReport(this.cluster, facts);
+      const chain = buildReport(this.cluster, facts);
+      const report = promCheck ? withPrometheusCheck(chain, await promCheck) : chain;
       this.lastRunMs = this.now() - facts.nowMs;
       if (generation > this.kept) {
         this.kept = generation;
         this.latestReport = report;
+        if (!this.ticking) this.schedule();
         this.options.onReport?.(report);
       }
       return report;

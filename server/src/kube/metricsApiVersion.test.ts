@@ -68,6 +68,8 @@ describe('MetricsApiVersion against an HTTP server', () => {
     expect(await v.get(2000)).toBe('v1');
     expect(requests).toEqual(['/apis/metrics.k8s.io']);
     v.forget();
+    // Still known as the last negotiated one (diagnostics name it while polls fail).
+    expect(v.last).toBe('v1');
     await v.get(2000);
     expect(requests).toHaveLength(2);
   });

@@ -23,6 +23,8 @@ function known(v: string | undefined): v is MetricsApiVersionName {
  */
 export class MetricsApiVersion {
   private cached: MetricsApiVersionName | undefined;
+  /** The version of the last successful discovery, kept across {@link forget}. */
+  last: MetricsApiVersionName | undefined;
 
   constructor(private readonly upstream: Upstream) {}
 
@@ -30,6 +32,7 @@ export class MetricsApiVersion {
     if (this.cached) return this.cached;
     const { body } = await this.upstream.getJson('/apis/metrics.k8s.io', { timeoutMs });
     this.cached = pickVersion(body);
+    this.last = this.cached;
     return this.cached;
   }
 

@@ -1,7 +1,11 @@
 import { parseNodeMetricsList, parsePodMetricsList, type DroppedItem } from './parseMetrics.js';
 import { SampleMerger, type NodeClock } from './sampleMerger.js';
 import type { MetricsSample } from './types.js';
-import { MetricsApiVersion } from './metricsApiVersion.js';
+import {
+  METRICS_API_VERSIONS,
+  MetricsApiVersion,
+  type MetricsApiVersionName,
+} from './metricsApiVersion.js';
 import { UpstreamError, type Upstream } from './upstream.js';
 import { PollPhase } from './pollPhase.js';
 import { ResolutionDetector } from './resolution.js';
@@ -73,6 +77,11 @@ export class MetricsPoller {
 
   get resolutionMs(): number {
     return this.detector.resolutionMs;
+  }
+
+  /** The metrics.k8s.io version the polls read (last discovered; v1beta1 before any). */
+  get apiVersion(): MetricsApiVersionName {
+    return this.version.last ?? METRICS_API_VERSIONS[0];
   }
 
   start(): void {

@@ -12,7 +12,9 @@ import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
-import { DiagnosticsRunner } from '../diagnostics/runner.js';
+import { checkPrometheus } from '../diagnostics/checks/prometheus.js';
+import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
+import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
 import { HistoryStore } from '../store/history.js';
 import { StatusTracker } from './statusTracker.js';
@@ -29,6 +31,8 @@ export interface PipelineOptions {
   prometheus?: PrometheusHistory | undefined;
   /** Informer timings (tests scale them down); the probe interval is one resolution. */
   informerTiming?: Partial<InformerTiming>;
+  /** How often the diagnostics run on their own (tests scale it down). */
+  diagnosticsTiming?: DiagnosticsTiming | undefined;
 }
 
 export interface PipelineEvents {
@@ -48,6 +52,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly poller: MetricsPoller;
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
+  /** How the last metrics poll ended (for the diagnostics; null before the first one). */
+  private lastPollOutcome: PollOutcome | null = null;
   private lastStatusKey = '';
   private lastHealthKey = '';
   /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
@@ -99,6 +105,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       {
         sample: (r) => this.onSample(r),
         unchanged: (report) => {
+          this.lastPollOutcome = { kind: 'ok' };
           this.tracker.metricsUnchanged();
           this.tracker.setQuality(report, this.poller.resolutionMs, this.now());
           this.emitStatusIfChanged();
@@ -114,11 +121,15 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         inventory: this.watcher.inventory,
         sample: this.latestSample,
         resolutionMs: this.poller.resolutionMs,
+        lastPoll: this.lastPollOutcome,
+        metricsApiVersion: this.poller.apiVersion,
       }),
       {
+        ...options.diagnosticsTiming,
         now: this.now,
         onReport: () => this.emitStatusIfChanged(),
         onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
+        ...(options.prometheus ? { prometheusCheck: prometheusCheckOf(options.prometheus) } : {}),
       },
     );
   }
@@ -213,6 +224,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     this.history.append(sample, this.watcher.inventory);
     this.latestSample = sample;
     this.lastPoll = result;
+    this.lastPollOutcome = { kind: 'ok' };
     const nowMs = this.now();
     this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
     this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
@@ -232,6 +244,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   private onMetricsFailed(e: unknown): void {
     this.upstreamErrors += 1;
+    this.lastPollOutcome = { kind: 'failed', error: e };
     this.tracker.metricsFailed(e, this.now());
     // The Error itself: pino's `err` serializer keeps its type, stack, kind, status and cause.
     this.options.log.warn({ cluster: this.name, err: e }, 'metrics poll failed');
@@ -271,4 +284,10 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   checkStatus(): void {
     this.emitStatusIfChanged();
   }
+}
+
+/** The diagnostics check of this cluster's Prometheus. */
+function prometheusCheckOf(prometheus: PrometheusHistory) {
+  return (nowMs: number) =>
+    checkPrometheus({ client: prometheus.client, labels: prometheus.labels }, nowMs);
 }

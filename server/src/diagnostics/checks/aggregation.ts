@@ -68,13 +68,7 @@ export function checkAggregation(f: Facts): DiagnosticCheck {
       text: 'The API server’s aggregation layer is not configured: metrics-server sees requests as system:anonymous.',
       evidence: [
         ...(m.kind === 'denied'
-          ? [
-              evidence(
-                'metrics-403',
-                'GET /apis/metrics.k8s.io/v1beta1/nodes → 403',
-                m.message ?? m.rule,
-              ),
-            ]
+          ? [evidence('metrics-403', `${f.metricsRequest} → 403`, m.message ?? m.rule)]
           : []),
         ...(anonymous
           ? [

@@ -77,18 +77,15 @@ function fixesFor(reason: string, message: string): { code: string; text: string
 /** Link 4: is the metrics APIService registered and Available? */
 export function checkApiService(f: Facts): DiagnosticCheck {
   const a = f.apiService;
+  const name = `${f.pipeline.metricsApiVersion}.metrics.k8s.io`;
   if (a.kind === 'denied')
-    return notAllowed(
-      'apiservice',
-      'the APIService v1beta1.metrics.k8s.io',
-      ruleText(REQUIRED_RULES.at(-1)!),
-    );
+    return notAllowed('apiservice', `the APIService ${name}`, ruleText(REQUIRED_RULES.at(-1)!));
   if (a.kind === 'error') {
     return result('apiservice', {
       status: 'unknown',
       code: 'unreadable',
       text: 'Cannot tell: the APIService could not be read.',
-      evidence: readFailure('GET apiservices/v1beta1.metrics.k8s.io', a),
+      evidence: readFailure(`GET apiservices/${name}`, a),
     });
   }
   const condition = a.value;
@@ -98,8 +95,8 @@ export function checkApiService(f: Facts): DiagnosticCheck {
       code: 'missing',
       text: 'The metrics API is not registered: metrics-server is not installed.',
       evidence: [
-        evidence('apiservice-404', 'GET apiservices/v1beta1.metrics.k8s.io', '404 NotFound'),
-        ...readFailure('GET /apis/metrics.k8s.io/v1beta1/nodes', f.metrics),
+        evidence('apiservice-404', `GET apiservices/${name}`, '404 NotFound'),
+        ...readFailure(f.metricsRequest, f.metrics),
       ],
       fix: [
         fix('install', 'Install metrics-server, then allow a minute for its first scrapes.', {
@@ -128,7 +125,7 @@ export function checkApiService(f: Facts): DiagnosticCheck {
     code: what.code,
     params: { reason },
     text: what.text,
-    evidence: [verbatim, ...readFailure('GET /apis/metrics.k8s.io/v1beta1/nodes', f.metrics)],
+    evidence: [verbatim, ...readFailure(f.metricsRequest, f.metrics)],
     fix: what.fix,
   });
 }

@@ -1,8 +1,18 @@
-import type { DiagnosticCheck } from '@kubeglance/shared/api';
+import type { DiagnosticCheck, Evidence } from '@kubeglance/shared/api';
 import type { Facts } from '../facts.js';
 import { evidence, fix } from '../phrase.js';
 import { OPTIONAL_RULES, REQUIRED_RULES, ruleKey, rulesYaml, ruleText } from '../rules.js';
 import { result } from './common.js';
+
+/** The 403s kubeglance's own reads got, each naming the user the API server saw. */
+function forbiddenSeen(f: Facts): Evidence[] {
+  const seen = f.pipeline.status.problems
+    .filter((p) => p.code.endsWith('-forbidden'))
+    .map((p) => p.message);
+  return seen.length
+    ? [evidence('forbidden-seen', '403 answers to kubeglance', seen.join('\n'))]
+    : [];
+}
 
 /** Link 2: may kubeglance do what it needs? One SelfSubjectAccessReview per rule and verb. */
 export function checkRbac(f: Facts): DiagnosticCheck {
@@ -60,6 +70,7 @@ export function checkRbac(f: Facts): DiagnosticCheck {
     text: `${missing.length} permission(s) kubeglance needs are denied: ${missing.map(ruleText).join('; ')}.`,
     evidence: [
       evidence('denied', 'SelfSubjectAccessReview: denied', missing.map(ruleText).join('\n')),
+      ...forbiddenSeen(f),
       ...optionalNote,
     ],
     fix: [

@@ -5,6 +5,7 @@ import { useSummary } from '../../api/summary';
 import { Panel } from '../../components/Panel';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useRange } from '../../hooks/useRange';
+import { useUrlText } from '../../hooks/useSearchState';
 import { diagnosticsPath, overviewPath } from '../../lib/paths';
 import { NamespaceCharts } from './components/NamespaceCharts';
 import { NamespaceSwitcher } from './components/NamespaceSwitcher';
@@ -17,6 +18,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 export default function NamespacePage({ cluster }: { cluster: string }) {
   const { ns = '' } = useParams();
   const [range] = useRange();
+  const [query] = useUrlText('q');
   const summary = useSummary(cluster);
   const totals = useNamespaces(cluster).data?.items.find((n) => n.name === ns);
   useDocumentTitle(`Namespace ${ns} · ${cluster}`);
@@ -38,7 +40,7 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
       )}
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">
-          <NamespaceCharts cluster={cluster} namespace={ns} range={range} />
+          <NamespaceCharts cluster={cluster} namespace={ns} range={range} query={query} />
         </div>
       </Panel>
       <PodsPanel key={`${cluster}/${ns}`} cluster={cluster} namespace={ns} />
