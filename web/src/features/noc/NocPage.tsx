@@ -110,7 +110,7 @@ export default function NocPage() {
         ) : shown && page.kind === 'nodes' ? (
           <NodesPage cluster={shown} />
         ) : shown ? (
-          <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} />
+          <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} now={now} />
         ) : (
           <p className="noc-waiting">Waiting for data from {page.name}…</p>
         )}

@@ -12,9 +12,23 @@ export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAler
     namespaces,
   }).map((a) =>
     a.key.startsWith('problem:')
-      ? { ...a, href: diagnosticsPath(c.cluster, c.status.diagnostics?.failing?.id) }
+      ? {
+          ...a,
+          href: diagnosticsPath(c.cluster, c.status.diagnostics?.failing?.id),
+          startedMs: problemStart(c, a.key.slice('problem:'.length)),
+        }
       : a,
   );
+}
+
+/**
+ * When a problem began, in browser time: its server-side `sinceMs` moved by the offset
+ * between the server's clock and the browser's at the moment the status arrived.
+ */
+function problemStart(c: LiveCluster, code: string): number | undefined {
+  const p = c.status.problems.find((q) => q.code === code);
+  if (!p) return undefined;
+  return c.receivedMs - Math.max(0, c.status.serverNowMs - p.sinceMs);
 }
 
 /** Every cluster's alerts in one list, each prefixed with its cluster, worst first. */

@@ -124,6 +124,9 @@ describe('fixCommand', () => {
         'metrics-server cannot scrape; see `kubectl -n kube-system logs deploy/metrics-server`.',
       ),
     ).toBe('kubectl -n kube-system logs deploy/metrics-server');
+    expect(fixCommand('Check `kubectl get apiservice x` and `kubectl logs y`.')).toBe(
+      'kubectl get apiservice x\nkubectl logs y',
+    );
     expect(fixCommand('Wait a minute.')).toBe('Wait a minute.');
   });
 });

@@ -26,6 +26,8 @@ export interface NocAlert {
   short?: string;
   /** Where to read more (the cluster's Diagnostics page for pipeline problems). */
   href?: string;
+  /** Browser time the condition began (problems): its age is shown and keeps advancing. */
+  startedMs?: number;
 }
 
 export interface AlertInput {
@@ -75,12 +77,13 @@ function problemAlert(p: Problem): NocAlert {
 }
 
 /**
- * What a wall screen shows of a fix: the command, without the prose around it (read from
- * 4 m, the command is what someone types). A hint with no `quoted` command is shown whole.
+ * What a wall screen shows of a fix: the commands, one per line, without the prose around
+ * them (read from 4 m, the command is what someone types). A hint with no `quoted` command
+ * is shown whole.
  */
 export function fixCommand(hint: string): string {
-  const quoted = /`([^`]+)`/.exec(hint);
-  return quoted ? quoted[1]! : hint;
+  const quoted = [...hint.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+  return quoted.length > 0 ? quoted.join('\n') : hint;
 }
 
 function notReadyAlert(n: NodeRow): NocAlert {

@@ -17,8 +17,9 @@ import { UsageCells } from './PodCells';
 import { NAME_MIN_WIDTH, POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
 import { useElementSize } from '../../../hooks/useElementSize';
 
-// Most rows are one line (CSS matches); a long name wraps and its row is measured.
-const ROW_HEIGHT = 30;
+// Fixed row height (CSS matches), room for a name wrapped onto two lines: no measuring,
+// no jumps while scrolling.
+const ROW_HEIGHT = 40;
 const HEADER_HEIGHT = 32;
 
 interface PodTableProps {
@@ -84,17 +85,11 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
                 key={row.key}
                 row={row}
                 index={item.index}
-                measure={virtualizer.measureElement}
                 onToggle={onToggle}
                 link={podLink(row.view.pod.name)}
               />
             ) : (
-              <ContainerLine
-                key={row.key}
-                row={row}
-                index={item.index}
-                measure={virtualizer.measureElement}
-              />
+              <ContainerLine key={row.key} row={row} index={item.index} />
             );
           })}
           {after > 0 && <Spacer height={after} />}
@@ -117,20 +112,13 @@ interface PodLineProps {
   index: number;
   onToggle: (pod: string) => void;
   link: string;
-  /** The virtualiser's measuring ref: a wrapped name makes its row taller. */
-  measure: (el: HTMLTableRowElement | null) => void;
 }
 
 // Memoised: while scrolling, rows that stay in view keep their DOM and skip rendering.
-const PodLine = memo(function PodLine({ row, index, onToggle, link, measure }: PodLineProps) {
+const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLineProps) {
   const { pod } = row.view;
   return (
-    <tr
-      ref={measure}
-      data-index={index}
-      aria-rowindex={index + 2}
-      className={row.expanded ? 'expanded' : undefined}
-    >
+    <tr aria-rowindex={index + 2} className={row.expanded ? 'expanded' : undefined}>
       <th scope="row" className="name">
         <button
           type="button"
@@ -164,15 +152,13 @@ const PodLine = memo(function PodLine({ row, index, onToggle, link, measure }: P
 const ContainerLine = memo(function ContainerLine({
   row,
   index,
-  measure,
 }: {
   row: Extract<FlatRow, { kind: 'container' }>;
   index: number;
-  measure: (el: HTMLTableRowElement | null) => void;
 }) {
   const { kind } = row.view.container;
   return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className="container-row">
+    <tr aria-rowindex={index + 2} className="container-row">
       <th scope="row" className="name">
         <span aria-hidden="true" className="tree">
           {row.last ? '└' : '├'}

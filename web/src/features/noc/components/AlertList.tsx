@@ -5,18 +5,21 @@
 import { useRef } from 'react';
 import { useElementSize } from '../../../hooks/useElementSize';
 import type { NocAlert } from '../nocAlerts';
+import { formatDataAge } from '../../../lib/staleness';
 
 interface AlertListProps {
   alerts: readonly NocAlert[];
   /** Clusters whose alerts are not known yet (no data): never say "No alerts" then. */
   unknownFor?: readonly string[];
   tick: number;
+  /** Browser time now: alert ages advance with it. */
+  now: number;
 }
 
-// Height of one alert in em: a (possibly wrapped) title, a detail line, spacing.
-const ALERT_EM = 3.8;
+// Height of one alert in em: a (possibly wrapped) title, its age, a detail line, spacing.
+const ALERT_EM = 4.8;
 
-export function AlertList({ alerts, unknownFor = [], tick }: AlertListProps) {
+export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { height, fontSize } = useElementSize(ref);
   const pageSize = Math.max(1, Math.floor(height / (ALERT_EM * fontSize)));
@@ -54,6 +57,11 @@ export function AlertList({ alerts, unknownFor = [], tick }: AlertListProps) {
                   </a>
                 ) : (
                   <span className="noc-alert-text">{a.text}</span>
+                )}
+                {a.startedMs != null && (
+                  <span className="noc-alert-age">
+                    for {formatDataAge(Math.max(0, now - a.startedMs))}
+                  </span>
                 )}
                 {a.detail && <span className="noc-alert-detail">{a.detail}</span>}
               </li>

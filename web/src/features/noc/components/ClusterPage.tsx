@@ -15,6 +15,8 @@ interface ClusterPageProps {
   cluster: LiveCluster;
   namespaces: readonly string[];
   tick: number;
+  /** Browser time now (alert ages). */
+  now: number;
 }
 
 const pct = (v: number | null) => (v == null ? '?' : `${v}%`);
@@ -25,7 +27,7 @@ function ofAllocatable(usage: number | null, allocatable: number, format: (v: nu
     : `${format(usage)} of ${format(allocatable)}`;
 }
 
-export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
+export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps) {
   const { summary, topPods } = cluster;
   const { cpu, memory } = summary;
   const inScope = (p: { namespace: string }) =>
@@ -66,7 +68,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
           allocatable={memory.allocatableBytes}
           color="var(--memory)"
         />
-        <AlertList alerts={alerts} tick={tick} />
+        <AlertList alerts={alerts} tick={tick} now={now} />
         <section className="noc-panel noc-nodes" aria-label="Nodes">
           <NodeHeatmap
             nodes={cluster.nodes}

@@ -58,6 +58,7 @@ export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }:
           alerts={[...unknownAlerts(unknown), ...allAlerts(present, namespaces)]}
           unknownFor={names.filter((n) => !clusters[n] && !unknown.includes(n))}
           tick={tick}
+          now={now}
         />
       </div>
     </div>

@@ -1,0 +1,177 @@
+/**
+ * Names and units as people read them, at 1440 and 1920 px: no pod or node name, status or
+ * "no metrics" cell is cut (its text fits its box) and each shows the whole name the API
+ * returns, so pods of two Deployments stay apart; every CPU or memory column prints one unit.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
+import { BIG, DESKTOP, FULL_HD, type Viewport } from './fixtures/env.js';
+import { useEnv } from './fixtures/suite.js';
+import { column, readTable, rowHeaderNames, waitForScreen } from './fixtures/ui.js';
+
+const env = useEnv();
+const api = <T>(path: string) => env().api<T>(`/api/v1/clusters/${BIG.name}${path}`);
+
+/**
+ * Cells of `scope` with cut text: the cell or anything inside it (a middle-ellipsis head, a
+ * badge) narrower or lower than its content. Visually hidden helper text is not read.
+ */
+function cutCells(scope: Locator, selector: string): Promise<string[]> {
+  return scope.locator(selector).evaluateAll((cells) =>
+    cells
+      .filter((cell) =>
+        [cell, ...Array.from(cell.querySelectorAll('*'))].some((el) => {
+          const e = el as HTMLElement;
+          if (e.closest('.sr-only') || e.getBoundingClientRect().width <= 1) return false;
+          return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+        }),
+      )
+      .map((c) => (c as HTMLElement).innerText),
+  );
+}
+
+/** The namespace whose pods come from the most Deployments that share a name start. */
+async function namespaceWithMostPods(): Promise<string> {
+  const { items } = await api<SampledListResponse<NamespaceRow>>('/namespaces');
+  return [...items].sort((a, b) => b.pods - a.pods)[0]!.name;
+}
+
+/** The ReplicaSet part of a pod name ("data-grpc-95478d649" of "data-grpc-95478d649-x5pfm"). */
+const workloadOf = (pod: string) => pod.replace(/-[a-z0-9]{5}$/, '');
+
+async function checkPodTable(page: Page, ns: string) {
+  const table = page.getByRole('table', { name: 'Pods' });
+  const { items } = await api<SampledListResponse<PodRow>>(`/namespaces/${ns}/pods`);
+  const names = await waitForScreen(
+    () => rowHeaderNames(table),
+    (shown) => shown.length > 5,
+  );
+  const known = new Set(items.map((p) => p.name));
+  // Pods may come and go (churn); every name shown is whole, and there is one per pod.
+  const whole = names.filter((n) => known.has(n));
+  expect(
+    whole.length,
+    `names not whole: ${names.filter((n) => !known.has(n)).join(', ')}`,
+  ).toBeGreaterThanOrEqual(names.length - 2);
+  expect(new Set(names).size).toBe(names.length);
+  // Two Deployments' pods: their names differ on screen before the pod hash.
+  const workloads = new Set(whole.map(workloadOf));
+  expect(workloads.size).toBeGreaterThan(1);
+  expect(await cutCells(table, 'tbody th.name, tbody td')).toEqual([]);
+}
+
+describe('names are never cut', () => {
+  for (const viewport of [DESKTOP, FULL_HD] as Viewport[]) {
+    const at = `${viewport.width} px`;
+
+    it(`namespace pod table at ${at}: whole names, status and "no metrics" uncut`, async () => {
+      const ns = await namespaceWithMostPods();
+      const page = await env().newPage(viewport);
+      await page.goto(`/clusters/${BIG.name}/namespaces/${ns}`);
+      await checkPodTable(page, ns);
+      // A pod without metrics says so in full.
+      const noMetrics = page.getByRole('table', { name: 'Pods' }).getByText('no metrics');
+      for (const el of await noMetrics.all()) {
+        expect(await el.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
+      }
+    });
+
+    it(`overview node and top-pod tables at ${at}: whole names`, async () => {
+      const page = await env().newPage(viewport);
+      await page.goto(`/clusters/${BIG.name}`);
+      const nodes = page.getByRole('table', { name: 'Nodes' });
+      const { items } = await api<SampledListResponse<NodeRow>>('/nodes');
+      const shown = await waitForScreen(
+        () => rowHeaderNames(nodes),
+        (n) => n.length === BIG.nodes,
+      );
+      expect([...shown].sort()).toEqual(items.map((n) => n.name).sort());
+      expect(await cutCells(nodes, 'tbody th, tbody td:not(:last-child)')).toEqual([]);
+      for (const title of ['Top pods by CPU', 'Top pods by memory']) {
+        const top = page.getByRole('table', { name: title });
+        await top.getByRole('rowheader').first().waitFor();
+        expect(await cutCells(top, 'tbody th, tbody td'), title).toEqual([]);
+      }
+    });
+
+    it(`node page pod list at ${at}: whole names`, async () => {
+      const { items } = await api<SampledListResponse<NodeRow>>('/nodes');
+      const node = [...items].sort((a, b) => b.pods - a.pods)[0]!;
+      const page = await env().newPage(viewport);
+      await page.goto(`/clusters/${BIG.name}/nodes/${node.name}`);
+      const table = page.getByRole('table', { name: 'Pods on this node' });
+      await table.getByRole('rowheader').first().waitFor();
+      expect(await cutCells(table, 'tbody th, tbody td')).toEqual([]);
+    });
+  }
+});
+
+describe('one unit per column', () => {
+  const unitOf = (cell: string) =>
+    cell
+      .match(/(cores?|m|GiB|MiB)$/)?.[1]
+      ?.replace('core', 'cores')
+      .replace('coress', 'cores');
+
+  it('namespace table and top pods print each CPU and memory column in one unit', async () => {
+    const page = await env().newPage(FULL_HD);
+    await page.goto(`/clusters/${BIG.name}`);
+    const table = page.getByRole('table', { name: 'Namespaces' });
+    await table.getByRole('rowheader').first().waitFor();
+    const snap = await readTable(table);
+    for (const name of [
+      'CPU usage',
+      'CPU requests',
+      'CPU limits',
+      'Memory usage',
+      'Memory requests',
+      'Memory limits',
+    ]) {
+      const units = new Set(
+        column(snap, name)
+          .map(unitOf)
+          .filter((u) => u != null),
+      );
+      expect([...units], name).toHaveLength(1);
+    }
+    for (const [title, name] of [
+      ['Top pods by CPU', 'CPU'],
+      ['Top pods by memory', 'Memory'],
+    ] as const) {
+      const top = await readTable(page.getByRole('table', { name: title }));
+      const units = new Set(
+        column(top, name)
+          .map(unitOf)
+          .filter((u) => u != null),
+      );
+      expect([...units], title).toHaveLength(1);
+    }
+  });
+});
+
+describe('phone (390 px)', () => {
+  it('the wall screen scrolls down, never sideways, and nothing sticks out of it', async () => {
+    const page = await env().newPage({ width: 390, height: 844 });
+    await page.goto(`/noc?clusters=${BIG.name}&rotate=10m`);
+    await page.getByRole('list', { name: 'Node heat-map' }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('region', { name: 'Top 10 pods by CPU' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    const facts = await page.evaluate(() => {
+      const noc = document.querySelector('.noc') as HTMLElement;
+      const wide = Array.from(noc.querySelectorAll('*')).filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1);
+      });
+      return {
+        page: document.documentElement.scrollWidth,
+        noc: noc.scrollWidth - noc.clientWidth,
+        outside: wide.slice(0, 5).map((e) => e.className || e.tagName),
+      };
+    });
+    expect(facts).toEqual({ page: 390, noc: 0, outside: [] });
+  });
+});
