@@ -1,5 +1,5 @@
 /**
- * The 7-day range on every screen, from a real Prometheus (seven days backfilled from the
+ * The 7-day range on every screen (overview, node, namespace, pod), from a real Prometheus (seven days backfilled from the
  * simulator with promtool, then live scrapes of its kubelets), with the source marked on each
  * chart. Screenshots: e2e/artifacts/*-7d.png (docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1).
  */
@@ -15,7 +15,13 @@ import { startSim, type RunningSim } from '@kubeglance/sim/index';
 import { startPrometheus, type RunningProm } from '../../server/test/prometheusHarness.js';
 import { publishScreenshot, screenshot } from './fixtures/artifacts.js';
 import { assertWebBuild, WEB_DIST } from './fixtures/backend.js';
-import { assertChromium, launchBrowser, type BrowserSession, DESKTOP } from './fixtures/browser.js';
+import {
+  assertChromium,
+  launchBrowser,
+  type BrowserSession,
+  DESKTOP,
+  FULL_HD,
+} from './fixtures/browser.js';
 import { waitForCharts, waitForNoLoading } from './fixtures/uiWaits.js';
 
 const NAME = 'e2e-prom';
@@ -43,6 +49,7 @@ beforeAll(async () => {
     backfillMs: 7 * 86_400_000,
     backfillStepMs: 300_000,
     scrapeIntervalMs: 5000,
+    kubeStateMetrics: true,
   });
   const config = parseConfig(
     [
@@ -93,7 +100,25 @@ describe('7 d range through Prometheus', () => {
     await range.locator('label', { hasText: /^7d$/ }).click();
     await page.waitForURL(/range=7d/);
     await expectSourcesMarked(page, 'Usage over the last 7d', 2);
+    // kube-state-metrics is scraped: requests and limits over time, named in each legend.
+    const region = page.getByRole('region', { name: 'Usage over the last 7d' });
+    expect(await region.getByText('requests (kube-state-metrics)').count()).toBe(2);
     await shoot(page, 'overview-7d');
+    const wide = await browser.newPage(FULL_HD);
+    await wide.goto(`/clusters/${NAME}?range=7d`);
+    await expectSourcesMarked(wide, 'Usage over the last 7d', 2);
+    await waitForNoLoading(wide);
+    await screenshot(wide, 'overview-7d-1920');
+  });
+
+  it('node: both node charts over 7 d, sources marked', async () => {
+    const node = sim.cluster.store.list('nodes')[0]!.metadata.name;
+    const page = await browser.newPage(DESKTOP);
+    await page.goto(`/clusters/${NAME}/nodes/${node}?range=7d`);
+    await expectSourcesMarked(page, 'Usage over the last 7d', 2);
+    const region = page.getByRole('region', { name: 'Usage over the last 7d' });
+    expect(await region.getByText('requests (kube-state-metrics)').count()).toBe(2);
+    await shoot(page, 'node-7d', false);
   });
 
   it('namespace: the stacked charts over 7 d, sources marked', async () => {

@@ -14,6 +14,13 @@ describe('parseConfig', () => {
     expect(c.resolutionMs).toBeUndefined();
   });
 
+  it('makes --static-dir absolute (the SPA fallback cannot send a relative path)', () => {
+    expect(parseConfig(['--static-dir', '../web/dist'], {}).staticDir).toBe(
+      `${process.cwd().replace(/\/[^/]+$/, '')}/web/dist`,
+    );
+    expect(parseConfig([], {}).staticDir).toBeUndefined();
+  });
+
   it('asks upstream for gzip unless --upstream-gzip off', () => {
     expect(parseConfig([], {}).upstreamGzip).toBe(true);
     expect(parseConfig(['--upstream-gzip', 'off'], {}).upstreamGzip).toBe(false);

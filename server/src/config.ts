@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PROMETHEUS_FLAGS, PROMETHEUS_USAGE, prometheusOptions } from './prometheus/flags.js';
@@ -207,7 +208,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     demo: values.demo ?? false,
     simResolutionMs: values['sim-resolution'] ?? '15s',
-    staticDir: values['static-dir'],
+    // Absolute: the SPA fallback's sendFile refuses a relative path (a 500 on every page).
+    staticDir: values['static-dir'] === undefined ? undefined : resolve(values['static-dir']),
     stateDir: values['state-dir'],
     upstreamGzip: values['upstream-gzip'] ?? 'on',
     auth: values.auth ?? 'none',

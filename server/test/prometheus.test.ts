@@ -21,6 +21,10 @@ const SCRAPE_MS = 5000;
 
 let sim: Sim;
 let prom: RunningProm;
+/** A past kubelet outage: GAP_NODE's backfilled samples in (gapFromMs, gapFromMs + 45 min]. */
+const GAP_NODE_INDEX = 1;
+let gapNode: string;
+let gapFromMs: number;
 /** Default retention (1 h). */
 let main: RunningServer;
 /** Two replicas with a 1-minute memory, started together. */
@@ -44,11 +48,12 @@ const history = (server: RunningServer, query: string) =>
   get<HistoryResponse>(server, `/api/v1/clusters/${sim.name}/history?${query}`);
 
 /** Cluster CPU (cores) and memory (bytes) of one tick, straight from the generator. */
-function clusterAt(tick: number): { cores: number; bytes: number } {
+function clusterAt(tick: number, without?: string): { cores: number; bytes: number } {
   const s = sim.cluster.metrics.sampleAt(tick);
   let nano = 0;
   let bytes = 0;
   for (const n of s.nodes) {
+    if (n.metadata.name === without) continue;
     nano += parseCpuNanocores(n.usage.cpu);
     bytes += parseMemoryBytes(n.usage.memory);
   }
@@ -66,10 +71,14 @@ beforeAll(async () => {
     churnPerMinute: 0,
     port: 0,
   });
+  gapNode = sim.cluster.store.list('nodes')[GAP_NODE_INDEX]!.metadata.name;
+  gapFromMs = Math.floor((Date.now() - 4.5 * DAY) / 900_000) * 900_000;
   prom = await startPrometheus(sim, {
     backfillMs: 7 * DAY,
     backfillStepMs: BACKFILL_STEP_MS,
     scrapeIntervalMs: SCRAPE_MS,
+    kubeStateMetrics: true,
+    backfillSkip: (node, t) => node === gapNode && t > gapFromMs && t <= gapFromMs + 2_700_000,
   });
   // The data's longest scrape interval is the backfill's: rate windows must hold 4 of them.
   const interval = ['--prometheus-scrape-interval', '5m'];
@@ -136,6 +145,90 @@ describe('long-range history from Prometheus', () => {
       const expectedMemory = mem.reduce((a, b) => a + b, 0) / mem.length;
       expect(Math.abs((memory!.points[i]![1] as number) - expectedMemory)).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('a past kubelet outage marks exactly the points that sum fewer nodes (2 of 3)', async () => {
+    const { status, body } = await history(main, 'scope=cluster&range=7d');
+    expect(status).toBe(200);
+    const coverage = body.coverage!;
+    expect(coverage.map(([t]) => t)).toEqual(body.series[0]!.points.map(([t]) => t));
+    const partial = coverage.filter(([, r, k]) => r !== null && k !== null && r < k);
+    // The model of the PromQL: the node is summed where its 20-minute rate window holds two
+    // samples, and known where it has one in the hour before (lookback of 3 windows).
+    const { fromMs, stepMs } = prom.backfill;
+    const windowMs = 4 * BACKFILL_STEP_MS;
+    const nodeSamples: number[] = [];
+    for (let s = fromMs; s <= prom.backfill.toMs; s += stepMs)
+      if (!(s > gapFromMs && s <= gapFromMs + 2_700_000)) nodeSamples.push(s);
+    const inWindow = (t: number, w: number) =>
+      nodeSamples.filter((s) => s >= t - w && s <= t).length;
+    const promTo = body.spans![0]!.toMs;
+    const expectedPartial = coverage
+      .filter(([t]) => t <= promTo && inWindow(t, windowMs) < 2 && inWindow(t, 3_600_000) > 0)
+      .map(([t]) => [t, 2, 3]);
+    expect(expectedPartial.length).toBeGreaterThanOrEqual(2);
+    expect(partial).toEqual(expectedPartial);
+    // Everything else Prometheus served sums all three nodes; the in-memory part too.
+    const full = coverage.filter(([t, r]) => !partial.some(([p]) => p === t) && r !== null);
+    expect(full.length).toBeGreaterThan(600);
+    expect(full.every(([, r, k]) => r === 3 && k === 3)).toBe(true);
+    // A partial point's value is the sum of the two reporting nodes (not of all three).
+    const t = partial[1]![0];
+    const samples: number[] = [];
+    for (let s = fromMs; s <= t; s += stepMs) if (s >= t - windowMs) samples.push(s);
+    const first = samples[0]! / RESOLUTION_MS;
+    const last = samples.at(-1)! / RESOLUTION_MS;
+    let sum = 0;
+    for (let tick = first + 1; tick <= last; tick++) sum += clusterAt(tick, gapNode).cores;
+    const expected = cpuMillicoresKubectl(Math.round((sum / (last - first)) * 1e9));
+    const value = body.series[0]!.points.find(([x]) => x === t)![1]!;
+    expect(Math.abs(value - expected)).toBeLessThanOrEqual(1);
+  });
+
+  it('requests and limits over 7 d from kube-state-metrics: the containers that existed then', async () => {
+    const { stepMs } = prom.backfill;
+    const windowMs = 4 * BACKFILL_STEP_MS;
+    const pods = sim.cluster.store.list('pods');
+    const ns = pods.find((p) => p.metadata.namespace !== 'kube-system')!.metadata.namespace!;
+    const nsPods = pods.filter((p) => p.metadata.namespace === ns);
+    const created = (p: (typeof pods)[number]) => Date.parse(p.metadata.creationTimestamp);
+    type Spec = { containers: { resources?: Record<string, Record<string, string>> }[] };
+    const sum = (live: typeof pods, kind: 'requests' | 'limits', res: 'cpu' | 'memory') => {
+      const values = live.flatMap((p) =>
+        (p.spec as Spec).containers
+          .map((c) => c.resources?.[kind]?.[res])
+          .filter((v): v is string => v !== undefined),
+      );
+      if (values.length === 0) return null;
+      return res === 'cpu'
+        ? cpuMillicoresKubectl(values.reduce((a, v) => a + parseCpuNanocores(v), 0))
+        : values.reduce((a, v) => a + parseMemoryBytes(v), 0);
+    };
+    const { status, body } = await history(main, `scope=namespace&namespace=${ns}&range=7d`);
+    expect(status).toBe(200);
+    const requests = body.requests!;
+    const limits = body.limits!;
+    expect(requests.map((x) => x.metric)).toEqual(['cpu', 'memory']);
+    expect(requests[0]!.points.length).toBe(
+      body.series[0]!.points.filter(([t]) => t <= Date.now() - (Date.now() % 900_000)).length,
+    );
+    let compared = 0;
+    for (const [i, [t]] of requests[0]!.points.entries()) {
+      // Only points whose window saw no pod of the namespace appear (avg_over_time of a series
+      // that starts inside it is its average so far, not a fraction).
+      if (nsPods.some((p) => created(p) > t - windowMs - stepMs && created(p) <= t)) continue;
+      const live = nsPods.filter((p) => created(p) <= t - windowMs - stepMs);
+      expect(requests[0]!.points[i]![1], `cpu requests at ${t}`).toBe(sum(live, 'requests', 'cpu'));
+      expect(requests[1]!.points[i]![1], `memory requests at ${t}`).toBe(
+        sum(live, 'requests', 'memory'),
+      );
+      expect(limits[0]!.points[i]![1], `cpu limits at ${t}`).toBe(sum(live, 'limits', 'cpu'));
+      expect(limits[1]!.points[i]![1], `memory limits at ${t}`).toBe(sum(live, 'limits', 'memory'));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(600);
+    // The pods differ over the week (some were created during it): not one value throughout.
+    expect(new Set(requests[1]!.points.map(([, v]) => v)).size).toBeGreaterThan(1);
   });
 
   it('namespace, pod and container scopes come back for 7d; unknown pods are 404', async () => {

@@ -24,6 +24,19 @@ export interface PromOptions {
   backfillStepMs: number;
   /** Live scrape interval. */
   scrapeIntervalMs: number;
+  /**
+   * The whole prometheus.yml instead of the generated one, given the directory holding
+   * `ca.pem` (the simulator's CA) and `token` (its bearer token).
+   */
+  configFor?: (dir: string) => string;
+  /** Also kube-state-metrics (requests/limits): backfilled, and scraped through the proxy. */
+  kubeStateMetrics?: boolean;
+  /** Which kubelet page is backfilled and scraped (default `resource`). */
+  page?: 'resource' | 'cadvisor';
+  /** false: no kubelet scrape job (a Prometheus that holds none of kubeglance's series). */
+  scrapeKubelets?: boolean;
+  /** Leaves a node's backfilled samples out at some times (a past kubelet outage). */
+  backfillSkip?: (node: string, timeMs: number) => boolean;
 }
 
 export interface RunningProm {
@@ -45,7 +58,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** The scrape config: the apiserver proxy path per node, labelled as deploy/prometheus does. */
-function config(sim: Sim, dir: string, scrapeIntervalMs: number): string {
+function config(
+  sim: Sim,
+  dir: string,
+  scrapeIntervalMs: number,
+  kubelets = true,
+  page = 'resource',
+  ksm = false,
+): string {
+  const global = `global:
+  scrape_interval: ${scrapeIntervalMs / 1000}s
+  scrape_timeout: ${Math.min(scrapeIntervalMs / 1000, 10)}s
+`;
+  if (!kubelets) return global;
   const host = new URL(sim.url).host;
   const nodes = sim.cluster.store.list('nodes').map((n) => n.metadata.name);
   const targets = nodes
@@ -54,14 +79,24 @@ function config(sim: Sim, dir: string, scrapeIntervalMs: number): string {
         labels:
           node: ${n}
           instance: ${n}
-          metrics_path: /metrics/resource
-          __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/resource`,
+          metrics_path: /metrics/${page}
+          __metrics_path__: /api/v1/nodes/${n}/proxy/metrics/${page}`,
     )
     .join('\n');
-  return `global:
-  scrape_interval: ${scrapeIntervalMs / 1000}s
-  scrape_timeout: ${Math.min(scrapeIntervalMs / 1000, 10)}s
-scrape_configs:
+  const ksmJob = `
+  - job_name: kube-state-metrics
+    honor_labels: true
+    scheme: https
+    metrics_path: /api/v1/namespaces/kube-system/services/kube-state-metrics:http-metrics/proxy/metrics
+    tls_config:
+      ca_file: ${join(dir, 'ca.pem')}
+    authorization:
+      credentials_file: ${join(dir, 'token')}
+    static_configs:
+      - targets: ['${host}']
+        labels:
+          instance: kube-state-metrics`;
+  return `${global}scrape_configs:
   - job_name: kubelet
     scheme: https
     tls_config:
@@ -70,6 +105,7 @@ scrape_configs:
       credentials_file: ${join(dir, 'token')}
     static_configs:
 ${targets}
+${ksm ? ksmJob : ''}
 `;
 }
 
@@ -81,18 +117,37 @@ export async function startPrometheus(sim: Sim, options: PromOptions): Promise<R
   const dir = await mkdtemp(join(tmpdir(), 'kubeglance-prom-'));
   const data = join(dir, 'data');
   const file = join(dir, 'backfill.om');
-  const range = await writeBackfillFile(sim.cluster, file, {
-    durationMs: options.backfillMs,
-    stepMs: options.backfillStepMs,
-  });
-  await exec(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
-    timeout: 300_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  await rm(file);
+  const range =
+    options.backfillMs > 0
+      ? await writeBackfillFile(sim.cluster, file, {
+          durationMs: options.backfillMs,
+          stepMs: options.backfillStepMs,
+          ...(options.backfillSkip ? { skip: options.backfillSkip } : {}),
+          ...(options.page ? { page: options.page } : {}),
+          ...(options.kubeStateMetrics ? { kubeStateMetrics: true } : {}),
+        })
+      : { fromMs: Date.now(), toMs: Date.now() };
+  if (options.backfillMs > 0) {
+    await exec(PROMTOOL, ['tsdb', 'create-blocks-from', 'openmetrics', file, data], {
+      timeout: 300_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    await rm(file);
+  }
   await writeFile(join(dir, 'ca.pem'), sim.caPem);
   await writeFile(join(dir, 'token'), sim.token);
-  await writeFile(join(dir, 'prometheus.yml'), config(sim, dir, options.scrapeIntervalMs));
+  await writeFile(
+    join(dir, 'prometheus.yml'),
+    options.configFor?.(dir) ??
+      config(
+        sim,
+        dir,
+        options.scrapeIntervalMs,
+        options.scrapeKubelets,
+        options.page,
+        options.kubeStateMetrics,
+      ),
+  );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined = spawn(

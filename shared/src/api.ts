@@ -283,6 +283,15 @@ export interface HistoryResponse {
    * point with fewer reporting nodes than total is partial, not a drop.
    */
   coverage?: CoveragePoint[];
+  /**
+   * Long ranges only, when Prometheus holds kube-state-metrics'
+   * `kube_pod_container_resource_requests` / `_limits`: the scope's summed container requests
+   * and limits over time (CPU series then memory, each point averaged over its step, on the
+   * step grid up to the newest whole step). Absent without kube-state-metrics: charts then
+   * show today's values, captioned so.
+   */
+  requests?: Series[];
+  limits?: Series[];
 }
 
 export interface NodeCondition {
@@ -401,7 +410,9 @@ export type DiagnosticCheckId =
   | 'warmup'
   | 'kubelet-scrape'
   | 'freshness'
-  | 'pods';
+  | 'pods'
+  /** Only with `--prometheus`: after the chain, not one of its links. */
+  | 'prometheus';
 
 export const DIAGNOSTIC_CHECK_IDS: readonly DiagnosticCheckId[] = [
   'apiserver',

@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { kubeletCountersOf } from './http/kubeletMetrics.js';
 import { openMetricsBackfill, scrapeConfigLabels } from './model/backfill.js';
+import { podFactsOf } from './model/cadvisorMetrics.js';
 import type { SimCluster } from './model/types.js';
 
 export interface BackfillFileOptions {
@@ -17,6 +18,12 @@ export interface BackfillFileOptions {
   job?: string;
   /** "Now" (unix ms; default the clock). */
   nowMs?: number;
+  /** Leaves a node's samples out at some times (an unreachable kubelet in the past). */
+  skip?: (node: string, timeMs: number) => boolean;
+  /** Which kubelet page to write (default `resource`; `cadvisor` for the fallback). */
+  page?: 'resource' | 'cadvisor';
+  /** Also kube-state-metrics' requests/limits, with `job="kube-state-metrics"`. */
+  kubeStateMetrics?: boolean;
 }
 
 /**
@@ -38,7 +45,21 @@ export async function writeBackfillFile(
     fromMs,
     toMs,
     stepMs: options.stepMs,
-    targetLabels: scrapeConfigLabels(options.job),
+    targetLabels: scrapeConfigLabels(options.job, `/metrics/${options.page ?? 'resource'}`),
+    skip: options.skip,
+    cadvisor:
+      options.page === 'cadvisor'
+        ? {
+            facts: podFactsOf(cluster.store),
+            nodeIndex: new Map(cluster.store.list('nodes').map((n, i) => [n.metadata.name, i])),
+          }
+        : undefined,
+    kubeStateMetrics: options.kubeStateMetrics
+      ? {
+          store: cluster.store,
+          targetLabels: { instance: 'kube-state-metrics', job: 'kube-state-metrics' },
+        }
+      : undefined,
   });
   for (const chunk of chunks) {
     if (!out.write(chunk)) await once(out, 'drain');

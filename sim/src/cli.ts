@@ -46,6 +46,8 @@ export const USAGE = `Usage: pnpm sim -- [flags]
   --backfill-out PATH  where to write it (for promtool tsdb create-blocks-from openmetrics)
   --backfill-step DUR  time between backfilled samples                [60s]
   --metrics-replicas N metrics-server replicas answering in turn   [1]
+  --pin-memory LIST    hold one single-pod Deployment per share at that share of its
+                       memory limit (e.g. 0.897,0.9); repeatable or comma-separated
   --plain LIST         switch realistic defaults off: workloads (sidecars, init
                        containers, overhead), metrics (per-node timestamps and
                        windows, canonical quantities); repeatable or comma-separated
@@ -97,6 +99,7 @@ const OPTIONS = {
   fault: { type: 'string', multiple: true },
   plain: { type: 'string', multiple: true },
   'metrics-replicas': { type: 'string' },
+  'pin-memory': { type: 'string', multiple: true },
   slow: { type: 'string' },
   'control-port': { type: 'string' },
   'kubelet-port': { type: 'string' },
@@ -160,6 +163,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | 'help' {
   if (v.slow !== undefined) opts.slowMs = parseDuration('--slow', v.slow);
   if (v['metrics-replicas'] !== undefined)
     opts.metricsReplicas = integer('--metrics-replicas', v['metrics-replicas'], 1, 10);
+  const pins = listOf(v['pin-memory']);
+  if (pins.length > 0) {
+    opts.memoryPins = pins.map((raw) => {
+      if (!/^0?\.\d+$|^1(\.0+)?$/.test(raw))
+        throw new UsageError(`--pin-memory expects shares from 0 to 1 (0.897), got "${raw}"`);
+      return Number(raw);
+    });
+  }
   if (v.churn !== undefined) {
     if (!/^\d+(\.\d+)?$/.test(v.churn))
       throw new UsageError(`--churn expects a non-negative number, got "${v.churn}"`);

@@ -56,6 +56,7 @@ export async function startSim(options: Partial<StartSimOptions> = {}): Promise<
     churnPerMinute,
     ...(merged.plain === undefined ? {} : { plain: merged.plain }),
     ...(merged.metricsReplicas === undefined ? {} : { metricsReplicas: merged.metricsReplicas }),
+    ...(merged.memoryPins === undefined ? {} : { memoryPins: merged.memoryPins }),
   });
   try {
     return await serveCluster(cluster, merged);

@@ -137,6 +137,9 @@ describe('parseCliArgs', () => {
       '--plain=workloads',
       '--plain',
       'metrics',
+      '--pin-memory',
+      '0.897,0.9',
+      '--pin-memory=1',
     ]);
     expect(opts).toMatchObject({
       port: 0,
@@ -153,6 +156,7 @@ describe('parseCliArgs', () => {
       controlPort: 0,
       metricsReplicas: 2,
       plain: ['workloads', 'metrics'],
+      memoryPins: [0.897, 0.9, 1],
     });
     expect(parseCliArgs(['-h'])).toBe('help');
     expect(parseCliArgs(['--help'])).toBe('help');
@@ -168,6 +172,7 @@ describe('parseCliArgs', () => {
     [['stray'], /unexpected argument "stray"/],
     [['--plain', 'everything'], /--plain accepts workloads, metrics, got "everything"/],
     [['--metrics-replicas', '0'], /--metrics-replicas expects an integer between 1 and 10/],
+    [['--pin-memory', '1.5'], /--pin-memory expects shares from 0 to 1/],
   ])('rejects %j', (args, message) => {
     expect(() => parseCliArgs(args)).toThrow(UsageError);
     expect(() => parseCliArgs(args)).toThrow(message);

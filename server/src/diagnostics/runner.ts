@@ -1,6 +1,7 @@
-import type { DiagnosticsReport } from '@kubeglance/shared/api';
+import type { DiagnosticCheck, DiagnosticsReport } from '@kubeglance/shared/api';
 import type { Upstream } from '../kube/upstream.js';
 import { gatherFacts, type PipelineFacts } from './facts.js';
+import { withPrometheusCheck } from './checks/prometheus.js';
 import { buildReport } from './report.js';
 
 /** When the diagnostics run on their own, and how close on-demand runs may be. */
@@ -20,6 +21,8 @@ export interface RunnerOptions extends DiagnosticsTiming {
   now?: () => number;
   onReport?: (report: DiagnosticsReport) => void;
   onError?: (err: unknown) => void;
+  /** With `--prometheus`: the Prometheus check, appended after the chain. */
+  prometheusCheck?: (nowMs: number) => Promise<DiagnosticCheck>;
 }
 
 /**
@@ -115,8 +118,10 @@ export class DiagnosticsRunner {
 
   private async execute(generation: number): Promise<DiagnosticsReport> {
     try {
+      const promCheck = this.options.prometheusCheck?.(this.now());
       const facts = await gatherFacts(this.upstream, this.facts(), this.now());
-      const report = buildReport(this.cluster, facts);
+      const chain = buildReport(this.cluster, facts);
+      const report = promCheck ? withPrometheusCheck(chain, await promCheck) : chain;
       this.lastRunMs = this.now() - facts.nowMs;
       if (generation > this.kept) {
         this.kept = generation;

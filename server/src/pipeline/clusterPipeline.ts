@@ -12,6 +12,7 @@ import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
+import { checkPrometheus } from '../diagnostics/checks/prometheus.js';
 import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
 import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
@@ -128,6 +129,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         now: this.now,
         onReport: () => this.emitStatusIfChanged(),
         onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
+        ...(options.prometheus ? { prometheusCheck: prometheusCheckOf(options.prometheus) } : {}),
       },
     );
   }
@@ -283,4 +285,10 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   checkStatus(): void {
     this.emitStatusIfChanged();
   }
+}
+
+/** The diagnostics check of this cluster's Prometheus. */
+function prometheusCheckOf(prometheus: PrometheusHistory) {
+  return (nowMs: number) =>
+    checkPrometheus({ client: prometheus.client, labels: prometheus.labels }, nowMs);
 }

@@ -1,5 +1,16 @@
-import type { HistoryResponse, HistorySpan, Point, Series } from '@kubeglance/shared/api';
-import type { PrometheusHistory, PrometheusPoints } from '../prometheus/prometheusHistory.js';
+import type {
+  CoveragePoint,
+  HistoryResponse,
+  HistorySpan,
+  Point,
+  Series,
+} from '@kubeglance/shared/api';
+import type {
+  AllocationPoints,
+  PrometheusHistory,
+  PrometheusPoints,
+} from '../prometheus/prometheusHistory.js';
+import type { ScopeKey } from '../prometheus/queries.js';
 import { stepFor } from '../prometheus/queries.js';
 import type { HistoryStore } from '../store/history.js';
 import type { HistoryRequest } from './clusterView.js';
@@ -62,7 +73,7 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
     { metric: 'cpu', unit: 'millicores', points: [...(prom?.cpu ?? []), ...cpuBuckets] },
     { metric: 'memory', unit: 'bytes', points: [...(prom?.memory ?? []), ...memoryBuckets] },
   ];
-  return {
+  const response: HistoryResponse = {
     scope: q.scope,
     range: q.range,
     resolutionSeconds: step / 1000,
@@ -70,6 +81,62 @@ export async function longHistory(input: LongHistoryInput): Promise<HistoryRespo
     spans,
     ...(problem ? { problem } : {}),
   };
+  const alloc = await allocationsOf(
+    prometheus,
+    { scope: q.scope, ...key },
+    promStart,
+    lastAligned,
+    step,
+  );
+  if (alloc) {
+    response.requests = seriesOf(alloc.requests);
+    response.limits = seriesOf(alloc.limits);
+  }
+  if (q.scope === 'cluster') {
+    const memCoverage = coverageBuckets(memory.coverage(memory.retentionMs), cpuBuckets, memFrom);
+    response.coverage = [...(prom?.coverage ?? []), ...memCoverage];
+  }
+  return response;
+}
+
+/**
+ * The in-memory coverage on the bucket grid: per bucket `(previous, t]`, the fewest nodes any
+ * of its samples summed and the most nodes known (a bucket is partial if any sample was).
+ */
+function coverageBuckets(samples: CoveragePoint[], grid: Point[], after: number): CoveragePoint[] {
+  let i = 0;
+  let prev = after;
+  return grid.map(([t]) => {
+    let reporting: number | null = null;
+    let total: number | null = null;
+    for (; i < samples.length && samples[i]![0] <= t; i++) {
+      const [at, r, k] = samples[i]!;
+      if (at <= prev || r === null || k === null) continue;
+      reporting = reporting === null ? r : Math.min(reporting, r);
+      total = total === null ? k : Math.max(total, k);
+    }
+    prev = t;
+    return [t, reporting, total];
+  });
+}
+
+/** kube-state-metrics' requests/limits over the whole range; undefined when absent or failing. */
+async function allocationsOf(
+  prometheus: PrometheusHistory,
+  key: ScopeKey,
+  startMs: number,
+  endMs: number,
+  step: number,
+) {
+  if (endMs < startMs) return undefined;
+  return prometheus.allocations(key, startMs, endMs, step).catch(() => undefined);
+}
+
+function seriesOf(p: AllocationPoints): Series[] {
+  return [
+    { metric: 'cpu', unit: 'millicores', points: p.cpu },
+    { metric: 'memory', unit: 'bytes', points: p.memory },
+  ];
 }
 
 function firstKnown(a: Point[], b: Point[]): number | undefined {

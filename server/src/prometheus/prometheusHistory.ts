@@ -1,9 +1,12 @@
-import type { Point, Problem } from '@kubeglance/shared/api';
+import type { CoveragePoint, Point, Problem } from '@kubeglance/shared/api';
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import { makeProblem } from '../kube/problems.js';
 import { PrometheusClient, type MatrixResult } from './client.js';
 import type { PrometheusOptions } from './options.js';
 import {
+  allocationQuery,
+  coverageLookback,
+  coverageQueries,
   cpuQuery,
   flavorFrom,
   memoryQuery,
@@ -20,6 +23,14 @@ const CACHE_ENTRIES = 512;
 const PROBE_MS = 30_000;
 
 export interface PrometheusPoints {
+  cpu: Point[];
+  memory: Point[];
+  /** Cluster scope only: nodes summed / nodes known per point (same grid). */
+  coverage?: CoveragePoint[];
+}
+
+/** Requests or limits over time (kube-state-metrics): CPU millicores and memory bytes. */
+export interface AllocationPoints {
   cpu: Point[];
   memory: Point[];
 }
@@ -47,6 +58,11 @@ export class PrometheusHistory {
 
   get url(): string {
     return this.client.baseUrl;
+  }
+
+  /** The label names of the kubelet series (`--prometheus-*-label`). */
+  get labels(): PrometheusOptions['labels'] {
+    return this.options.labels;
   }
 
   /** The current outage, if the last call failed. */
@@ -91,15 +107,64 @@ export class PrometheusHistory {
       const flavor = await this.currentFlavor();
       const windowMs = windowFor(stepMs, this.options.scrapeIntervalMs);
       const { labels } = this.options;
-      const [cpu, memory] = await Promise.all([
+      const cov =
+        key.scope === 'cluster'
+          ? coverageQueries(flavor, labels, windowMs, coverageLookback(windowMs))
+          : undefined;
+      const [cpu, memory, reporting, total] = await Promise.all([
         this.cached(cpuQuery(flavor, labels, key, windowMs), startMs, endMs, stepMs),
         this.cached(memoryQuery(flavor, labels, key, windowMs), startMs, endMs, stepMs),
+        cov && this.cached(cov.reporting, startMs, endMs, stepMs),
+        cov && this.cached(cov.total, startMs, endMs, stepMs),
       ]);
       const grid: number[] = [];
       for (let t = startMs; t <= endMs; t += stepMs) grid.push(t);
-      return {
+      const points: PrometheusPoints = {
         cpu: toPoints(grid, cpu, (cores) => cpuMillicoresKubectl(Math.round(cores * 1e9))),
         memory: toPoints(grid, memory, (bytes) => Math.round(bytes)),
+      };
+      if (reporting && total) {
+        const r = toPoints(grid, reporting, (n) => n);
+        const k = toPoints(grid, total, (n) => n);
+        // No node reported at all: the point is a gap (null), not a sum of 0 nodes.
+        points.coverage = grid.map((t, i) => {
+          const reported = r[i]![1];
+          return [t, reported, reported === null ? null : k[i]![1]];
+        });
+      }
+      return points;
+    });
+  }
+
+  /**
+   * kube-state-metrics' requests and limits in a scope on the same grid, or undefined when
+   * the store holds none of them (no kube-state-metrics scraped). Throws on failure.
+   */
+  async allocations(
+    key: ScopeKey,
+    startMs: number,
+    endMs: number,
+    stepMs: number,
+  ): Promise<{ requests: AllocationPoints; limits: AllocationPoints } | undefined> {
+    return this.track(async () => {
+      const windowMs = windowFor(stepMs, this.options.scrapeIntervalMs);
+      const { labels } = this.options;
+      const q = (kind: 'requests' | 'limits', what: 'cpu' | 'memory') =>
+        this.cached(allocationQuery(labels, key, kind, what, windowMs), startMs, endMs, stepMs);
+      const [rc, rm, lc, lm] = await Promise.all([
+        q('requests', 'cpu'),
+        q('requests', 'memory'),
+        q('limits', 'cpu'),
+        q('limits', 'memory'),
+      ]);
+      if ([rc, rm, lc, lm].every((r) => r.length === 0)) return undefined;
+      const grid: number[] = [];
+      for (let t = startMs; t <= endMs; t += stepMs) grid.push(t);
+      const cpu = (cores: number) => cpuMillicoresKubectl(Math.round(cores * 1e9));
+      const bytes = (b: number) => Math.round(b);
+      return {
+        requests: { cpu: toPoints(grid, rc, cpu), memory: toPoints(grid, rm, bytes) },
+        limits: { cpu: toPoints(grid, lc, cpu), memory: toPoints(grid, lm, bytes) },
       };
     });
   }

@@ -1,9 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, parsePrometheusTarget, prometheusUrlFor } from './options.js';
-import { cpuQuery, flavorFrom, memoryQuery, stepFor, windowFor } from './queries.js';
+import {
+  allocationQuery,
+  coverageLookback,
+  coverageQueries,
+  cpuQuery,
+  flavorFrom,
+  memoryQuery,
+  stepFor,
+  windowFor,
+} from './queries.js';
 
 const resource = flavorFrom([{ __name__: 'x', metrics_path: '/metrics/resource', node: 'a' }], []);
 const cadvisor = flavorFrom([], [{ __name__: 'x', metrics_path: '/metrics/cadvisor', id: '/' }]);
+
+describe('coverage and kube-state-metrics', () => {
+  it('counts nodes summed in the window against nodes seen in the lookback', () => {
+    expect(coverageLookback(1_200_000)).toBe(3_600_000);
+    expect(coverageLookback(3_600_000)).toBe(10_800_000);
+    expect(coverageQueries(resource, DEFAULT_LABELS, 1_200_000, 3_600_000)).toEqual({
+      reporting:
+        'count(rate(node_cpu_usage_seconds_total{metrics_path="/metrics/resource"}[1200s]))',
+      total:
+        'count(max_over_time(node_cpu_usage_seconds_total{metrics_path="/metrics/resource"}[3600s]))',
+    });
+  });
+
+  it('sums KSM v2 requests/limits by resource and unit in each scope', () => {
+    expect(
+      allocationQuery(DEFAULT_LABELS, { scope: 'node', name: 'n1' }, 'requests', 'cpu', 60_000),
+    ).toBe(
+      'sum(avg_over_time(kube_pod_container_resource_requests{resource="cpu",unit="core",node="n1"}[60s]))',
+    );
+    const key = { scope: 'pod' as const, namespace: 'ns', pod: 'p' };
+    expect(allocationQuery(DEFAULT_LABELS, key, 'limits', 'memory', 60_000)).toBe(
+      'sum(avg_over_time(kube_pod_container_resource_limits{resource="memory",unit="byte",namespace="ns",pod="p"}[60s]))',
+    );
+  });
+});
 
 describe('PromQL for each scope', () => {
   it('reads node series for cluster and node scopes, matching the metrics_path found', () => {

@@ -76,6 +76,54 @@ export function memoryQuery(
 }
 
 /**
+ * The sum of kube-state-metrics' container requests or limits in a scope, averaged over the
+ * window (`kube_pod_container_resource_requests|limits`, v2 labels: `resource`, `unit`; the
+ * pod's node in `node`). Empty when kube-state-metrics is not scraped.
+ */
+export function allocationQuery(
+  labels: PrometheusLabels,
+  key: ScopeKey,
+  kind: 'requests' | 'limits',
+  what: 'cpu' | 'memory',
+  windowMs: number,
+): string {
+  const m = [`resource="${what}"`, `unit="${what === 'cpu' ? 'core' : 'byte'}"`];
+  if (key.scope === 'node') m.push(`${labels.node}=${quote(key.name ?? '')}`);
+  if (!nodeLevel(key.scope)) m.push(`${labels.namespace}=${quote(key.namespace ?? '')}`);
+  if (key.scope === 'pod' || key.scope === 'container')
+    m.push(`${labels.pod}=${quote(key.pod ?? '')}`);
+  if (key.scope === 'container') m.push(`${labels.container}=${quote(key.name ?? '')}`);
+  const metric = `kube_pod_container_resource_${kind}`;
+  return `sum(avg_over_time(${metric}{${m.join(',')}}[${seconds(windowMs)}]))`;
+}
+
+/**
+ * Cluster coverage per point: how many nodes the CPU sum at that point includes (node series
+ * with a rate in the window), and how many nodes were known then (node series with any sample
+ * in `lookbackMs` before the point). A node that stops reporting stays "known" for the
+ * lookback, so its absence marks the sum partial instead of reading as a drop in usage.
+ */
+export function coverageQueries(
+  flavor: SeriesFlavor,
+  labels: PrometheusLabels,
+  windowMs: number,
+  lookbackMs: number,
+): { reporting: string; total: string } {
+  const key: ScopeKey = { scope: 'cluster' };
+  const sel = selector(flavor, labels, key).join(',');
+  const cpu = metricName(flavor, 'cluster', 'cpu');
+  return {
+    reporting: `count(rate(${cpu}{${sel}}[${seconds(windowMs)}]))`,
+    total: `count(max_over_time(${cpu}{${sel}}[${seconds(lookbackMs)}]))`,
+  };
+}
+
+/** How far back a node counts as known: three windows, at least an hour. */
+export function coverageLookback(windowMs: number): number {
+  return Math.max(3 * windowMs, 3_600_000);
+}
+
+/**
  * Picks the flavor from what the store holds: the label sets of `node_cpu_usage_seconds_total`
  * (resource) or of cAdvisor's root cgroup (fallback). When every series carries a
  * `metrics_path` label (kube-prometheus-stack and our scrape config add it), it is matched too,

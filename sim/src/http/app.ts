@@ -14,6 +14,7 @@ import { addControlRoutes } from './control.js';
 import { addCoreRoutes } from './core.js';
 import { addDiscoveryRoutes, METRICS_GROUP } from './discovery.js';
 import { addKubeletRoutes } from './kubeletMetrics.js';
+import { addKubeStateMetricsRoutes } from './kubeStateMetrics.js';
 import { addKubeSystemRoutes } from './kubeSystem.js';
 import { metricsApiState } from './metricsAvailability.js';
 import { addMetricsRoutes } from './metrics.js';
@@ -35,6 +36,7 @@ export function createRouter(): Router {
   addCoreRoutes(router);
   addMetricsRoutes(router);
   addKubeletRoutes(router);
+  addKubeStateMetricsRoutes(router);
   addAggregationRoutes(router);
   addKubeSystemRoutes(router);
   addControlRoutes(router);

@@ -1,11 +1,13 @@
 /**
- * Each node's kubelet `/metrics/resource`, reached as real scrape configs reach it: through
+ * Each node's kubelet `/metrics/resource` (and `/metrics/cadvisor`'s CPU and working-set
+ * families), reached as real scrape configs reach it: through
  * the apiserver's node proxy (`/api/v1/nodes/NODE/proxy/metrics/resource`, TLS + token) or,
  * for simple setups, on an optional plain-HTTP port serving the same path without auth.
  */
 import { createServer, type Server } from 'node:http';
 import { nodesMissingMetrics } from '../faults.js';
 import { KubeletCounters, type StatsAtTick } from '../model/kubeletCounters.js';
+import { podFactsOf, renderCadvisorMetrics } from '../model/cadvisorMetrics.js';
 import { renderResourceMetrics } from '../model/resourceMetrics.js';
 import type { SimCluster } from '../model/types.js';
 import type { Handler, SimDeps } from './context.js';
@@ -13,6 +15,8 @@ import type { Router } from './router.js';
 import { ApiError, notFound, serviceUnavailable } from './status.js';
 
 export const KUBELET_RESOURCE_PATH = '/api/v1/nodes/:name/proxy/metrics/resource';
+export const KUBELET_CADVISOR_PATH = '/api/v1/nodes/:name/proxy/metrics/cadvisor';
+type Page = 'resource' | 'cadvisor';
 const TEXT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 const counters = new WeakMap<SimCluster, KubeletCounters>();
@@ -34,7 +38,7 @@ export function kubeletStatsNow(cluster: SimCluster, now = Date.now()): StatsAtT
 }
 
 /** The page for one node, or an ApiError as the apiserver's proxy would answer. */
-function pageFor(deps: SimDeps, name: string): string {
+function pageFor(deps: SimDeps, name: string, page: Page = 'resource'): string {
   const { cluster, faults } = deps;
   if (cluster.store.get('nodes', undefined, name) === undefined) {
     throw new ApiError(notFound('nodes', name));
@@ -46,22 +50,27 @@ function pageFor(deps: SimDeps, name: string): string {
   }
   const stats = kubeletStatsNow(cluster);
   const node = stats.nodes.get(name) ?? { name, cpuSeconds: 0, memoryBytes: 0, pods: [] };
-  return renderResourceMetrics(node, stats.timestampMs);
+  if (page === 'resource') return renderResourceMetrics(node, stats.timestampMs);
+  const index = cluster.store.list('nodes').findIndex((n) => n.metadata.name === name);
+  return renderCadvisorMetrics(node, index, podFactsOf(cluster.store), stats.timestampMs);
 }
 
-const resourceMetrics: Handler = (ctx) => {
-  const text = pageFor(ctx.deps, ctx.params.name as string);
-  ctx.res.writeHead(200, { 'Content-Type': TEXT_TYPE });
-  ctx.res.end(text);
-};
+const metricsPage =
+  (page: Page): Handler =>
+  (ctx) => {
+    const text = pageFor(ctx.deps, ctx.params.name as string, page);
+    ctx.res.writeHead(200, { 'Content-Type': TEXT_TYPE });
+    ctx.res.end(text);
+  };
 
 export function addKubeletRoutes(router: Router): void {
-  router.add(KUBELET_RESOURCE_PATH, { GET: resourceMetrics });
+  router.add(KUBELET_RESOURCE_PATH, { GET: metricsPage('resource') });
+  router.add(KUBELET_CADVISOR_PATH, { GET: metricsPage('cadvisor') });
 }
 
-const PLAIN_PATH = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/metrics\/resource\/?$/;
+const PLAIN_PATH = /^\/api\/v1\/nodes\/([^/]+)\/proxy\/metrics\/(resource|cadvisor)\/?$/;
 
-/** A plain-HTTP listener serving only the kubelet resource path (no TLS, no token). */
+/** A plain-HTTP listener serving only the kubelet metrics paths (no TLS, no token). */
 export async function listenKubeletPlain(deps: SimDeps, host: string, port: number) {
   const server: Server = createServer((req, res) => {
     const match = PLAIN_PATH.exec(new URL(req.url ?? '/', 'http://sim.invalid').pathname);
@@ -70,7 +79,7 @@ export async function listenKubeletPlain(deps: SimDeps, host: string, port: numb
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 page not found\n');
         return;
       }
-      const text = pageFor(deps, decodeURIComponent(match[1] as string));
+      const text = pageFor(deps, decodeURIComponent(match[1] as string), match[2] as Page);
       res.writeHead(200, { 'Content-Type': TEXT_TYPE }).end(text);
     } catch (err) {
       const code = err instanceof ApiError ? err.status.code : 500;

@@ -50,6 +50,10 @@ function validate(o: SimOptions): void {
     Number.isInteger(replicas) && replicas >= 1 && replicas <= 10,
     `metricsReplicas must be an integer from 1 to 10, got ${replicas}`,
   );
+  check(
+    (o.memoryPins ?? []).every((p) => Number.isFinite(p) && p > 0 && p <= 1),
+    `memoryPins must be shares in (0, 1], got ${(o.memoryPins ?? []).join(', ')}`,
+  );
   const unknown = (o.plain ?? []).filter((p) => !PLAIN_ASPECTS.includes(p));
   check(
     unknown.length === 0,

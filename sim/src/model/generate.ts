@@ -23,6 +23,8 @@ export interface GenerateOptions {
   nowMs: number;
   /** Native sidecars, init containers, overhead, mirror annotations (default true). */
   realisticWorkloads?: boolean;
+  /** Shares of the memory limit to hold one workload each at (see `Scenario.memoryPins`). */
+  memoryPins?: readonly number[];
 }
 
 /** The initial cluster: objects for the store plus the bookkeeping churn and metrics need. */
@@ -141,7 +143,7 @@ export function generateCluster(options: GenerateOptions): GeneratedCluster {
   for (const plan of plans) plan.qos = qosClassOf(plan);
 
   const workloads = plans.map((plan) => createWorkload(rng, plan));
-  const scenario = chooseScenario(rng, nodes, workloads);
+  const scenario = chooseScenario(rng, nodes, workloads, options.memoryPins);
   const scheduler = new Scheduler(nodes);
   const ctx: InitialContext = {
     rng,

@@ -157,10 +157,13 @@ export class SimMetrics implements MetricsSource {
       for (const c of profile.containers) {
         const idle = timing.realistic && unit(c.key) < IDLE_SHARE;
         const nano = idle ? 0 : Math.round((cpu[k] as number) * (cpuScale[node] as number) * 1e9);
-        const bytes = timing.memoryBytes(
-          (memory[k] as number) * (memoryScale[node] as number),
-          unit(mix32(c.key, 7)) < BYTE_GRANULAR_SHARE,
-        );
+        // A pinned working set is served as is: no node squeeze, no rounding.
+        const bytes =
+          c.pinnedBytes ??
+          timing.memoryBytes(
+            (memory[k] as number) * (memoryScale[node] as number),
+            unit(mix32(c.key, 7)) < BYTE_GRANULAR_SHARE,
+          );
         k++;
         podNano[node] = (podNano[node] as number) + nano;
         podBytes[node] = (podBytes[node] as number) + bytes;

@@ -125,6 +125,7 @@ export function podProfile(pod: KubeObject, ctx: ProfileContext): PodProfile | u
   const group = ctx.group(namespace);
   const app = labels?.['app.kubernetes.io/name'] ?? labels?.['k8s-app'] ?? labels?.component;
   const leaking = app !== undefined && scenario.memoryLeaks.has(leakKey(namespace, app));
+  const pin = app === undefined ? undefined : scenario.memoryPins.get(leakKey(namespace, app));
   const statuses = (status.containerStatuses ?? []) as Json[];
   const parsed = ctx.parsed((spec.containers ?? []) as Json[]);
   const containers: ContainerProfile[] = [];
@@ -172,6 +173,12 @@ export function podProfile(pod: KubeObject, ctx: ProfileContext): PodProfile | u
       periodMs: (6 + 20 * unit(mix32(key, 3))) * MINUTE,
       phase: TAU * unit(mix32(key, 4)),
       leak,
+      // A whole Ki at or just above the share, so the served quantity is exact and the
+      // pod's usage over its limit is the share itself, never a hair below it.
+      pinnedBytes:
+        pin === undefined || c.memoryLimit === undefined
+          ? undefined
+          : Math.min(c.memoryLimit, Math.ceil((pin * c.memoryLimit) / 1024) * 1024),
     });
   };
   parsed.forEach((c, index) => add(c, index, statuses[index]));

@@ -125,6 +125,12 @@ export interface SimOptions {
    * metrics requests are answered by the next replica, whose scrapes are offset in time.
    */
   metricsReplicas?: number;
+  /**
+   * Memory pins: for each share (e.g. 0.897), one single-pod Deployment whose containers'
+   * working set is held at that share of their memory limit (rounded up to a whole Ki), every
+   * scrape, so tests can check thresholds and rounding at an exact value.
+   */
+  memoryPins?: readonly number[];
 }
 
 /** A running cluster model: state, metrics and the churn timer. */

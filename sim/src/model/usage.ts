@@ -80,6 +80,8 @@ export interface ContainerProfile {
   readonly periodMs: number;
   readonly phase: number;
   readonly leak: Leak | undefined;
+  /** Working set held at exactly this many bytes (a memory pin), whatever the node's load. */
+  readonly pinnedBytes?: number | undefined;
 }
 
 /** Symmetric noise in [-1, 1), fixed per (container, tick). */
@@ -103,6 +105,7 @@ export function cpuCores(c: ContainerProfile, tMs: number, tick: number): number
 
 /** Memory working set in bytes at `tMs`: steadier than CPU, leaking containers creep up. */
 export function memoryBytes(c: ContainerProfile, tMs: number, tick: number): number {
+  if (c.pinnedBytes !== undefined) return c.pinnedBytes;
   const jitter = noise(c.key ^ 0x27d4eb2f, tick);
   let value: number;
   if (c.leak !== undefined) {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { applyEvent, initialLiveState, withConnection, type LiveState } from './liveState';
+import type { ClusterSnapshot } from '@kubeglance/shared/api';
 import { openStream } from './streamClient';
 
 interface Connection {
@@ -19,6 +20,25 @@ const LINGER_MS = 5_000;
 const ALL = '*';
 const EMPTY = initialLiveState();
 const connections = new Map<string, Connection>();
+const snapshotListeners = new Set<(snapshot: ClusterSnapshot) => void>();
+
+/**
+ * Calls `listener` with every cluster snapshot a stream receives (the stream's first event
+ * per cluster), so the first screen can show its numbers from it. Returns the unsubscribe.
+ */
+export function onLiveSnapshot(listener: (snapshot: ClusterSnapshot) => void): () => void {
+  snapshotListeners.add(listener);
+  return () => snapshotListeners.delete(listener);
+}
+
+/**
+ * Opens the shared stream for `clusters` now, before any screen asks for it (a screen that
+ * mounts within the linger time shares it).
+ */
+export function preconnectLive(clusters: readonly string[] | null): void {
+  const key = keyOf(clusters);
+  release(key, acquire(key));
+}
 
 function keyOf(clusters: readonly string[] | null): string {
   return clusters && clusters.length > 0 ? [...clusters].sort().join(',') : ALL;
@@ -34,7 +54,10 @@ function acquire(key: string): Connection {
     };
     c.close = openStream({
       clusters: key === ALL ? null : key.split(','),
-      onEvent: (name, data) => set(applyEvent(c.state, name, data, Date.now())),
+      onEvent: (name, data) => {
+        set(applyEvent(c.state, name, data, Date.now()));
+        if (name === 'snapshot') snapshotListeners.forEach((l) => l(data as ClusterSnapshot));
+      },
       onConnection: (info) => set(withConnection(c.state, info)),
     });
     connections.set(key, c);

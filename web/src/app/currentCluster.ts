@@ -6,7 +6,8 @@ import { chooseCluster } from '../lib/clusterChoice';
 
 const STORAGE_KEY = 'kubeglance.cluster';
 
-function remembered(): string | null {
+/** The cluster last opened by URL (for `/`), or null. */
+export function rememberedCluster(): string | null {
   try {
     return localStorage.getItem(STORAGE_KEY);
   } catch {
@@ -21,7 +22,7 @@ export function useCurrentCluster() {
   const choice = chooseCluster(
     items?.map((c) => c.name),
     fromUrl,
-    remembered(),
+    rememberedCluster(),
   );
   const name = choice.kind === 'ok' ? choice.name : null;
   // Remember an explicit choice so /namespaces/:ns and / open the same cluster next time.

@@ -18,6 +18,7 @@ export const TITLES: Record<DiagnosticCheckId, string> = {
   'kubelet-scrape': 'Kubelet scrape',
   freshness: 'Freshness',
   pods: 'Pods with metrics',
+  prometheus: 'Prometheus (long-range history)',
 };
 
 const DOCS = 'docs/troubleshooting.md';

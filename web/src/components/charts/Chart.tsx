@@ -9,8 +9,9 @@
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { chartLabel, collectingSince } from '../../lib/chartFacts';
+import { MiddleEllipsis } from '../MiddleEllipsis';
 import { sourceCaption } from '../../lib/historySource';
-import type { TimeSeriesChartProps } from './types';
+import type { ChartSeriesDef, TimeSeriesChartProps } from './types';
 
 const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 
@@ -23,7 +24,6 @@ const sourceFormat = new Intl.DateTimeFormat(undefined, {
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
-  const fontSize = props.fontSize ?? 11;
   const [drawn, setDrawn] = useState(false);
   const onDrawn = useCallback(() => setDrawn(true), []);
   const since = props.spans ? null : collectingSince(props.rows, props.fromMs, props.toMs);
@@ -43,24 +43,50 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
             <TimeSeriesChartImpl {...props} onDrawn={onDrawn} />
           </Suspense>
         </div>
-        {/* The axis spans the whole range on purpose (no data, no line); this says why
-            the left part is empty while the server has not been up that long. Placed at the
-            bottom left, the empty part, clear of the reference labels along the top. */}
-        {/* Only where the plot has room for it below the reference labels. */}
-        {since != null && height >= fontSize * 9 && (
-          <span
-            className="chart-collecting"
-            style={{ left: fontSize * 5 + 12, bottom: fontSize * 2 + 14, fontSize }}
-          >
-            collecting history since {sinceFormat.format(since)}
-          </span>
-        )}
       </div>
+      {props.series.length > 1 && <ChartLegend series={props.series} />}
+      {/* The axis spans the whole range on purpose (no data, no line); this says why the
+          left part is empty while the server has not been up that long. Below the plot, so
+          it can never cover a reference label or the data. The wall screen's charts have a
+          fixed height and no room below; its header says how old its data is. */}
+      {since != null && props.fontSize == null && (
+        <p className="chart-collecting">collecting history since {sinceFormat.format(since)}</p>
+      )}
       {source && (
         <p className="chart-source" data-testid="chart-source">
           {source}
         </p>
       )}
     </figure>
+  );
+}
+
+/**
+ * The series' names in the page's text colour (AA contrast on any theme; series colours
+ * are for the swatch only). Hidden from assistive tech: the figure's name lists them. A
+ * grid of equal cells, a long name cut in the middle (its hash stays): the legend keeps its
+ * height while the top pods change, so the page below does not jump.
+ */
+function ChartLegend({ series }: { series: readonly ChartSeriesDef[] }) {
+  return (
+    <ul className="chart-legend" aria-hidden="true">
+      {series.map((s) => (
+        <li key={s.key} data-key={s.key}>
+          <span
+            className={s.aside ? 'chart-swatch chart-swatch-aside' : 'chart-swatch'}
+            style={s.aside ? { borderColor: s.color } : { background: s.color }}
+          />
+          {/* Pod names keep their hash; words ("other pods") are cut at the end. */}
+          {s.label.includes(' ') ? (
+            <span className="chart-legend-label chart-legend-words" title={s.label}>
+              {s.label}
+            </span>
+          ) : (
+            <MiddleEllipsis className="chart-legend-label" text={s.label} />
+          )}
+          {s.aside && <span className="muted"> (right axis)</span>}
+        </li>
+      ))}
+    </ul>
   );
 }

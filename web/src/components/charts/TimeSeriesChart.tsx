@@ -7,7 +7,6 @@ import {
   Area,
   AreaChart,
   CartesianGrid,
-  Legend,
   ReferenceArea,
   ReferenceLine,
   Tooltip,
@@ -50,12 +49,13 @@ export default function TimeSeriesChart(props: ImplProps) {
   const fontSize = props.fontSize ?? 11;
   const long = toMs - fromMs > DAY_MS;
   const memory = memorySpan(props.spans);
+  const aside = series.find((s) => s.aside);
   return (
     <AreaChart
       responsive
       style={{ width: '100%', height: props.height ?? 200 }}
       data={rows as ChartRow[]}
-      margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
+      margin={{ top: 8, right: aside ? 4 : 12, bottom: 0, left: 4 }}
       // The wrapping <figure> is the accessible chart; no keyboard surface of its own.
       accessibilityLayer={false}
     >
@@ -87,12 +87,31 @@ export default function TimeSeriesChart(props: ImplProps) {
           fontSize,
         }}
       />
+      {aside && (
+        <YAxis
+          yAxisId="aside"
+          orientation="right"
+          domain={[0, 'auto']}
+          tickFormatter={(v: number) => formatValue(v)}
+          stroke="var(--text-muted)"
+          fontSize={fontSize}
+          width={fontSize * 5}
+          label={{
+            // Short: the legend names the series; a long name would be cut at the edge.
+            value: `other, ${unit}`,
+            angle: 90,
+            position: 'insideRight',
+            fill: 'var(--text-muted)',
+            fontSize,
+          }}
+        />
+      )}
       <Tooltip
         labelFormatter={(t) => (long ? dayTimeFormat : fullTimeFormat).format(Number(t))}
         formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : 'no data')}
         contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
       />
-      {series.length > 1 && <Legend wrapperStyle={{ fontSize: fontSize + 1 }} />}
+      {/* The legend is HTML beside the chart (Chart.tsx): text in the page's text colour. */}
       {series.map((s) => (
         <Area
           dot={knownCount(rows, s.key) < DOTS_BELOW ? { r: 2.5, fillOpacity: 1 } : false}
@@ -100,10 +119,12 @@ export default function TimeSeriesChart(props: ImplProps) {
           dataKey={s.key}
           name={s.label}
           stroke={s.color}
-          fill={s.color}
-          fillOpacity={stacked ? 0.55 : 0.18}
-          strokeWidth={1.5}
-          stackId={stacked ? 'stack' : undefined}
+          fill={s.aside ? 'none' : s.color}
+          fillOpacity={s.aside || s.line ? 0 : stacked ? 0.55 : 0.18}
+          strokeWidth={s.aside ? 2 : 1.5}
+          strokeDasharray={s.aside ? '5 3' : s.line ? '6 4' : undefined}
+          yAxisId={s.aside ? 'aside' : 0}
+          stackId={stacked && !s.aside && !s.line ? 'stack' : undefined}
           isAnimationActive={false}
           connectNulls={false}
           type="monotone"

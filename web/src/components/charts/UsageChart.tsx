@@ -12,6 +12,10 @@ export interface UsageSeries {
   label: string;
   color: string;
   points: readonly Point[];
+  /** On its own right-hand axis, as an outline (see ChartSeriesDef.aside). */
+  aside?: boolean;
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 interface UsageChartProps {
@@ -38,13 +42,19 @@ export function UsageChart({
   stacked,
   ...rest
 }: UsageChartProps) {
+  // One unit for both axes, chosen by the series that matter (the left axis): "other pods"
+  // in thousands of millicores reads fine, top pods in hundredths of a core do not.
+  const main = series.some((s) => !s.aside) ? series.filter((s) => !s.aside) : series;
   const top = stacked
     ? maxValue(
-        [sumPoints(series.map((s) => s.points))],
+        [
+          sumPoints(main.filter((s) => !s.line).map((s) => s.points)),
+          ...main.filter((s) => s.line).map((s) => s.points),
+        ],
         references.map((r) => r.value),
       )
     : maxValue(
-        series.map((s) => s.points),
+        main.map((s) => s.points),
         references.map((r) => r.value),
       );
   const { scale, unit } = chartUnit(metric, top);

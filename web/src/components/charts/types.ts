@@ -7,6 +7,14 @@ export interface ChartSeriesDef {
   label: string;
   /** Any CSS colour, including var(--x). */
   color: string;
+  /**
+   * Draw on a second axis at the right, as an unfilled dashed outline outside the stack:
+   * for a remainder ("other pods") that would otherwise dwarf the series that matter. The
+   * axis is labelled "other".
+   */
+  aside?: boolean;
+  /** A dashed line without fill, never stacked (requests/limits over time). */
+  line?: boolean;
 }
 
 export interface ChartReference {

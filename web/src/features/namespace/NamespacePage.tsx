@@ -1,10 +1,11 @@
 /** Namespace drilldown: usage over time by pod, then every pod with requests and limits. */
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useNamespaces } from '../../api/namespaces';
 import { useSummary } from '../../api/summary';
 import { Panel } from '../../components/Panel';
 import { StatusBanner } from '../../components/StatusBanner';
-import { useCarriedSearch, useRange } from '../../hooks/useRange';
+import { useRange } from '../../hooks/useRange';
+import { useUrlText } from '../../hooks/useSearchState';
 import { diagnosticsPath, overviewPath } from '../../lib/paths';
 import { NamespaceCharts } from './components/NamespaceCharts';
 import { NamespaceSwitcher } from './components/NamespaceSwitcher';
@@ -12,24 +13,18 @@ import { PodsPanel } from './components/PodsPanel';
 import { NamespaceTotals } from './components/NamespaceTotals';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './namespace.css';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 
 export default function NamespacePage({ cluster }: { cluster: string }) {
   const { ns = '' } = useParams();
   const [range] = useRange();
-  const search = useCarriedSearch();
+  const [query] = useUrlText('q');
   const summary = useSummary(cluster);
   const totals = useNamespaces(cluster).data?.items.find((n) => n.name === ns);
   useDocumentTitle(`Namespace ${ns} · ${cluster}`);
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={overviewPath(cluster) + search}>{cluster}</Link>
-          </li>
-          <li aria-current="page">{ns}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={[{ label: cluster, to: overviewPath(cluster) }, { label: ns }]} />
       <div className="page-head">
         <h1>Namespace {ns}</h1>
         <NamespaceSwitcher cluster={cluster} namespace={ns} />
@@ -45,7 +40,7 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
       )}
       <Panel title={`Usage over the last ${range}`}>
         <div className="panel-body">
-          <NamespaceCharts cluster={cluster} namespace={ns} range={range} />
+          <NamespaceCharts cluster={cluster} namespace={ns} range={range} query={query} />
         </div>
       </Panel>
       <PodsPanel key={`${cluster}/${ns}`} cluster={cluster} namespace={ns} />

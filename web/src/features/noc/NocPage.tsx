@@ -9,7 +9,9 @@ import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useNow } from '../../hooks/useNow';
 import { parseNocOptions } from '../../lib/nocParams';
 import { dataAgeAt } from '../../lib/staleness';
+import type { LiveCluster } from '../../api/liveState';
 import { ClusterPage } from './components/ClusterPage';
+import { NODES_PAGE_FROM, NodesPage } from './components/NodesPage';
 import { UnknownCluster } from './components/UnknownCluster';
 import { SummaryPage } from './components/SummaryPage';
 import { NocHeader } from './components/NocHeader';
@@ -18,11 +20,21 @@ import { staleReasons } from './staleness';
 import { useAutoReload, useRotationTick } from './useNocLifecycle';
 import './noc.css';
 
-type Page = { kind: 'summary' } | { kind: 'cluster'; name: string };
+type Page = { kind: 'summary' } | { kind: 'cluster' | 'nodes'; name: string };
 
-/** Several clusters: a summary page first, then one page each. */
-function nocPages(names: readonly string[]): Page[] {
-  const detail: Page[] = names.map((name) => ({ kind: 'cluster', name }));
+/**
+ * Several clusters: a summary page first, then one page each; a big cluster's nodes also
+ * get a page, where every tile has room for its name.
+ */
+function nocPages(names: readonly string[], clusters: Record<string, LiveCluster>): Page[] {
+  const detail: Page[] = names.flatMap((name): Page[] =>
+    (clusters[name]?.nodes.length ?? 0) > NODES_PAGE_FROM
+      ? [
+          { kind: 'cluster', name },
+          { kind: 'nodes', name },
+        ]
+      : [{ kind: 'cluster', name }],
+  );
   return names.length > 1 ? [{ kind: 'summary' }, ...detail] : detail;
 }
 
@@ -35,14 +47,14 @@ export default function NocPage() {
   useAutoReload(live, opts.reloadMs);
 
   const names = opts.clusters.length > 0 ? opts.clusters : live.clusterNames;
-  const pages = nocPages(names);
+  const pages = nocPages(names, live.clusters);
   const pageIndex = pages.length > 0 ? tick % pages.length : 0;
   const page = pages[pageIndex];
   const reasons = staleReasons(live, names, now);
   useDocumentTitle(
     `${reasons.length > 0 ? 'STALE · ' : ''}Wall screen · ${names.join(', ') || 'all clusters'}`,
   );
-  const shown = page?.kind === 'cluster' ? live.clusters[page.name] : undefined;
+  const shown = page && page.kind !== 'summary' ? live.clusters[page.name] : undefined;
   // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
   // Unknown clusters have no data and never will: they are error tiles, not "no data yet".
   const ages = names
@@ -52,7 +64,7 @@ export default function NocPage() {
       return c ? dataAgeAt(c, now) : null;
     });
   const ageMs =
-    page?.kind === 'cluster'
+    page && page.kind !== 'summary'
       ? live.clusters[page.name]
         ? dataAgeAt(live.clusters[page.name]!, now)
         : null
@@ -64,7 +76,13 @@ export default function NocPage() {
     <div className={`noc ${reasons.length > 0 ? 'noc-is-stale' : ''}`} data-theme={opts.theme}>
       <NocHeader
         title={
-          page?.kind === 'cluster' ? page.name : names.length > 1 ? 'All clusters' : 'kubeglance'
+          page?.kind === 'nodes'
+            ? `${page.name} · nodes`
+            : page?.kind === 'cluster'
+              ? page.name
+              : names.length > 1
+                ? 'All clusters'
+                : 'kubeglance'
         }
         simulated={shown?.simulated ?? false}
         namespaces={opts.namespaces}
@@ -89,6 +107,8 @@ export default function NocPage() {
           />
         ) : live.unknownClusters.includes(page.name) ? (
           <UnknownCluster name={page.name} />
+        ) : shown && page.kind === 'nodes' ? (
+          <NodesPage cluster={shown} />
         ) : shown ? (
           <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} />
         ) : (

@@ -2,7 +2,7 @@
  * One node: what `kubectl top node` and `kubectl describe node` say about it (usage,
  * Allocated resources, conditions), its usage over time, and its pods sortable by usage.
  */
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
 import { useNodeDetail } from '../../api/nodeDetail';
 import { describeError } from '../../api/errors';
@@ -11,7 +11,7 @@ import { Panel } from '../../components/Panel';
 import { PanelMessage, queryMessage } from '../../components/PanelMessage';
 import { StatusBanner } from '../../components/StatusBanner';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
-import { useCarriedSearch, useRange } from '../../hooks/useRange';
+import { useRange } from '../../hooks/useRange';
 import { overviewPath } from '../../lib/paths';
 import { heatLevel, HEAT_LABELS, hotterPercent } from '../../lib/thresholds';
 import { AllocatedResources } from './components/AllocatedResources';
@@ -19,11 +19,11 @@ import { NodeConditions } from './components/NodeConditions';
 import { NodePods } from './components/NodePods';
 import { NodeUsageCharts } from './components/NodeUsageCharts';
 import './node.css';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 
 export default function NodePage({ cluster }: { cluster: string }) {
   const { node: name = '' } = useParams();
   const [range] = useRange();
-  const search = useCarriedSearch();
   const detail = useNodeDetail(cluster, name);
   useDocumentTitle(`Node ${name} · ${cluster}`);
   const d = detail.data;
@@ -31,14 +31,7 @@ export default function NodePage({ cluster }: { cluster: string }) {
   const heat = d ? heatLevel(hotterPercent(d.node.cpu.percent, d.node.memory.percent)) : null;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={overviewPath(cluster) + search}>{cluster}</Link>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={[{ label: cluster, to: overviewPath(cluster) }, { label: name }]} />
       <div className="page-head">
         <h1>
           Node <span className="mono">{name}</span>

@@ -12,6 +12,7 @@ import { diagnosticsPath, namespacePath, overviewPath } from '../../lib/paths';
 import { ContainerCharts } from './components/ContainerCharts';
 import { PodFacts } from './components/PodFacts';
 import './pod.css';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 
 export default function PodPage({ cluster }: { cluster: string }) {
   const { ns = '', pod: name = '' } = useParams();
@@ -27,17 +28,13 @@ export default function PodPage({ cluster }: { cluster: string }) {
   const message = queryMessage(pods, describeError, 'Loading pod…');
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to={overviewPath(cluster) + search}>{cluster}</Link>
-          </li>
-          <li>
-            <Link to={namespacePath(cluster, ns) + search}>{ns}</Link>
-          </li>
-          <li aria-current="page">{name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        crumbs={[
+          { label: cluster, to: overviewPath(cluster) },
+          { label: ns, to: namespacePath(cluster, ns) },
+          { label: name },
+        ]}
+      />
       <div className="page-head">
         <h1>
           Pod <span className="mono">{name}</span>

@@ -1,32 +1,54 @@
 /**
- * Namespace CPU and memory over the range, stacked by its top five pods plus
- * "other pods" (the namespace total minus those five). Requests and limits are in
- * the page head as numbers: as lines they dwarf the usage and flatten the stack.
+ * Namespace CPU and memory over the range, stacked by its heaviest pods, with the rest as
+ * "other pods" on its own axis (podStack.ts). Under the pod table's filter the charts show
+ * the same pods: the heaviest matching ones and the sum of the other matches. Requests and
+ * limits are in the page head as numbers: as lines they dwarf the usage.
  */
-import type { HistoryRange, HistoryResponse, Point, TopPod } from '@kubeglance/shared/api';
+import type { HistoryRange } from '@kubeglance/shared/api';
 import { useHistories, useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
+import { useNamespacePods } from '../../../api/namespacePods';
 import { useTopPods } from '../../../api/topPods';
-import { UsageChart, type UsageSeries } from '../../../components/charts/UsageChart';
+import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
-import { newestTime, OTHER_KEY, rangeMs, seriesPoints, withOther } from '../../../lib/series';
-
-const TOP = 5;
+import { matchesQuery } from '../../../lib/sort';
+import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+import { podSearchText, toPodView } from '../podView';
+import { heaviest, MAX_SUMMED, stackSeries, TOP, type StackInput } from '../podStack';
 
 interface NamespaceChartsProps {
   cluster: string;
   namespace: string;
   range: HistoryRange;
+  /** The pod table's filter ('' = all pods). */
+  query: string;
 }
 
-export function NamespaceCharts({ cluster, namespace, range }: NamespaceChartsProps) {
-  const total = useHistory(cluster, { scope: 'namespace', namespace }, range);
+/** The pods each chart draws and what its "other" band sums, with or without a filter. */
+function usePodSelection(cluster: string, namespace: string, query: string) {
+  const filtering = query.trim() !== '';
   const topCpu = useTopPods(cluster, { sort: 'cpu', limit: TOP, namespace }).data?.items ?? [];
   const topMem = useTopPods(cluster, { sort: 'memory', limit: TOP, namespace }).data?.items ?? [];
-  const podNames = [...new Set([...topCpu, ...topMem].map((p) => p.name))];
-  const podHistories = useHistories(
+  const pods = useNamespacePods(cluster, namespace).data?.items;
+  if (!filtering) {
+    return { cpu: topCpu.map((p) => p.name), memory: topMem.map((p) => p.name), matches: null };
+  }
+  const matches = (pods ?? [])
+    .filter((p) => matchesQuery(query, podSearchText(toPodView(p))))
+    .map((p) => ({ name: p.name, cpu: p.cpu.usageMillicores, memory: p.memory.usageBytes }));
+  return { cpu: heaviest(matches, 'cpu'), memory: heaviest(matches, 'memory'), matches };
+}
+
+export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceChartsProps) {
+  const total = useHistory(cluster, { scope: 'namespace', namespace }, range);
+  const picked = usePodSelection(cluster, namespace, query);
+  const page = [...new Set([...picked.cpu, ...picked.memory])];
+  const matchNames = picked.matches?.map((m) => m.name) ?? [];
+  const summed = picked.matches != null && matchNames.length <= MAX_SUMMED;
+  const fetched = summed ? matchNames : page;
+  const histories = useHistories(
     cluster,
-    podNames.map((pod) => ({ scope: 'pod', namespace, pod })),
+    fetched.map((pod) => ({ scope: 'pod', namespace, pod })),
     range,
   );
   const message = queryMessage(total, describeError, 'Loading history…');
@@ -36,55 +58,52 @@ export function NamespaceCharts({ cluster, namespace, range }: NamespaceChartsPr
   const toMs = newestTime(cpuTotal, memTotal);
   if (toMs == null)
     return <PanelMessage kind="empty">Metrics not available yet for this namespace.</PanelMessage>;
-  const byPod = new Map(podNames.map((name, i) => [name, podHistories[i]?.data]));
-  const cpu = stackByPod(topCpu, 'cpu', cpuTotal, byPod);
-  const mem = stackByPod(topMem, 'memory', memTotal, byPod);
-  return (
-    <div className="grid-2">
-      <UsageChart
-        metric="cpu"
-        title={`CPU by pod, last ${range}`}
-        series={cpu}
-        stacked
-        fromMs={toMs - rangeMs(range)}
-        toMs={toMs}
-        height={240}
-        spans={total.data.spans}
-      />
-      <UsageChart
-        metric="memory"
-        title={`Memory by pod, last ${range}`}
-        series={mem}
-        stacked
-        fromMs={toMs - rangeMs(range)}
-        toMs={toMs}
-        height={240}
-        spans={total.data.spans}
-      />
-    </div>
-  );
-}
+  if (picked.matches?.length === 0)
+    return <PanelMessage kind="empty">No pod matches the filter.</PanelMessage>;
 
-/** Series for a stacked chart: one per top pod whose history has arrived, plus the rest. */
-function stackByPod(
-  pods: readonly TopPod[],
-  metric: 'cpu' | 'memory',
-  totalPoints: readonly Point[],
-  histories: ReadonlyMap<string, HistoryResponse | undefined>,
-) {
-  const parts: Record<string, readonly Point[]> = {};
-  const labels: { key: string; label: string; color: string }[] = [];
-  pods.forEach((p, i) => {
-    const h = histories.get(p.name);
-    if (!h) return;
-    parts[`p${i}`] = seriesPoints(h, metric);
-    labels.push({ key: `p${i}`, label: p.name, color: `var(--series-${i})` });
-  });
-  labels.push({
-    key: OTHER_KEY,
-    label: labels.length > 0 ? 'other pods' : 'all pods',
-    color: 'var(--series-other)',
-  });
-  const data = withOther(totalPoints, parts);
-  return labels.map((l): UsageSeries => ({ ...l, points: data[l.key] ?? [] }));
+  const series = (metric: 'cpu' | 'memory', top: readonly string[], totalPoints = cpuTotal) => {
+    const points = new Map<string, ReturnType<typeof seriesPoints>>();
+    fetched.forEach((name, i) => {
+      const h = histories[i]?.data;
+      if (h) points.set(name, seriesPoints(h, metric));
+    });
+    const other: StackInput['other'] =
+      picked.matches == null
+        ? { total: totalPoints }
+        : summed
+          ? { rest: matchNames.filter((n) => !top.includes(n)) }
+          : null;
+    const otherLabel = picked.matches == null ? 'other pods' : 'other matching pods';
+    return stackSeries({ top, page, points, other, otherLabel });
+  };
+  const scope = picked.matches == null ? '' : ` matching “${query.trim()}”`;
+  const charts = [
+    { metric: 'cpu', title: `CPU by pod${scope}`, top: picked.cpu, total: cpuTotal },
+    { metric: 'memory', title: `Memory by pod${scope}`, top: picked.memory, total: memTotal },
+  ] as const;
+  return (
+    <>
+      {picked.matches != null && !summed && (
+        <p className="chart-note">
+          {matchNames.length} pods match: the charts draw the {TOP} heaviest of them, not the sum of
+          the rest.
+        </p>
+      )}
+      <div className="grid-2">
+        {charts.map((c) => (
+          <UsageChart
+            key={c.metric}
+            metric={c.metric}
+            title={`${c.title}, last ${range}`}
+            series={series(c.metric, c.top, c.total)}
+            stacked
+            fromMs={toMs - rangeMs(range)}
+            toMs={toMs}
+            height={240}
+            spans={total.data.spans}
+          />
+        ))}
+      </div>
+    </>
+  );
 }

@@ -10,13 +10,14 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { SortHeaders } from '../../../components/SortHeader';
 import type { FlatRow, PodSortKey } from '../podView';
 import type { SortState } from '../../../lib/sort';
-import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
+import { BreakableName } from '../../../components/BreakableName';
 import { PhaseBadge } from '../../../components/PodBadges';
 import { ContainerKindBadge, containerKindLabel } from '../../../components/ContainerKind';
 import { UsageCells } from './PodCells';
-import { POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
+import { NAME_MIN_WIDTH, POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
+import { useElementSize } from '../../../hooks/useElementSize';
 
-// Fixed row height (CSS matches): no measuring, no jumps while scrolling.
+// Most rows are one line (CSS matches); a long name wraps and its row is measured.
 const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
 
@@ -41,6 +42,12 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
     getItemKey: (i) => rows[i]?.key ?? i,
   });
   const items = virtualizer.getVirtualItems();
+  // The name column takes what the others leave, so wide windows show names on one line.
+  const { width } = useElementSize(scrollRef);
+  const nameWidth = Math.max(
+    NAME_MIN_WIDTH,
+    Math.floor(width) - (POD_TABLE_WIDTH - NAME_MIN_WIDTH),
+  );
   const before = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? HEADER_HEIGHT);
   return (
@@ -55,11 +62,11 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
         className="data-table pod-table"
         aria-label="Pods"
         aria-rowcount={rows.length + 1}
-        style={{ minWidth: POD_TABLE_WIDTH }}
+        style={{ width: POD_TABLE_WIDTH - NAME_MIN_WIDTH + nameWidth }}
       >
         <colgroup>
           {POD_COLUMNS.map((c) => (
-            <col key={c.key} style={{ width: c.width }} />
+            <col key={c.key} style={{ width: c.key === 'name' ? nameWidth : c.width }} />
           ))}
         </colgroup>
         <thead>
@@ -77,11 +84,17 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
                 key={row.key}
                 row={row}
                 index={item.index}
+                measure={virtualizer.measureElement}
                 onToggle={onToggle}
                 link={podLink(row.view.pod.name)}
               />
             ) : (
-              <ContainerLine key={row.key} row={row} index={item.index} />
+              <ContainerLine
+                key={row.key}
+                row={row}
+                index={item.index}
+                measure={virtualizer.measureElement}
+              />
             );
           })}
           {after > 0 && <Spacer height={after} />}
@@ -104,13 +117,20 @@ interface PodLineProps {
   index: number;
   onToggle: (pod: string) => void;
   link: string;
+  /** The virtualiser's measuring ref: a wrapped name makes its row taller. */
+  measure: (el: HTMLTableRowElement | null) => void;
 }
 
 // Memoised: while scrolling, rows that stay in view keep their DOM and skip rendering.
-const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLineProps) {
+const PodLine = memo(function PodLine({ row, index, onToggle, link, measure }: PodLineProps) {
   const { pod } = row.view;
   return (
-    <tr aria-rowindex={index + 2} className={row.expanded ? 'expanded' : undefined}>
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={row.expanded ? 'expanded' : undefined}
+    >
       <th scope="row" className="name">
         <button
           type="button"
@@ -122,7 +142,7 @@ const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLinePro
           <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
         </button>
         <Link to={link} className="pod-link">
-          <MiddleEllipsis text={pod.name} />
+          <BreakableName name={pod.name} />
         </Link>
       </th>
       <td>
@@ -132,7 +152,7 @@ const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLinePro
         {pod.node == null ? (
           <span className="muted">not scheduled</span>
         ) : (
-          <MiddleEllipsis text={pod.node} />
+          <BreakableName name={pod.node} />
         )}
       </td>
       <td className="num">{pod.restarts}</td>
@@ -144,13 +164,15 @@ const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLinePro
 const ContainerLine = memo(function ContainerLine({
   row,
   index,
+  measure,
 }: {
   row: Extract<FlatRow, { kind: 'container' }>;
   index: number;
+  measure: (el: HTMLTableRowElement | null) => void;
 }) {
   const { kind } = row.view.container;
   return (
-    <tr aria-rowindex={index + 2} className="container-row">
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className="container-row">
       <th scope="row" className="name">
         <span aria-hidden="true" className="tree">
           {row.last ? '└' : '├'}

@@ -1,8 +1,8 @@
 /**
  * Column set of the pod table: labels as k9s prints them, widths for a fixed layout.
- * The widths add up to 1352 px so every column fits a 1440 px window (names are cut
- * in the middle, flags are abbreviated); narrower windows scroll sideways with the
- * name column kept in place.
+ * The name column takes whatever the others leave (its width here is its minimum), so
+ * at 1440 px most names fit one line and longer ones wrap at a dash; narrower windows
+ * scroll sideways with the name column kept in place.
  */
 import type { PodSortKey } from '../podView';
 
@@ -16,9 +16,9 @@ export interface PodColumn {
 }
 
 export const POD_COLUMNS: readonly PodColumn[] = [
-  { key: 'name', label: 'Name', width: 204 },
-  { key: 'status', label: 'Status', width: 84 },
-  { key: 'node', label: 'Node', width: 108 },
+  { key: 'name', label: 'Name', width: 190 }, // NAME_MIN_WIDTH
+  { key: 'status', label: 'Status', width: 96 },
+  { key: 'node', label: 'Node', width: 124 },
   { key: 'restarts', label: 'Restarts', numeric: true, width: 84 },
   { key: 'cpu', label: 'CPU', numeric: true, width: 64, title: 'CPU usage (millicores)' },
   { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 68, title: 'CPU request' },
@@ -27,13 +27,13 @@ export const POD_COLUMNS: readonly PodColumn[] = [
     key: 'cpuPctRequest',
     label: '%CPU/R',
     numeric: true,
-    width: 76,
+    width: 80,
     title: 'CPU usage, % of request',
   },
-  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 76, title: 'CPU usage, % of limit' },
+  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 80, title: 'CPU usage, % of limit' },
   { key: 'memory', label: 'MEM', numeric: true, width: 68, title: 'Memory usage (MiB)' },
   { key: 'memoryRequest', label: 'MEM/R', numeric: true, width: 72, title: 'Memory request' },
-  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 72, title: 'Memory limit' },
+  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 68, title: 'Memory limit' },
   {
     key: 'memoryPctRequest',
     label: '%MEM/R',
@@ -51,9 +51,12 @@ export const POD_COLUMNS: readonly PodColumn[] = [
   {
     key: 'flags',
     label: 'Flags',
-    width: 140,
+    width: 150,
     title: 'OOM risk (≥ 90 % of memory limit), over-provisioned (< 20 % of request)',
   },
 ];
+
+/** The name column's narrowest width, px. */
+export const NAME_MIN_WIDTH = 190;
 
 export const POD_TABLE_WIDTH = POD_COLUMNS.reduce((sum, c) => sum + c.width, 0);

@@ -8,7 +8,7 @@ import { AlertList } from './AlertList';
 import { BigStat } from './BigStat';
 import { DiagnosisLine } from './DiagnosisLine';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
-import { sharedPrefix } from '../../../lib/names';
+import { nodeLabels } from '../../../lib/nodeLabels';
 import { TopList } from './TopList';
 
 interface ClusterPageProps {
@@ -31,7 +31,7 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
   const inScope = (p: { namespace: string }) =>
     namespaces.length === 0 || namespaces.includes(p.namespace);
   const alerts = alertsOf(cluster, namespaces);
-  const prefix = sharedPrefix(cluster.nodes.map((n) => n.name));
+  const labels = nodeLabels(cluster.nodes.map((n) => n.name));
   const partial = partialNodes(summary);
   // Over partial data, usage is printed against the allocatable of the nodes that reported.
   const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
@@ -68,12 +68,17 @@ export function ClusterPage({ cluster, namespaces, tick }: ClusterPageProps) {
         />
         <AlertList alerts={alerts} tick={tick} />
         <section className="noc-panel noc-nodes" aria-label="Nodes">
-          <h2>
-            Nodes <span className="noc-count">{summary.nodes.ready}</span>
-            <span className="noc-subtle"> / {summary.nodes.total} ready</span>
-            <NodePrefix prefix={prefix} />
-          </h2>
-          <NodeHeatmap nodes={cluster.nodes} prefix={prefix} />
+          <NodeHeatmap
+            nodes={cluster.nodes}
+            labels={labels}
+            title={
+              <>
+                Nodes <span className="noc-count">{summary.nodes.ready}</span>
+                <span className="noc-subtle"> / {summary.nodes.total} ready</span>
+                <NodePrefix prefix={labels.prefix} />
+              </>
+            }
+          />
         </section>
         <TopList
           title="Top 10 pods by CPU"

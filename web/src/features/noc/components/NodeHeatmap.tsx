@@ -1,107 +1,99 @@
 /**
- * One tile per node, coloured by the hotter of CPU% and memory%, sized so every
- * node fits the panel (3 nodes or 500). Tiles carry their percent as text when
- * large enough, and every tile has a label: colour is never the only signal.
- * Names drop the prefix all nodes share (the panel title shows it once) and are cut
- * in the middle, so "worker-0…12" stays distinguishable where "sim-worker-0…" was not.
+ * One tile per node, coloured by the hotter of CPU% and memory% and printing that percent
+ * and the node's short name (the stem every node shares is said once by the panel title),
+ * in text no smaller than the wall screen's minimum (2.5 % of the screen height). A cluster
+ * too big for that is shown by node group, each naming its hottest nodes (HeatGroups).
  */
-import { useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { NodeRow } from '@kubeglance/shared/api';
-import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { useElementSize } from '../../../hooks/useElementSize';
-import { hottest } from '../nocAlerts';
-import { HEAT_LABELS, heatLevel, type HeatLevel } from '../../../lib/thresholds';
-import { fitTiles } from '../../../lib/tileLayout';
+import { planHeatmap } from '../../../lib/heatPlan';
+import type { NodeLabels } from '../../../lib/nodeLabels';
+import { HEAT_LABELS, type HeatLevel } from '../../../lib/thresholds';
+import { HeatGroups, groupNodes } from './HeatGroups';
+import { HeatTile, tilePercent } from './HeatTile';
+import { fontFamilyOf, textWidthEm } from './textWidth';
 
-const GAP = 4;
+const GAP = 2;
 const LEVELS: HeatLevel[] = [0, 1, 2, 3];
+const SHORT: Record<HeatLevel, string> = { 0: '<50%', 1: '50–69%', 2: '70–84%', 3: '≥85%' };
 
 interface NodeHeatmapProps {
   nodes: readonly NodeRow[];
-  /** Shared name prefix (`sharedPrefix`), left off the tiles and shown by the caller. */
-  prefix: string;
+  /** Short names (`nodeLabels`), in the order of `nodes`; the caller shows the prefix. */
+  labels: NodeLabels;
+  /** The panel's heading; the legend sits beside it (below it when narrow). */
+  title: ReactNode;
 }
 
-export function NodeHeatmap({ nodes, prefix }: NodeHeatmapProps) {
+export function NodeHeatmap({ nodes, labels, title }: NodeHeatmapProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
-  const { cols, size } = fitTiles(nodes.length, width, height, GAP);
+  const groups = useMemo(() => groupNodes(nodes), [nodes]);
+  const percents = nodes.map((n) => (n.ready ? tilePercent(n) : 'NotReady'));
+  // The tiles inherit the page's font (no ref may be read while rendering).
+  const family = fontFamilyOf(document.body);
+  const widest = Math.max(0, ...percents.map((p) => textWidthEm(p, 800, family)));
+  const nameEm = labels.labels.map((l) => textWidthEm(l, 600, family));
+  const minFont = nocMinFontPx();
+  const plan = planHeatmap(
+    { nameEm, percentEm: widest },
+    { width, height, minFont, maxFont: 1.6 * minFont, gap: GAP },
+    groups.length,
+  );
   return (
     <div className="noc-heat">
-      <div ref={ref} className="noc-heat-area">
-        <ul
-          className="noc-heat-grid"
-          aria-label="Node heat-map"
-          style={{
-            gridTemplateColumns: `repeat(${cols}, ${size}px)`,
-            gridAutoRows: `${size}px`,
-            gap: GAP,
-          }}
-        >
-          {nodes.map((n) => (
-            <Tile key={n.name} node={n} size={size} prefix={prefix} />
-          ))}
-        </ul>
+      <div className="noc-heat-head">
+        <h2>{title}</h2>
+        <HeatLegend />
       </div>
-      <ul className="noc-heat-legend" aria-label="Heat-map legend">
-        {LEVELS.map((l) => (
-          <li key={l}>
-            <span className={`swatch heat-${l}`} aria-hidden="true" />
-            {HEAT_LABELS[l]}
-          </li>
-        ))}
-        <li>
-          <span className="swatch heat-unknown" aria-hidden="true" />
-          no metrics
-        </li>
-      </ul>
+      <div ref={ref} className="noc-heat-area" data-layout={plan.kind}>
+        {plan.kind === 'named' ? (
+          <ul
+            className="noc-heat-grid"
+            aria-label="Node heat-map"
+            style={{
+              gridTemplateColumns: `repeat(${plan.cols}, ${plan.cellW}px)`,
+              gridAutoRows: `${plan.cellH}px`,
+              gap: GAP,
+              fontSize: plan.font,
+            }}
+          >
+            {nodes.map((n, i) => (
+              <HeatTile key={n.name} node={n} label={labels.labels[i]!} span={plan.spans[i]!} />
+            ))}
+          </ul>
+        ) : (
+          <HeatGroups nodes={nodes} labels={labels.labels} groups={groups} plan={plan} />
+        )}
+      </div>
     </div>
   );
 }
 
-function Tile({ node, size, prefix }: { node: NodeRow; size: number; prefix: string }) {
-  const hot = hottest(node);
-  const level = heatLevel(hot?.percent ?? null);
-  const label =
-    `${node.name}: ${node.ready ? '' : 'NotReady, '}` +
-    (hot ? `CPU ${node.cpu.percent ?? '?'}%, memory ${node.memory.percent ?? '?'}%` : 'no metrics');
-  // Text only where it fits at the wall screen's minimum size (2.5 % of the screen height):
-  // the percent from two lines of it, the name (without the shared prefix) from 3.4.
-  const minPx = nocMinFontPx();
-  const showPercent = size >= 2 * minPx;
-  const showName = size >= 3.4 * minPx;
+/** Short labels keep it beside the heading; the long ones are the tooltips. */
+function HeatLegend() {
   return (
-    <li
-      className={`noc-tile heat-${level ?? 'unknown'} ${node.ready ? '' : 'not-ready'}`}
-      aria-label={label}
-      title={label}
-      // Grows with the tile, capped relative to the viewport (not in px) so a 4K wall
-      // reads like 1080p from the same distance instead of leaving the tile empty.
-      style={{ fontSize: `max(var(--noc-min), min(${Math.round(size * 0.3)}px, 4vh))` }}
-    >
-      {showName && (
-        <MiddleEllipsis
-          className="noc-tile-name"
-          text={node.name.slice(prefix.length)}
-          title={label}
-        />
-      )}
-      {showPercent && (
-        <span className="noc-tile-pct">
-          {hot ? `${hot.percent}%` : 'n/a'}
-          {showName && hot && <span className="noc-tile-res"> {hot.resource}</span>}
-        </span>
-      )}
-      {showName && !node.ready && <span className="noc-tile-flag">NotReady</span>}
-    </li>
+    <ul className="noc-heat-legend" aria-label="Heat-map legend">
+      {LEVELS.map((l) => (
+        <li key={l} title={HEAT_LABELS[l]}>
+          <span className={`swatch heat-${l}`} aria-hidden="true" />
+          {SHORT[l]}
+        </li>
+      ))}
+      <li title="no metrics">
+        <span className="swatch heat-unknown" aria-hidden="true" />
+        n/a
+      </li>
+    </ul>
   );
 }
 
-/** " · sim-worker-…" for a panel title: the prefix the tiles leave off, said once. */
+/** " · sim-worker-…" for a panel title: the stem the tiles leave off, said once. */
 export function NodePrefix({ prefix }: { prefix: string }) {
   if (!prefix) return null;
   return (
-    <span className="noc-subtle" title={`every node name starts with ${prefix}`}>
+    <span className="noc-subtle" title={`tiles leave off ${prefix}`}>
       {' · '}
       <span className="noc-prefix">{prefix}…</span>
     </span>

@@ -7,7 +7,7 @@ import { allAlerts, unknownAlerts } from '../alerts';
 import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
-import { sharedPrefix } from '../../../lib/names';
+import { nodeLabels } from '../../../lib/nodeLabels';
 
 interface SummaryPageProps {
   names: readonly string[];
@@ -25,7 +25,7 @@ const MAX_HEATMAPS = 3;
 export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }: SummaryPageProps) {
   const present = names.flatMap((n) => (clusters[n] ? [clusters[n]] : []));
   const maps = present.length <= MAX_HEATMAPS ? present : [];
-  const prefixes = maps.map((c) => sharedPrefix(c.nodes.map((n) => n.name)));
+  const labels = maps.map((c) => nodeLabels(c.nodes.map((n) => n.name)));
   return (
     <div className="noc-summary">
       <ClusterRows
@@ -41,12 +41,17 @@ export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }:
       >
         {maps.map((c, i) => (
           <section key={c.cluster} className="noc-panel" aria-label={`Nodes of ${c.cluster}`}>
-            <h2>
-              {c.cluster} nodes <span className="noc-count">{c.summary.nodes.ready}</span>
-              <span className="noc-subtle"> / {c.summary.nodes.total} ready</span>
-              <NodePrefix prefix={prefixes[i] ?? ''} />
-            </h2>
-            <NodeHeatmap nodes={c.nodes} prefix={prefixes[i] ?? ''} />
+            <NodeHeatmap
+              nodes={c.nodes}
+              labels={labels[i]!}
+              title={
+                <>
+                  {c.cluster} nodes <span className="noc-count">{c.summary.nodes.ready}</span>
+                  <span className="noc-subtle"> / {c.summary.nodes.total} ready</span>
+                  <NodePrefix prefix={labels[i]?.prefix ?? ''} />
+                </>
+              }
+            />
           </section>
         ))}
         <AlertList

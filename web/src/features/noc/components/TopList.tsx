@@ -3,7 +3,7 @@
  * in the middle: the workload start and the pod hash are what tell two pods apart.
  */
 import type { TopPod } from '@kubeglance/shared/api';
-import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import { cpuColumnFormat, memoryColumnFormat, type Formatter } from '@kubeglance/shared/columnUnit';
 import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
 import { percentOf } from '../../../lib/thresholds';
 
@@ -14,6 +14,11 @@ interface TopListProps {
 }
 
 export function TopList({ title, pods, by }: TopListProps) {
+  // One unit for the whole list, chosen by its largest value.
+  const format =
+    by === 'cpu'
+      ? cpuColumnFormat(pods.map((p) => p.cpuMillicores))
+      : memoryColumnFormat(pods.map((p) => p.memoryBytes));
   return (
     <section className="noc-panel noc-top" aria-label={title}>
       <h2>{title}</h2>
@@ -29,7 +34,7 @@ export function TopList({ title, pods, by }: TopListProps) {
                 title={`${p.namespace}/${p.name}`}
                 before={<span className="noc-top-ns">{p.namespace}/</span>}
               />
-              <span className="noc-top-value">{value(p, by)}</span>
+              <span className="noc-top-value">{value(p, by, format)}</span>
             </li>
           ))}
         </ol>
@@ -38,9 +43,9 @@ export function TopList({ title, pods, by }: TopListProps) {
   );
 }
 
-function value(p: TopPod, by: 'cpu' | 'memory'): string {
-  if (by === 'cpu') return p.cpuMillicores == null ? 'unknown' : formatCores(p.cpuMillicores);
+function value(p: TopPod, by: 'cpu' | 'memory', format: Formatter): string {
+  if (by === 'cpu') return p.cpuMillicores == null ? 'unknown' : format(p.cpuMillicores);
   if (p.memoryBytes == null) return 'unknown';
   const ofLimit = percentOf(p.memoryBytes, p.memoryLimitBytes);
-  return formatBytesIEC(p.memoryBytes) + (ofLimit == null ? '' : ` · ${ofLimit}% of limit`);
+  return format(p.memoryBytes) + (ofLimit == null ? '' : ` · ${ofLimit}% of limit`);
 }

@@ -4,6 +4,7 @@ import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { allocationLines } from '../../../lib/allocations';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
 interface NodeUsageChartsProps {
@@ -22,17 +23,22 @@ export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageCha
   const toMs = newestTime(cpu, memory);
   if (toMs == null) return <PanelMessage kind="empty">No metrics for this node yet.</PanelMessage>;
   const fromMs = toMs - rangeMs(range);
-  const refs = (allocatable: number, request: number) => [
+  const cpuAlloc = allocationLines(history.data, 'cpu', requests.cpu);
+  const memoryAlloc = allocationLines(history.data, 'memory', requests.memory);
+  const refs = (allocatable: number, alloc: typeof cpuAlloc) => [
     { value: allocatable, label: 'allocatable', color: 'var(--text-muted)' },
-    { value: request, label: 'requests', color: 'var(--request)', dashed: true, labelBelow: true },
+    ...alloc.references,
   ];
   return (
     <div className="grid-2">
       <UsageChart
         metric="cpu"
         title={`CPU, last ${range}`}
-        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu }]}
-        references={refs(node.cpu.allocatableMillicores, requests.cpu)}
+        series={[
+          { key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu },
+          ...cpuAlloc.series,
+        ]}
+        references={refs(node.cpu.allocatableMillicores, cpuAlloc)}
         fromMs={fromMs}
         toMs={toMs}
         spans={history.data.spans}
@@ -40,8 +46,11 @@ export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageCha
       <UsageChart
         metric="memory"
         title={`Memory, last ${range}`}
-        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory }]}
-        references={refs(node.memory.allocatableBytes, requests.memory)}
+        series={[
+          { key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory },
+          ...memoryAlloc.series,
+        ]}
+        references={refs(node.memory.allocatableBytes, memoryAlloc)}
         fromMs={fromMs}
         toMs={toMs}
         spans={history.data.spans}

@@ -1,9 +1,16 @@
 /** Cluster CPU and memory over the selected range, against allocatable, requests and limits. */
-import type { HistoryRange, Summary } from '@kubeglance/shared/api';
+import type {
+  CoveragePoint,
+  HistoryRange,
+  HistorySpan,
+  Point,
+  Summary,
+} from '@kubeglance/shared/api';
 import { useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
-import { UsageChart } from '../../../components/charts/UsageChart';
+import { UsageChart, type UsageSeries } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
+import { allocationLines, type AllocationLines } from '../../../lib/allocations';
 import { partialCount, partialPoints } from '../../../lib/coverage';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 
@@ -13,35 +20,37 @@ interface ClusterChartsProps {
   range: HistoryRange;
 }
 
+/** What differs between the CPU and the memory chart. */
+const METRICS = {
+  cpu: { name: 'CPU', title: 'CPU', color: 'var(--cpu)' },
+  memory: { name: 'Memory', title: 'memory', color: 'var(--memory)' },
+} as const;
+
+type Metric = keyof typeof METRICS;
+
 export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   const history = useHistory(cluster, { scope: 'cluster' }, range);
   const message = queryMessage(history, describeError, 'Loading history…');
   if (message || !history.data) return message;
-  const cpu = seriesPoints(history.data, 'cpu');
-  const memory = seriesPoints(history.data, 'memory');
-  const toMs = newestTime(cpu, memory) ?? summary.timestampMs;
-  if (toMs == null || cpu.every(([, v]) => v == null)) {
+  const points = {
+    cpu: seriesPoints(history.data, 'cpu'),
+    memory: seriesPoints(history.data, 'memory'),
+  };
+  const toMs = newestTime(points.cpu, points.memory) ?? summary.timestampMs;
+  if (toMs == null || points.cpu.every(([, v]) => v == null)) {
     return (
       <PanelMessage kind="empty">Metrics not available yet: no samples in this range.</PanelMessage>
     );
   }
-  const fromMs = toMs - rangeMs(range);
-  const { cpu: c, memory: m } = summary;
   const coverage = history.data.coverage ?? [];
   const partial = partialCount(coverage);
-  const marked = (label: string, color: string, points: typeof cpu) => [
-    { key: 'usage', label, color, points },
-    ...(partial.count > 0
-      ? [
-          {
-            key: 'partial',
-            label: 'partial: fewer nodes reported',
-            color: 'var(--warn)',
-            points: partialPoints(points, coverage),
-          },
-        ]
-      : []),
-  ];
+  const totals = {
+    cpu: {
+      allocatable: summary.cpu.allocatableMillicores,
+      requests: summary.cpu.requestMillicores,
+    },
+    memory: { allocatable: summary.memory.allocatableBytes, requests: summary.memory.requestBytes },
+  };
   return (
     <>
       {partial.fewest && (
@@ -53,43 +62,69 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
         </p>
       )}
       <div className="grid-2">
-        <UsageChart
-          metric="cpu"
-          title={`Cluster CPU usage, last ${range}`}
-          series={marked('CPU usage', 'var(--cpu)', cpu)}
-          references={[
-            { value: c.allocatableMillicores, label: 'allocatable', color: 'var(--text-muted)' },
-            {
-              value: c.requestMillicores,
-              label: 'requests',
-              color: 'var(--request)',
-              dashed: true,
-              labelBelow: true,
-            },
-          ]}
-          fromMs={fromMs}
-          toMs={toMs}
-          spans={history.data.spans}
-        />
-        <UsageChart
-          metric="memory"
-          title={`Cluster memory usage, last ${range}`}
-          series={marked('Memory usage', 'var(--memory)', memory)}
-          references={[
-            { value: m.allocatableBytes, label: 'allocatable', color: 'var(--text-muted)' },
-            {
-              value: m.requestBytes,
-              label: 'requests',
-              color: 'var(--request)',
-              dashed: true,
-              labelBelow: true,
-            },
-          ]}
-          fromMs={fromMs}
-          toMs={toMs}
-          spans={history.data.spans}
-        />
+        {(['cpu', 'memory'] as const).map((metric) => (
+          <ClusterUsageChart
+            key={metric}
+            metric={metric}
+            title={`Cluster ${METRICS[metric].title} usage, last ${range}`}
+            points={points[metric]}
+            coverage={coverage}
+            allocatable={totals[metric].allocatable}
+            allocation={allocationLines(history.data, metric, totals[metric].requests)}
+            fromMs={toMs - rangeMs(range)}
+            toMs={toMs}
+            spans={history.data.spans}
+          />
+        ))}
       </div>
     </>
+  );
+}
+
+interface ClusterUsageChartProps {
+  metric: Metric;
+  title: string;
+  points: readonly Point[];
+  coverage: readonly CoveragePoint[];
+  allocatable: number;
+  /** Requests (and limits) as lines over time, or today's requests as a reference. */
+  allocation: AllocationLines;
+  fromMs: number;
+  toMs: number;
+  spans: readonly HistorySpan[] | undefined;
+}
+
+/** One resource's usage, its partial points marked, against allocatable, requests and limits. */
+function ClusterUsageChart({
+  metric,
+  points,
+  coverage,
+  allocation,
+  ...props
+}: ClusterUsageChartProps) {
+  const { name, color } = METRICS[metric];
+  const series: UsageSeries[] = [{ key: 'usage', label: `${name} usage`, color, points }];
+  if (partialCount(coverage).count > 0) {
+    series.push({
+      key: 'partial',
+      label: 'partial: fewer nodes reported',
+      color: 'var(--warn)',
+      points: partialPoints(points, coverage),
+    });
+  }
+  series.push(...allocation.series);
+  return (
+    <UsageChart
+      metric={metric}
+      title={props.title}
+      series={series}
+      references={[
+        { value: props.allocatable, label: 'allocatable', color: 'var(--text-muted)' },
+        ...allocation.references,
+      ]}
+      fromMs={props.fromMs}
+      toMs={props.toMs}
+      spans={props.spans}
+    />
   );
 }

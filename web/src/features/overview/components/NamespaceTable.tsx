@@ -1,7 +1,8 @@
 /** Namespaces with usage, requests and limits; each links to its drilldown. */
 import { Link } from 'react-router';
 import type { NamespaceRow } from '@kubeglance/shared/api';
-import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
+import { cpuColumnFormat, memoryColumnFormat } from '@kubeglance/shared/columnUnit';
+import { NO_VALUE } from '@kubeglance/shared/humanFormat';
 import { SortHeaders } from '../../../components/SortHeader';
 import { Unknown } from '../../../components/Unknown';
 import type { Accessors, SortState } from '../../../lib/sort';
@@ -48,6 +49,17 @@ interface NamespaceTableProps {
 }
 
 export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTableProps) {
+  // One unit per column (`2.33 cores` never above `896m`), chosen by its largest value.
+  const cpu = {
+    usage: cpuColumnFormat(namespaces.map((n) => n.cpu.usageMillicores)),
+    request: cpuColumnFormat(namespaces.map((n) => n.cpu.requestMillicores)),
+    limit: cpuColumnFormat(namespaces.map((n) => n.cpu.limitMillicores)),
+  };
+  const mem = {
+    usage: memoryColumnFormat(namespaces.map((n) => n.memory.usageBytes)),
+    request: memoryColumnFormat(namespaces.map((n) => n.memory.requestBytes)),
+    limit: memoryColumnFormat(namespaces.map((n) => n.memory.limitBytes)),
+  };
   return (
     <div className="table-scroll namespace-table">
       <table className="data-table" aria-label="Namespaces" aria-rowcount={namespaces.length + 1}>
@@ -64,21 +76,25 @@ export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTa
               </th>
               <td className="num">{n.pods}</td>
               <td className="num">
-                <Usage row={n} value={n.cpu.usageMillicores} format={formatCores} />
+                <Usage row={n} value={n.cpu.usageMillicores} format={cpu.usage} />
               </td>
-              <td className="num">{formatCores(n.cpu.requestMillicores)}</td>
-              <td className="num">{formatCores(n.cpu.limitMillicores)}</td>
+              <td className="num">{orDash(n.cpu.requestMillicores, cpu.request)}</td>
+              <td className="num">{orDash(n.cpu.limitMillicores, cpu.limit)}</td>
               <td className="num">
-                <Usage row={n} value={n.memory.usageBytes} format={formatBytesIEC} />
+                <Usage row={n} value={n.memory.usageBytes} format={mem.usage} />
               </td>
-              <td className="num">{formatBytesIEC(n.memory.requestBytes)}</td>
-              <td className="num">{formatBytesIEC(n.memory.limitBytes)}</td>
+              <td className="num">{orDash(n.memory.requestBytes, mem.request)}</td>
+              <td className="num">{orDash(n.memory.limitBytes, mem.limit)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+function orDash(value: number | null, format: (v: number) => string): string {
+  return value == null ? NO_VALUE : format(value);
 }
 
 interface UsageProps {

@@ -1,7 +1,8 @@
 /** Cluster-wide top pods by CPU or by memory, linking to pod details. */
 import { Link } from 'react-router';
 import type { TopPod } from '@kubeglance/shared/api';
-import { formatBytesIEC, formatCores, formatPercent } from '@kubeglance/shared/humanFormat';
+import { cpuColumnFormat, memoryColumnFormat, type Formatter } from '@kubeglance/shared/columnUnit';
+import { formatPercent } from '@kubeglance/shared/humanFormat';
 import { useTopPods } from '../../../api/topPods';
 import { describeError } from '../../../api/errors';
 import { Panel } from '../../../components/Panel';
@@ -23,6 +24,11 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
   const title = by === 'cpu' ? 'Top pods by CPU' : 'Top pods by memory';
   const message = queryMessage(top, describeError);
   const items = top.data?.items ?? [];
+  // One unit for the whole column, chosen by its largest value.
+  const format =
+    by === 'cpu'
+      ? cpuColumnFormat(items.map((p) => p.cpuMillicores))
+      : memoryColumnFormat(items.map((p) => p.memoryBytes));
   return (
     <Panel title={title}>
       {message ??
@@ -64,7 +70,7 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
                     <td>
                       <Link to={namespacePath(cluster, p.namespace) + search}>{p.namespace}</Link>
                     </td>
-                    <UsageCells pod={p} by={by} />
+                    <UsageCells pod={p} by={by} format={format} />
                   </tr>
                 ))}
               </tbody>
@@ -75,20 +81,22 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
   );
 }
 
-function UsageCells({ pod, by }: { pod: TopPod; by: 'cpu' | 'memory' }) {
+interface UsageCellsProps {
+  pod: TopPod;
+  by: 'cpu' | 'memory';
+  format: Formatter;
+}
+
+function UsageCells({ pod, by, format }: UsageCellsProps) {
   if (by === 'cpu') {
     return (
-      <td className="num">
-        {pod.cpuMillicores == null ? <Unknown /> : formatCores(pod.cpuMillicores)}
-      </td>
+      <td className="num">{pod.cpuMillicores == null ? <Unknown /> : format(pod.cpuMillicores)}</td>
     );
   }
   const ofLimit = percentOf(pod.memoryBytes, pod.memoryLimitBytes);
   return (
     <>
-      <td className="num">
-        {pod.memoryBytes == null ? <Unknown /> : formatBytesIEC(pod.memoryBytes)}
-      </td>
+      <td className="num">{pod.memoryBytes == null ? <Unknown /> : format(pod.memoryBytes)}</td>
       <td className="num">
         {pod.memoryLimitBytes == null ? (
           <span className="muted">no limit</span>

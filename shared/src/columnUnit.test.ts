@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuColumnFormat, memoryColumnFormat } from './columnUnit';
+import { cpuColumnFormat, memoryColumnFormat } from './columnUnit.js';
 
 describe('one unit per column', () => {
   it('uses cores for the whole column when its largest value is a core or more', () => {

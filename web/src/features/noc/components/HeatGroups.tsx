@@ -1,0 +1,140 @@
+/**
+ * The heat-map of a cluster too big to name every node: one block per node group (pool,
+ * instance type, zone or role), with how many nodes sit at each heat level and, named,
+ * as many of its hottest nodes as fit.
+ */
+import type { NodeRow } from '@kubeglance/shared/api';
+import { rowsNeeded, type HeatPlan } from '../../../lib/heatPlan';
+import { heatLevel, HEAT_LABELS, type HeatLevel } from '../../../lib/thresholds';
+import { hottest } from '../nocAlerts';
+import { HeatTile } from './HeatTile';
+
+export interface NodeGroup {
+  name: string;
+  /** Indexes into the cluster's node list, hottest first. */
+  members: number[];
+}
+
+const NO_GROUP = 'other';
+
+/** Nodes by their API `group`, control plane first, then by name; hottest first inside. */
+export function groupNodes(nodes: readonly NodeRow[]): NodeGroup[] {
+  const byName = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    const key = n.group ?? NO_GROUP;
+    byName.set(key, [...(byName.get(key) ?? []), i]);
+  });
+  const heat = (i: number) => hottest(nodes[i]!)?.percent ?? -1;
+  return [...byName]
+    .map(([name, members]) => ({ name, members: members.sort((a, b) => heat(b) - heat(a)) }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+function rank(name: string): number {
+  return name === 'control-plane' ? 0 : name === NO_GROUP ? 2 : 1;
+}
+
+interface HeatGroupsProps {
+  nodes: readonly NodeRow[];
+  labels: readonly string[];
+  groups: readonly NodeGroup[];
+  plan: Extract<HeatPlan, { kind: 'grouped' }>;
+}
+
+export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
+  return (
+    <div className="noc-heat-groups" style={{ fontSize: plan.font }}>
+      {groups.map((g) => {
+        const named =
+          plan.rowsPerGroup > 0 ? hottestThatFit(g.members, plan) : g.members.slice(0, 1);
+        const inline = plan.rowsPerGroup === 0;
+        const tiles = (
+          <ul
+            className="noc-heat-grid"
+            aria-label={`Hottest nodes of ${g.name}`}
+            style={{
+              gridTemplateColumns: inline
+                ? `minmax(${plan.cellW}px, max-content)`
+                : `repeat(${plan.cols}, ${plan.cellW}px)`,
+              gridAutoRows: `${plan.cellH}px`,
+            }}
+          >
+            {named.map((i) => (
+              <HeatTile
+                key={nodes[i]!.name}
+                node={nodes[i]!}
+                label={labels[i]!}
+                span={inline ? 1 : plan.spans[i]!}
+              />
+            ))}
+          </ul>
+        );
+        if (inline) {
+          return (
+            <section
+              key={g.name}
+              className="noc-heat-group inline"
+              aria-label={`Node group ${g.name}`}
+            >
+              {tiles}
+              <div>
+                <h3>
+                  <span className="noc-heat-group-name">{g.name}</span>
+                  <span className="noc-subtle"> · {g.members.length} nodes</span>
+                </h3>
+                <LevelCounts nodes={nodes} members={g.members} />
+              </div>
+            </section>
+          );
+        }
+        return (
+          <section key={g.name} className="noc-heat-group" aria-label={`Node group ${g.name}`}>
+            <h3 style={{ height: plan.headerH }}>
+              <span className="noc-heat-group-name">{g.name}</span>
+              <span className="noc-subtle">
+                {' '}
+                · {g.members.length} nodes
+                {named.length < g.members.length && `, ${named.length} hottest named`}
+              </span>
+              <LevelCounts nodes={nodes} members={g.members} />
+            </h3>
+            {named.length > 0 && tiles}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The group's hottest nodes, as many as its rows hold. */
+function hottestThatFit(members: readonly number[], plan: HeatPlan & { rowsPerGroup: number }) {
+  const named: number[] = [];
+  for (const i of members) {
+    const spans = [...named, i].map((j) => plan.spans[j] ?? 1);
+    if (rowsNeeded(spans, plan.cols) > plan.rowsPerGroup) break;
+    named.push(i);
+  }
+  return named;
+}
+
+const LEVELS: (HeatLevel | null)[] = [3, 2, 1, 0, null];
+
+/** "■ 2 ■ 5 ■ 120": nodes per heat level, hottest first, each with its level in words. */
+function LevelCounts({ nodes, members }: { nodes: readonly NodeRow[]; members: number[] }) {
+  const count = new Map<HeatLevel | null, number>();
+  for (const i of members) {
+    const level = heatLevel(hottest(nodes[i]!)?.percent ?? null);
+    count.set(level, (count.get(level) ?? 0) + 1);
+  }
+  return (
+    <span className="noc-heat-counts">
+      {LEVELS.filter((l) => count.has(l)).map((l) => (
+        <span key={String(l)} title={l == null ? 'no metrics' : HEAT_LABELS[l]}>
+          <span className={`swatch heat-${l ?? 'unknown'}`} aria-hidden="true" />
+          <span className="sr-only">{l == null ? 'no metrics' : HEAT_LABELS[l]}: </span>
+          {count.get(l)}
+        </span>
+      ))}
+    </span>
+  );
+}

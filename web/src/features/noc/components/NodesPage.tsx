@@ -1,0 +1,30 @@
+/**
+ * The wall screen's page of every node of a big cluster: the whole screen for the heat-map,
+ * so each tile keeps its name (and its cluster page can show the nodes by group).
+ */
+import type { LiveCluster } from '../../../api/liveState';
+import { nodeLabels } from '../../../lib/nodeLabels';
+import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
+
+/** Clusters with more nodes than this get a page of their own for the heat-map. */
+export const NODES_PAGE_FROM = 48;
+
+export function NodesPage({ cluster }: { cluster: LiveCluster }) {
+  const labels = nodeLabels(cluster.nodes.map((n) => n.name));
+  const { nodes } = cluster.summary;
+  return (
+    <section className="noc-panel noc-nodes noc-nodes-page" aria-label="Nodes">
+      <NodeHeatmap
+        nodes={cluster.nodes}
+        labels={labels}
+        title={
+          <>
+            Nodes <span className="noc-count">{nodes.ready}</span>
+            <span className="noc-subtle"> / {nodes.total} ready</span>
+            <NodePrefix prefix={labels.prefix} />
+          </>
+        }
+      />
+    </section>
+  );
+}
