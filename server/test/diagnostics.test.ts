@@ -319,6 +319,14 @@ describe('warm-up (--warmup)', () => {
         20_000,
         'warm-up over',
       );
+      // Recovered by itself: live data, no problem left.
+      const { body } = await w.get<ListResponse<ClusterInfo>>('/api/v1/clusters');
+      expect(body.items[0]!.status).toMatchObject({ metrics: 'ok', problems: [] });
+      const nodes = await w.get<SampledListResponse<NodeRow>>(
+        `/api/v1/clusters/${w.cluster}/nodes`,
+      );
+      expect(nodes.body.stale).toBe(false);
+      expect(nodes.body.items.every((n) => n.cpu.usageMillicores !== null)).toBe(true);
     } finally {
       await w.stop();
     }

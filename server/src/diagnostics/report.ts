@@ -8,7 +8,7 @@ import { checkAggregation } from './checks/aggregation.js';
 import { checkApiserver } from './checks/apiserver.js';
 import { checkApiService } from './checks/apiservice.js';
 import { notChecked } from './checks/common.js';
-import { checkFreshness } from './checks/freshness.js';
+import { checkFreshness, pollFailedSinceFine } from './checks/freshness.js';
 import { checkKubeletScrape } from './checks/kubeletScrape.js';
 import { checkPods } from './checks/pods.js';
 import { checkRbac } from './checks/rbac.js';
@@ -34,6 +34,10 @@ export function runChecks(f: Facts): DiagnosticCheck[] {
   const checks = [first, ...CHAIN.slice(1).map(([, run]) => run(f))];
   // A pod within its first scrapes has no endpoints yet: expected, not a failure.
   const warm = checks.find((c) => c.id === 'warmup');
+  const allFine = checks.every((c) => c.status === 'ok' || c.status === 'unknown');
+  if (allFine && f.pipeline.lastPoll?.kind === 'failed') {
+    return checks.map((c) => (c.id === 'freshness' ? pollFailedSinceFine(f) : c));
+  }
   return checks.map((c) =>
     c.id === 'apiservice' &&
     c.status === 'fail' &&

@@ -280,7 +280,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     const key = `${health}|${d ? `${d.status}:${d.failing?.id ?? ''}:${d.failing?.summary.code ?? ''}` : ''}`;
     if (health !== this.lastHealthKey) {
       this.lastHealthKey = health;
-      if (this.lastStatusKey !== '') void this.diagnostics.run().catch(() => undefined);
+      // The first one too: the run made at start had no poll outcome and no node list yet.
+      void this.diagnostics.run().catch(() => undefined);
     }
     if (key === this.lastStatusKey) return;
     this.lastStatusKey = key;

@@ -1,7 +1,7 @@
 import type { DiagnosticCheck } from '@kubeglance/shared/api';
 import type { Facts } from '../facts.js';
 import { evidence, fix, listNames } from '../phrase.js';
-import { result } from './common.js';
+import { readFailure, result } from './common.js';
 
 /** A node clock this far ahead of kubeglance's is skewed, whatever the resolution. */
 const AHEAD_MS = 30_000;
@@ -12,6 +12,20 @@ const noMetrics = (): DiagnosticCheck =>
     code: 'no-metrics',
     text: 'Not checked: the metrics API does not answer.',
   });
+
+/**
+ * Every link judged fine now, yet the last metrics poll failed: the cause has just cleared
+ * (the next poll, within one resolution, brings data back) or is one no check sees. Said as a
+ * warning with the poll's answer, never as "every link works".
+ */
+export function pollFailedSinceFine(f: Facts): DiagnosticCheck {
+  return result('freshness', {
+    status: 'warn',
+    code: 'poll-failed',
+    text: 'The last metrics poll failed, though every link looks fine now: the next poll (within one resolution) should bring data back.',
+    evidence: readFailure(f.metricsRequest, f.metrics),
+  });
+}
 
 /** Link 7: do the timestamps advance, and do the node clocks agree with ours? */
 export function checkFreshness(f: Facts): DiagnosticCheck {
