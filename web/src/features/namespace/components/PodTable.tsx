@@ -4,7 +4,7 @@
  * table, aria-rowindex on rows) so screen readers know the full size; spacer rows
  * stand in for the rows that are not rendered.
  */
-import { memo, useRef } from 'react';
+import { Fragment, memo, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { SortHeaders } from '../../../components/SortHeader';
@@ -13,9 +13,17 @@ import type { SortState } from '../../../lib/sort';
 import { BreakableName } from '../../../components/BreakableName';
 import { PhaseBadge } from '../../../components/PodBadges';
 import { ContainerKindBadge, containerKindLabel } from '../../../components/ContainerKind';
-import { UsageCells } from './PodCells';
-import { NAME_MIN_WIDTH, POD_COLUMNS, POD_TABLE_WIDTH } from './podColumns';
+import { usageCells } from './PodCells';
+import {
+  NAME_MIN_WIDTH,
+  POD_COLUMNS,
+  POD_TABLE_WIDTH,
+  PHONE_LEAD,
+  type PodColumn,
+} from './podColumns';
 import { useElementSize } from '../../../hooks/useElementSize';
+import { usePhone } from '../../../hooks/usePhone';
+import { leadingColumns } from '../../../lib/columnOrder';
 
 // Fixed row height (CSS matches), room for a name wrapped onto two lines: no measuring,
 // no jumps while scrolling.
@@ -43,6 +51,8 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
     getItemKey: (i) => rows[i]?.key ?? i,
   });
   const items = virtualizer.getVirtualItems();
+  // On a phone, name, CPU and memory lead; the desktop order is unchanged.
+  const columns = leadingColumns(POD_COLUMNS, PHONE_LEAD, usePhone());
   // The name column takes what the others leave, so wide windows show names on one line.
   const { width } = useElementSize(scrollRef);
   const nameWidth = Math.max(
@@ -66,13 +76,13 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
         style={{ width: POD_TABLE_WIDTH - NAME_MIN_WIDTH + nameWidth }}
       >
         <colgroup>
-          {POD_COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.key} style={{ width: c.key === 'name' ? nameWidth : c.width }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <SortHeaders columns={POD_COLUMNS} sort={sort} onSort={onSort} />
+            <SortHeaders columns={columns} sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>
@@ -84,12 +94,13 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
               <PodLine
                 key={row.key}
                 row={row}
+                columns={columns}
                 index={item.index}
                 onToggle={onToggle}
                 link={podLink(row.view.pod.name)}
               />
             ) : (
-              <ContainerLine key={row.key} row={row} index={item.index} />
+              <ContainerLine key={row.key} row={row} columns={columns} index={item.index} />
             );
           })}
           {after > 0 && <Spacer height={after} />}
@@ -107,69 +118,105 @@ function Spacer({ height }: { height: number }) {
   );
 }
 
+/** A row's cells, placed in the order of the table's columns. */
+function Cells({
+  columns,
+  cells,
+}: {
+  columns: readonly PodColumn[];
+  cells: Partial<Record<PodColumn['key'], ReactNode>>;
+}) {
+  return columns.map((c) => <Fragment key={c.key}>{cells[c.key]}</Fragment>);
+}
+
 interface PodLineProps {
   row: Extract<FlatRow, { kind: 'pod' }>;
+  columns: readonly PodColumn[];
   index: number;
   onToggle: (pod: string) => void;
   link: string;
 }
 
 // Memoised: while scrolling, rows that stay in view keep their DOM and skip rendering.
-const PodLine = memo(function PodLine({ row, index, onToggle, link }: PodLineProps) {
+const PodLine = memo(function PodLine({ row, columns, index, onToggle, link }: PodLineProps) {
   const { pod } = row.view;
   return (
     <tr aria-rowindex={index + 2} className={row.expanded ? 'expanded' : undefined}>
-      <th scope="row" className="name">
-        <button
-          type="button"
-          className="expander"
-          aria-expanded={row.expanded}
-          aria-label={`${row.expanded ? 'Hide' : 'Show'} containers of ${pod.name}`}
-          onClick={() => onToggle(pod.name)}
-        >
-          <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
-        </button>
-        <Link to={link} className="pod-link">
-          <BreakableName name={pod.name} />
-        </Link>
-      </th>
-      <td>
-        <PhaseBadge phase={pod.phase} />
-      </td>
-      <td>
-        {pod.node == null ? (
-          <span className="muted">not scheduled</span>
-        ) : (
-          <BreakableName name={pod.node} />
-        )}
-      </td>
-      <td className="num">{pod.restarts}</td>
-      <UsageCells view={row.view} metrics={pod.metrics} />
+      <Cells
+        columns={columns}
+        cells={{
+          name: (
+            <th scope="row" className="name">
+              <button
+                type="button"
+                className="expander"
+                aria-expanded={row.expanded}
+                aria-label={`${row.expanded ? 'Hide' : 'Show'} containers of ${pod.name}`}
+                onClick={() => onToggle(pod.name)}
+              >
+                <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
+              </button>
+              <Link to={link} className="pod-link">
+                <BreakableName name={pod.name} />
+              </Link>
+            </th>
+          ),
+          status: (
+            <td>
+              <PhaseBadge phase={pod.phase} />
+            </td>
+          ),
+          node: (
+            <td>
+              {pod.node == null ? (
+                <span className="muted">not scheduled</span>
+              ) : (
+                <BreakableName name={pod.node} />
+              )}
+            </td>
+          ),
+          restarts: <td className="num">{pod.restarts}</td>,
+          ...usageCells(row.view, pod.metrics),
+        }}
+      />
     </tr>
   );
 });
 
 const ContainerLine = memo(function ContainerLine({
   row,
+  columns,
   index,
 }: {
   row: Extract<FlatRow, { kind: 'container' }>;
+  columns: readonly PodColumn[];
   index: number;
 }) {
   const { kind } = row.view.container;
   return (
     <tr aria-rowindex={index + 2} className="container-row">
-      <th scope="row" className="name">
-        <span aria-hidden="true" className="tree">
-          {row.last ? '└' : '├'}
-        </span>
-        <span className="sr-only">{containerKindLabel(kind)} </span>
-        {row.view.container.name} <ContainerKindBadge kind={kind} />
-      </th>
-      <td colSpan={3} className="muted">
-        {containerKindLabel(kind)} of {row.pod.pod.name}
-      </td>
-      <UsageCells view={row.view} metrics={row.pod.pod.metrics} />
+      <Cells
+        columns={columns}
+        cells={{
+          name: (
+            <th scope="row" className="name">
+              <span aria-hidden="true" className="tree">
+                {row.last ? '└' : '├'}
+              </span>
+              <span className="sr-only">{containerKindLabel(kind)} </span>
+              {row.view.container.name} <ContainerKindBadge kind={kind} />
+            </th>
+          ),
+          // Status, node and restarts are the pod's: one cell spans the three (adjacent in
+          // every column order).
+          status: (
+            <td colSpan={3} className="muted">
+              {containerKindLabel(kind)} of {row.pod.pod.name}
+            </td>
+          ),
+          ...usageCells(row.view, row.pod.pod.metrics),
+        }}
+      />
     </tr>
   );
 });

@@ -2,7 +2,7 @@
  * Column set of the pod table: labels as k9s prints them, widths for a fixed layout.
  * The name column takes whatever the others leave (its width here is its minimum), so
  * at 1440 px most names fit one line and longer ones wrap at a dash; narrower windows
- * scroll sideways with the name column kept in place.
+ * scroll sideways with the name column kept in place; on a phone, name, CPU and memory lead.
  */
 import type { PodSortKey } from '../podView';
 
@@ -19,7 +19,7 @@ export const POD_COLUMNS: readonly PodColumn[] = [
   { key: 'name', label: 'Name', width: 190 }, // NAME_MIN_WIDTH
   { key: 'status', label: 'Status', width: 96 },
   { key: 'node', label: 'Node', width: 124 },
-  { key: 'restarts', label: 'Restarts', numeric: true, width: 84 },
+  { key: 'restarts', label: 'Restarts', numeric: true, width: 92 },
   { key: 'cpu', label: 'CPU', numeric: true, width: 64, title: 'CPU usage (millicores)' },
   { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 68, title: 'CPU request' },
   { key: 'cpuLimit', label: 'CPU/L', numeric: true, width: 68, title: 'CPU limit' },
@@ -55,6 +55,9 @@ export const POD_COLUMNS: readonly PodColumn[] = [
     title: 'OOM risk (≥ 90 % of memory limit), over-provisioned (< 20 % of request)',
   },
 ];
+
+/** The columns a phone shows first (the others follow, scrolled to). */
+export const PHONE_LEAD: readonly PodSortKey[] = ['name', 'cpu', 'memory'];
 
 /** The name column's narrowest width, px. */
 export const NAME_MIN_WIDTH = 190;

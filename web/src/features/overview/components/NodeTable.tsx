@@ -2,7 +2,7 @@
  * `kubectl top nodes` as a sortable table, plus status, roles, pods and a trend.
  * Nodes without metrics print `<unknown>` exactly like kubectl — never 0.
  */
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { NodeRow } from '@kubeglance/shared/api';
 import {
   formatMemoryKubectl,
@@ -15,6 +15,8 @@ import { useCarriedSearch } from '../../../hooks/useRange';
 import { nodePath } from '../../../lib/paths';
 import { HEAT_LABELS, heatLevel, hotterPercent } from '../../../lib/thresholds';
 import { SortHeaders } from '../../../components/SortHeader';
+import { usePhone } from '../../../hooks/usePhone';
+import { leadingColumns } from '../../../lib/columnOrder';
 import type { SortState } from '../../../lib/sort';
 import { nodeLag } from './nodeLag';
 import type { NodeSortKey } from './nodeSort';
@@ -46,6 +48,9 @@ const COLUMNS: { key: NodeSortKey; label: string; numeric?: boolean; title?: str
   { key: 'pods', label: 'Pods', numeric: true },
 ];
 
+/** The columns a phone shows first (the others follow, scrolled to). */
+const PHONE_LEAD: readonly NodeSortKey[] = ['name', 'cpu', 'memory'];
+
 export function NodeTable({
   cluster,
   nodes,
@@ -56,52 +61,72 @@ export function NodeTable({
   renderTrend,
 }: NodeTableProps) {
   const search = useCarriedSearch();
+  // On a phone, name, CPU and memory lead; the desktop order is unchanged.
+  const columns = leadingColumns(COLUMNS, PHONE_LEAD, usePhone());
+  const cell = (key: NodeSortKey, n: NodeRow): ReactNode => {
+    switch (key) {
+      case 'name':
+        return (
+          <th scope="row" className="name mono">
+            <Link to={nodePath(cluster, n.name) + search}>{n.name}</Link>
+          </th>
+        );
+      case 'status':
+        return <StatusCell node={n} lag={nodeLag(n, sampleMs, resolutionSeconds)} />;
+      case 'roles':
+        return (
+          <td>
+            {n.roles.length > 0 ? n.roles.join(',') : <span className="muted">&lt;none&gt;</span>}
+          </td>
+        );
+      case 'cpu':
+        return <td className="num">{formatMillicoresKubectl(n.cpu.usageMillicores)}</td>;
+      case 'cpuPercent':
+        return <td className="num">{formatPercentKubectl(n.cpu.percent)}</td>;
+      case 'memory':
+        return <td className="num">{formatMemoryKubectl(n.memory.usageBytes)}</td>;
+      case 'memoryPercent':
+        return <td className="num">{formatPercentKubectl(n.memory.percent)}</td>;
+      case 'pods':
+        return <td className="num">{n.pods}</td>;
+    }
+  };
   return (
     <div className="table-scroll node-table">
       <table className="data-table" aria-label="Nodes" aria-rowcount={nodes.length + 1}>
         <thead>
           <tr>
-            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
+            <SortHeaders columns={columns} sort={sort} onSort={onSort} />
             <th scope="col">Trend</th>
           </tr>
         </thead>
         <tbody>
-          {nodes.map((n) => {
-            const lag = nodeLag(n, sampleMs, resolutionSeconds);
-            return (
-              <tr key={n.name}>
-                <th scope="row" className="name mono">
-                  <Link to={nodePath(cluster, n.name) + search}>{n.name}</Link>
-                </th>
-                <td>
-                  <Badge tone={n.ready ? 'ok' : 'bad'}>{n.ready ? 'Ready' : 'NotReady'}</Badge>
-                  <HeatBadge node={n} />
-                  {lag && (
-                    <span className="node-lag muted" title="This node's own metrics timestamp">
-                      {' '}
-                      {lag}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  {n.roles.length > 0 ? (
-                    n.roles.join(',')
-                  ) : (
-                    <span className="muted">&lt;none&gt;</span>
-                  )}
-                </td>
-                <td className="num">{formatMillicoresKubectl(n.cpu.usageMillicores)}</td>
-                <td className="num">{formatPercentKubectl(n.cpu.percent)}</td>
-                <td className="num">{formatMemoryKubectl(n.memory.usageBytes)}</td>
-                <td className="num">{formatPercentKubectl(n.memory.percent)}</td>
-                <td className="num">{n.pods}</td>
-                <td>{renderTrend(n)}</td>
-              </tr>
-            );
-          })}
+          {nodes.map((n) => (
+            <tr key={n.name}>
+              {columns.map((c) => (
+                <Fragment key={c.key}>{cell(c.key, n)}</Fragment>
+              ))}
+              <td>{renderTrend(n)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function StatusCell({ node: n, lag }: { node: NodeRow; lag: string | null }) {
+  return (
+    <td>
+      <Badge tone={n.ready ? 'ok' : 'bad'}>{n.ready ? 'Ready' : 'NotReady'}</Badge>
+      <HeatBadge node={n} />
+      {lag && (
+        <span className="node-lag muted" title="This node's own metrics timestamp">
+          {' '}
+          {lag}
+        </span>
+      )}
+    </td>
   );
 }
 

@@ -1,4 +1,5 @@
 /** Cluster-wide top pods by CPU or by memory, linking to pod details. */
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { TopPod } from '@kubeglance/shared/api';
 import { cpuColumnFormat, memoryColumnFormat, type Formatter } from '@kubeglance/shared/columnUnit';
@@ -8,6 +9,7 @@ import { describeError } from '../../../api/errors';
 import { Panel } from '../../../components/Panel';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { Unknown } from '../../../components/Unknown';
+import { usePhone } from '../../../hooks/usePhone';
 import { useCarriedSearch } from '../../../hooks/useRange';
 import { namespacePath, podPath } from '../../../lib/paths';
 import { percentOf } from '../../../lib/thresholds';
@@ -25,10 +27,11 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
   const message = queryMessage(top, describeError);
   const items = top.data?.items ?? [];
   // One unit for the whole column, chosen by its largest value.
-  const format =
-    by === 'cpu'
-      ? cpuColumnFormat(items.map((p) => p.cpuMillicores))
-      : memoryColumnFormat(items.map((p) => p.memoryBytes));
+  const formats: Formats = {
+    cpu: cpuColumnFormat(items.map((p) => p.cpuMillicores)),
+    memory: memoryColumnFormat(items.map((p) => p.memoryBytes)),
+  };
+  const columns = columnsOf(by, usePhone());
   return (
     <Panel title={title}>
       {message ??
@@ -41,38 +44,35 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
             <table className="data-table" aria-label={title}>
               <thead>
                 <tr>
-                  <th scope="col" className="num">
-                    #
-                  </th>
-                  <th scope="col">Pod</th>
-                  <th scope="col">Namespace</th>
-                  <th scope="col" className="num">
-                    {by === 'cpu' ? 'CPU' : 'Memory'}
-                  </th>
-                  {by === 'memory' && (
-                    <th
-                      scope="col"
-                      className="num"
-                      title="Memory usage as a share of the pod's limit"
-                    >
-                      % of limit
-                    </th>
-                  )}
+                  {columns.map((key) => (
+                    <Fragment key={key}>{HEADERS[key]}</Fragment>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {items.map((p, i) => (
-                  <tr key={`${p.namespace}/${p.name}`}>
-                    <td className="num muted">{i + 1}</td>
-                    <th scope="row" className="name">
-                      <Link to={podPath(cluster, p.namespace, p.name) + search}>{p.name}</Link>
-                    </th>
-                    <td>
-                      <Link to={namespacePath(cluster, p.namespace) + search}>{p.namespace}</Link>
-                    </td>
-                    <UsageCells pod={p} by={by} format={format} />
-                  </tr>
-                ))}
+                {items.map((p, i) => {
+                  const cells: Record<Column, ReactNode> = {
+                    rank: <td className="num muted">{i + 1}</td>,
+                    pod: (
+                      <th scope="row" className="name">
+                        <Link to={podPath(cluster, p.namespace, p.name) + search}>{p.name}</Link>
+                      </th>
+                    ),
+                    namespace: (
+                      <td>
+                        <Link to={namespacePath(cluster, p.namespace) + search}>{p.namespace}</Link>
+                      </td>
+                    ),
+                    ...usageCells(p, formats),
+                  };
+                  return (
+                    <tr key={`${p.namespace}/${p.name}`}>
+                      {columns.map((key) => (
+                        <Fragment key={key}>{cells[key]}</Fragment>
+                      ))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -81,22 +81,72 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
   );
 }
 
-interface UsageCellsProps {
-  pod: TopPod;
-  by: 'cpu' | 'memory';
-  format: Formatter;
+type Column = 'rank' | 'pod' | 'namespace' | 'cpu' | 'memory' | 'ofLimit';
+interface Formats {
+  cpu: Formatter;
+  memory: Formatter;
 }
 
-function UsageCells({ pod, by, format }: UsageCellsProps) {
-  if (by === 'cpu') {
-    return (
-      <td className="num">{pod.cpuMillicores == null ? <Unknown /> : format(pod.cpuMillicores)}</td>
-    );
-  }
+/**
+ * The columns in order. A phone leads with pod, CPU and memory (both resources, so each list
+ * reads like `kubectl top pods`), then the namespace and the rank, reached by scrolling.
+ */
+function columnsOf(by: 'cpu' | 'memory', phone: boolean): Column[] {
+  const usage: Column[] = by === 'cpu' ? ['cpu'] : ['memory', 'ofLimit'];
+  if (phone)
+    return [
+      'pod',
+      'cpu',
+      'memory',
+      ...(by === 'memory' ? ['ofLimit' as const] : []),
+      'namespace',
+      'rank',
+    ];
+  return ['rank', 'pod', 'namespace', ...usage];
+}
+
+const HEADERS: Record<Column, ReactNode> = {
+  rank: (
+    <th scope="col" className="num">
+      #
+    </th>
+  ),
+  pod: <th scope="col">Pod</th>,
+  namespace: <th scope="col">Namespace</th>,
+  cpu: (
+    <th scope="col" className="num">
+      CPU
+    </th>
+  ),
+  memory: (
+    <th scope="col" className="num">
+      Memory
+    </th>
+  ),
+  ofLimit: (
+    <th scope="col" className="num" title="Memory usage as a share of the pod's limit">
+      % of limit
+    </th>
+  ),
+};
+
+function usageCells(
+  pod: TopPod,
+  formats: Formats,
+): Record<'cpu' | 'memory' | 'ofLimit', ReactNode> {
   const ofLimit = percentOf(pod.memoryBytes, pod.memoryLimitBytes);
-  return (
-    <>
-      <td className="num">{pod.memoryBytes == null ? <Unknown /> : format(pod.memoryBytes)}</td>
+  return {
+    cpu: (
+      <td className="num">
+        {pod.cpuMillicores == null ? <Unknown /> : formats.cpu(pod.cpuMillicores)}
+      </td>
+    ),
+    memory: (
+      <td className="num">
+        {pod.memoryBytes == null ? <Unknown /> : formats.memory(pod.memoryBytes)}
+      </td>
+    ),
+    ofLimit: (
       <td className="num">
         {pod.memoryLimitBytes == null ? (
           <span className="muted">no limit</span>
@@ -106,6 +156,6 @@ function UsageCells({ pod, by, format }: UsageCellsProps) {
           formatPercent(ofLimit)
         )}
       </td>
-    </>
-  );
+    ),
+  };
 }
