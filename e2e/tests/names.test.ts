@@ -1,7 +1,8 @@
 /**
- * Names and units as people read them, at 1440 and 1920 px: no pod or node name, status or
- * "no metrics" cell is cut (its text fits its box) and each shows the whole name the API
- * returns, so pods of two Deployments stay apart; every CPU or memory column prints one unit.
+ * Names and units as people read them, at 1440 and 1920 px: no pod or node name, column
+ * header, status or "no metrics" cell is cut (its text fits its box) and each shows the whole
+ * name the API returns, so pods of two Deployments stay apart; every CPU or memory column
+ * prints one unit. On a phone (390 px) every table leads with name, CPU and memory.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -58,14 +59,14 @@ async function checkPodTable(page: Page, ns: string) {
   // Two Deployments' pods: their names differ on screen before the pod hash.
   const workloads = new Set(whole.map(workloadOf));
   expect(workloads.size).toBeGreaterThan(1);
-  expect(await cutCells(table, 'tbody th.name, tbody td')).toEqual([]);
+  expect(await cutCells(table, 'thead th, tbody th.name, tbody td')).toEqual([]);
 }
 
 describe('names are never cut', () => {
   for (const viewport of [DESKTOP, FULL_HD] as Viewport[]) {
     const at = `${viewport.width} px`;
 
-    it(`namespace pod table at ${at}: whole names, status and "no metrics" uncut`, async () => {
+    it(`namespace pod table at ${at}: whole names, headers, status and "no metrics" uncut`, async () => {
       const ns = await namespaceWithMostPods();
       const page = await env().newPage(viewport);
       await page.goto(`/clusters/${BIG.name}/namespaces/${ns}`);
@@ -87,11 +88,11 @@ describe('names are never cut', () => {
         (n) => n.length === BIG.nodes,
       );
       expect([...shown].sort()).toEqual(items.map((n) => n.name).sort());
-      expect(await cutCells(nodes, 'tbody th, tbody td:not(:last-child)')).toEqual([]);
+      expect(await cutCells(nodes, 'thead th, tbody th, tbody td:not(:last-child)')).toEqual([]);
       for (const title of ['Top pods by CPU', 'Top pods by memory']) {
         const top = page.getByRole('table', { name: title });
         await top.getByRole('rowheader').first().waitFor();
-        expect(await cutCells(top, 'tbody th, tbody td'), title).toEqual([]);
+        expect(await cutCells(top, 'thead th, tbody th, tbody td'), title).toEqual([]);
       }
     });
 
@@ -102,7 +103,7 @@ describe('names are never cut', () => {
       await page.goto(`/clusters/${BIG.name}/nodes/${node.name}`);
       const table = page.getByRole('table', { name: 'Pods on this node' });
       await table.getByRole('rowheader').first().waitFor();
-      expect(await cutCells(table, 'tbody th, tbody td')).toEqual([]);
+      expect(await cutCells(table, 'thead th, tbody th, tbody td')).toEqual([]);
     });
   }
 });
@@ -150,7 +151,88 @@ describe('one unit per column', () => {
   });
 });
 
+/**
+ * The first three header cells of `table` as a user sees them at the left (by position, not
+ * DOM order), with whether each lies whole inside the window.
+ */
+function leadingHeaders(table: Locator): Promise<{ text: string; inView: boolean }[]> {
+  return table.locator('thead th').evaluateAll((cells) => {
+    const text = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+      return Array.from(node.childNodes, text).join('');
+    };
+    return cells
+      .map((c) => ({ c, r: c.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0)
+      .sort((a, b) => a.r.left - b.r.left)
+      .slice(0, 3)
+      .map(({ c, r }) => ({
+        text: text(c).trim(),
+        inView: r.left >= 0 && r.right <= window.innerWidth,
+      }));
+  });
+}
+
+const PHONE = { width: 390, height: 844 };
+
 describe('phone (390 px)', () => {
+  const lead = (name: string, cpu: string, memory: string) =>
+    [name, cpu, memory].map((text) => ({ text, inView: true }));
+
+  async function expectPhoneTables(page: Page, expected: Record<string, ReturnType<typeof lead>>) {
+    for (const [name, headers] of Object.entries(expected)) {
+      const table = page.getByRole('table', { name, exact: true });
+      await table.getByRole('rowheader').first().waitFor({ timeout: 20_000 });
+      expect(await leadingHeaders(table), name).toEqual(headers);
+    }
+    // Tables scroll inside their own box; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(PHONE.width);
+  }
+
+  it('tables lead with name, CPU and memory, and the page never scrolls sideways', async () => {
+    const page = await env().newPage(PHONE);
+    await page.goto(`/clusters/${BIG.name}`);
+    await expectPhoneTables(page, {
+      Nodes: lead('Name', 'CPU(cores)', 'MEMORY(bytes)'),
+      'Top pods by CPU': lead('Pod', 'CPU', 'Memory'),
+      'Top pods by memory': lead('Pod', 'CPU', 'Memory'),
+    });
+    // The values stay kubectl's: the first node row's CPU and memory as `kubectl top` prints.
+    const { items } = await api<SampledListResponse<NodeRow>>('/nodes');
+    const nodes = await readTable(page.getByRole('table', { name: 'Nodes' }));
+    expect(nodes.headers.slice(0, 3)).toEqual(['Name', 'CPU(cores)', 'MEMORY(bytes)']);
+    expect(nodes.rows.map((r) => r[0]).sort()).toEqual(items.map((n) => n.name).sort());
+    for (const row of nodes.rows) expect(row[1]).toMatch(/^(\d+m|<unknown>)$/);
+    for (const row of nodes.rows) expect(row[2]).toMatch(/^(\d+Mi|<unknown>)$/);
+
+    const ns = await namespaceWithMostPods();
+    await page.goto(`/clusters/${BIG.name}/namespaces/${ns}`);
+    await expectPhoneTables(page, { Pods: lead('Name', 'CPU', 'MEM') });
+
+    const node = [...items].sort((a, b) => b.pods - a.pods)[0]!;
+    await page.goto(`/clusters/${BIG.name}/nodes/${node.name}`);
+    await expectPhoneTables(page, {
+      'Pods on this node': lead('Name', 'CPU(cores)', 'MEMORY(bytes)'),
+    });
+  });
+
+  it('the desktop keeps its column order', async () => {
+    const page = await env().newPage(DESKTOP);
+    await page.goto(`/clusters/${BIG.name}`);
+    const nodes = page.getByRole('table', { name: 'Nodes' });
+    await nodes.getByRole('rowheader').first().waitFor();
+    expect((await readTable(nodes)).headers.slice(0, 4)).toEqual([
+      'Name',
+      'Status',
+      'Roles',
+      'CPU(cores)',
+    ]);
+    const top = page.getByRole('table', { name: 'Top pods by CPU' });
+    await top.getByRole('rowheader').first().waitFor();
+    expect((await readTable(top)).headers).toEqual(['#', 'Pod', 'Namespace', 'CPU']);
+  });
+
   it('the wall screen scrolls down, never sideways, and nothing sticks out of it', async () => {
     const page = await env().newPage({ width: 390, height: 844 });
     await page.goto(`/noc?clusters=${BIG.name}&rotate=10m`);
