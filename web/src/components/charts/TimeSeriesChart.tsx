@@ -71,6 +71,8 @@ export default function TimeSeriesChart(props: ImplProps) {
         tickFormatter={(t: number) => (long ? dayFormat : timeFormat).format(t)}
         stroke="var(--text-muted)"
         fontSize={fontSize}
+        // Room for the tick labels at large (wall-screen) font sizes; Recharts' default is 30.
+        height={Math.max(30, Math.ceil(fontSize * 1.4) + 8)}
       />
       <YAxis
         // Nice ticks from the data; reference lines above it extend the domain themselves.

@@ -52,7 +52,8 @@ export function BigStat(props: BigStatProps) {
       <p className="noc-big-detail">{props.detail}</p>
       <p className="noc-big-secondary">{props.secondary}</p>
       <div ref={chartRef} className="noc-big-chart">
-        {toMs != null && height > 40 && (
+        {/* A chart needs room for its tick labels at the wall's minimum font size. */}
+        {toMs != null && height > 3 * nocMinFontPx() && (
           <UsageChart
             metric={metric}
             title={`${label} usage, last hour`}

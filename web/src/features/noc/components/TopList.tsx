@@ -1,10 +1,11 @@
 /**
- * Top pods by CPU or memory, big enough to read across the room. Long names are cut
- * in the middle: the workload start and the pod hash are what tell two pods apart.
+ * Top pods by CPU or memory, big enough to read across the room. Names are never cut: the
+ * namespace is left out when the pod name already starts with it, and a long name wraps
+ * onto a second line at its dashes (the row is two lines tall, the value beside it).
  */
 import type { TopPod } from '@kubeglance/shared/api';
 import { cpuColumnFormat, memoryColumnFormat, type Formatter } from '@kubeglance/shared/columnUnit';
-import { MiddleEllipsis } from '../../../components/MiddleEllipsis';
+import { BreakableName } from '../../../components/BreakableName';
 import { percentOf } from '../../../lib/thresholds';
 
 interface TopListProps {
@@ -28,13 +29,22 @@ export function TopList({ title, pods, by }: TopListProps) {
         <ol>
           {pods.map((p) => (
             <li key={`${p.namespace}/${p.name}`}>
-              <MiddleEllipsis
-                className="noc-top-name"
-                text={p.name}
-                title={`${p.namespace}/${p.name}`}
-                before={<span className="noc-top-ns">{p.namespace}/</span>}
-              />
-              <span className="noc-top-value">{value(p, by, format)}</span>
+              {p.name.startsWith(`${p.namespace}-`) ? (
+                <span className="noc-top-name" title={`${p.namespace}/${p.name}`}>
+                  <span className="sr-only">{p.namespace}/</span>
+                  <BreakableName name={p.name} />
+                </span>
+              ) : (
+                // With its namespace the name is longer: it fills both lines, cut anywhere.
+                <span
+                  className="noc-top-name noc-top-name-dense"
+                  title={`${p.namespace}/${p.name}`}
+                >
+                  <span className="noc-top-ns">{p.namespace}/</span>
+                  {p.name}
+                </span>
+              )}
+              <Value pod={p} by={by} format={format} />
             </li>
           ))}
         </ol>
@@ -43,9 +53,20 @@ export function TopList({ title, pods, by }: TopListProps) {
   );
 }
 
-function value(p: TopPod, by: 'cpu' | 'memory', format: Formatter): string {
-  if (by === 'cpu') return p.cpuMillicores == null ? 'unknown' : format(p.cpuMillicores);
-  if (p.memoryBytes == null) return 'unknown';
-  const ofLimit = percentOf(p.memoryBytes, p.memoryLimitBytes);
-  return format(p.memoryBytes) + (ofLimit == null ? '' : ` · ${ofLimit}% of limit`);
+/** The usage; for memory also its share of the limit, on a line of its own if need be. */
+function Value({ pod: p, by, format }: { pod: TopPod; by: 'cpu' | 'memory'; format: Formatter }) {
+  const usage = by === 'cpu' ? p.cpuMillicores : p.memoryBytes;
+  if (usage == null) return <span className="noc-top-value">unknown</span>;
+  const ofLimit = by === 'memory' ? percentOf(p.memoryBytes, p.memoryLimitBytes) : null;
+  return (
+    <span className="noc-top-value">
+      <span>{format(usage)}</span>
+      {ofLimit != null && (
+        <>
+          {' · '}
+          <span>{ofLimit}% of limit</span>
+        </>
+      )}
+    </span>
+  );
 }
