@@ -6,8 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
-import { BIG, DESKTOP, FULL_HD, type Viewport } from './fixtures/env.js';
+import type {
+  NamespaceRow,
+  NodeRow,
+  PodRow,
+  SampledListResponse,
+  TopPod,
+} from '@kubeglance/shared/api';
+import { BIG, DESKTOP, FULL_HD, UHD_4K, type Viewport } from './fixtures/env.js';
 import { useEnv } from './fixtures/suite.js';
 import { column, readTable, rowHeaderNames, waitForScreen } from './fixtures/ui.js';
 
@@ -104,6 +110,63 @@ describe('names are never cut', () => {
       const table = page.getByRole('table', { name: 'Pods on this node' });
       await table.getByRole('rowheader').first().waitFor();
       expect(await cutCells(table, 'thead th, tbody th, tbody td')).toEqual([]);
+    });
+  }
+});
+
+describe('wall screen top-10 lists', () => {
+  /** Each row's name as read (namespace/name) and how it sits: cut, wrapped past its row. */
+  function topRows(page: Page, title: string) {
+    return page
+      .getByRole('region', { name: title })
+      .getByRole('listitem')
+      .evaluateAll((items) =>
+        items.map((li) => {
+          const name = li.querySelector('.noc-top-name') as HTMLElement;
+          const text = (node: Node): string =>
+            node.nodeType === Node.TEXT_NODE
+              ? (node.textContent ?? '')
+              : Array.from(node.childNodes, text).join('');
+          const box = li.getBoundingClientRect();
+          const list = li.parentElement!.getBoundingClientRect();
+          const nameBox = name.getBoundingClientRect();
+          return {
+            name: text(name).trim(),
+            cut:
+              name.scrollWidth > name.clientWidth + 1 ||
+              name.scrollHeight > name.clientHeight + 1 ||
+              nameBox.top < box.top - 1 ||
+              nameBox.bottom > box.bottom + 1 ||
+              box.bottom > list.bottom + 1,
+          };
+        }),
+      );
+  }
+
+  for (const [at, viewport] of [
+    ['1920x1080', FULL_HD],
+    ['3840x2160', UHD_4K],
+  ] as const) {
+    it(`no top pod's name is cut at ${at}, and each is the API's namespace/name`, async () => {
+      const page = await env().newPage(viewport);
+      await page.goto(`/noc?clusters=${BIG.name}&rotate=10m`);
+      const known = new Set<string>();
+      for (const sort of ['cpu', 'memory']) {
+        const { items } = await api<SampledListResponse<TopPod>>(`/pods?sort=${sort}&limit=100`);
+        for (const p of items) known.add(`${p.namespace}/${p.name}`);
+      }
+      for (const title of ['Top 10 pods by CPU', 'Top 10 pods by memory']) {
+        const rows = await waitForScreen(
+          () => topRows(page, title),
+          (r) => r.length === 10,
+        );
+        expect(
+          rows.filter((r) => r.cut),
+          `${title} at ${at}`,
+        ).toEqual([]);
+        // Whole names: what is read is a real pod (churn may replace one between the reads).
+        expect(rows.filter((r) => !known.has(r.name)).length, title).toBeLessThanOrEqual(1);
+      }
     });
   }
 });
