@@ -33,6 +33,25 @@ async function overflow(page: Page) {
   });
 }
 
+/**
+ * Cells of the all-clusters table that stick out of the window or are cut inside their box
+ * (the wall screen hides overflow, so a too-wide table loses its last columns silently).
+ */
+async function clusterCellsOutside(page: Page): Promise<string[]> {
+  return page
+    .getByRole('table', { name: 'Clusters' })
+    .locator('th, td')
+    .evaluateAll((cells) =>
+      cells
+        .filter((c) => {
+          const r = c.getBoundingClientRect();
+          const cut = c.scrollWidth > c.clientWidth + 1;
+          return cut || r.left < -1 || r.right > window.innerWidth + 1;
+        })
+        .map((c) => (c as HTMLElement).innerText),
+    );
+}
+
 /** "updated 3 s ago" in the wall screen's title bar, as seconds (null: no such text). */
 async function ageSeconds(page: Page): Promise<number | null> {
   const age = page
@@ -94,6 +113,7 @@ describe('NOC wall screen', () => {
       await summary.getByRole('heading', { level: 1, name: 'All clusters' }).waitFor();
       await summary.getByRole('table', { name: 'Clusters' }).waitFor();
       expect(await overflow(summary)).toEqual([]);
+      expect(await clusterCellsOutside(summary)).toEqual([]);
 
       const cluster = await openNoc(viewport, `clusters=${BIG.name}`);
       await cluster.getByRole('heading', { level: 1, name: BIG.name }).waitFor();
@@ -105,6 +125,7 @@ describe('NOC wall screen', () => {
       await waitForNewSample(cluster, 'a new sample on the cluster page');
       expect(await overflow(summary)).toEqual([]);
       expect(await overflow(cluster)).toEqual([]);
+      expect(await clusterCellsOutside(summary)).toEqual([]);
     });
   }
 
@@ -144,6 +165,8 @@ describe('NOC wall screen', () => {
       what: 'the summary to mark only e2e-small STALE',
     });
     await summary.getByRole('alert').getByText(SMALL.name, { exact: false }).waitFor();
+    // A longer status ("STALE · metrics stale …") wraps in its cell; no column leaves the screen.
+    expect(await clusterCellsOutside(summary)).toEqual([]);
 
     env().small.faults.clear('metrics-stale');
 
