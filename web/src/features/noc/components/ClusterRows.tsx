@@ -14,49 +14,52 @@ interface ClusterRowsProps {
 }
 
 export function ClusterRows({ names, clusters, unknown, namespaces, now }: ClusterRowsProps) {
+  // The box scrolls sideways on a phone, where seven columns cannot fit.
   return (
-    <table className="noc-rows" aria-label="Clusters">
-      <thead>
-        <tr>
-          <th scope="col">Cluster</th>
-          <th scope="col">Status</th>
-          <th scope="col">CPU</th>
-          <th scope="col">Memory</th>
-          <th scope="col">Hottest node</th>
-          <th scope="col">Alerts</th>
-          <th scope="col">Updated</th>
-        </tr>
-      </thead>
-      <tbody>
-        {names.map((name) => {
-          const c = clusters[name];
-          if (unknown.includes(name)) {
-            return (
-              <tr key={name} className="noc-row-bad">
-                <th scope="row">{name}</th>
-                <td colSpan={6}>
-                  <span className="noc-state noc-state-bad">
-                    <span aria-hidden="true">▲ </span>UNKNOWN CLUSTER
-                  </span>{' '}
-                  not configured on this server
-                </td>
-              </tr>
-            );
-          }
-          if (!c) {
-            return (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td colSpan={6} className="noc-subtle">
-                  waiting for data
-                </td>
-              </tr>
-            );
-          }
-          return <ClusterRow key={name} cluster={c} namespaces={namespaces} now={now} />;
-        })}
-      </tbody>
-    </table>
+    <div className="noc-rows-scroll">
+      <table className="noc-rows" aria-label="Clusters">
+        <thead>
+          <tr>
+            <th scope="col">Cluster</th>
+            <th scope="col">Status</th>
+            <th scope="col">CPU</th>
+            <th scope="col">Memory</th>
+            <th scope="col">Hottest node</th>
+            <th scope="col">Alerts</th>
+            <th scope="col">Updated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((name) => {
+            const c = clusters[name];
+            if (unknown.includes(name)) {
+              return (
+                <tr key={name} className="noc-row-bad">
+                  <th scope="row">{name}</th>
+                  <td colSpan={6}>
+                    <span className="noc-state noc-state-bad">
+                      <span aria-hidden="true">▲ </span>UNKNOWN CLUSTER
+                    </span>{' '}
+                    not configured on this server
+                  </td>
+                </tr>
+              );
+            }
+            if (!c) {
+              return (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td colSpan={6} className="noc-subtle">
+                    waiting for data
+                  </td>
+                </tr>
+              );
+            }
+            return <ClusterRow key={name} cluster={c} namespaces={namespaces} now={now} />;
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
