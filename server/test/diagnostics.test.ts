@@ -283,6 +283,48 @@ describe('each fault names its link, keeps the data, recovers', () => {
     await clearAndRecover('metrics-stale');
   });
 
+  it('clock-skew → freshness: the node whose clock runs an hour ahead, and NTP', async () => {
+    h.sim.faults.set('clock-skew');
+    const r = await eventually(
+      async () => {
+        const x = await report();
+        return check(x, 'freshness').summary.code === 'freshness.skew' ? x : undefined;
+      },
+      20_000,
+      'clock skew named',
+    );
+    const c = check(r, 'freshness');
+    expect(c.status).toBe('warn');
+    expect(c.summary.params).toMatchObject({ count: 1 });
+    // One node, about an hour (3,600 s, give or take its scrape window) ahead.
+    expect(allEvidence(c)).toMatch(/: [\w-]+: \+3[5-6]\d\ds$/);
+    expect(allFixes(c)).toContain('timedatectl status');
+    h.sim.faults.clear('clock-skew');
+    await waitHealthy();
+  });
+
+  it('nodes-missing-metrics → pods: running pods past the 2-minute grace without metrics', async () => {
+    h.sim.faults.set('nodes-missing-metrics');
+    const r = await eventually(
+      async () => {
+        const x = await report();
+        return check(x, 'pods').summary.code === 'pods.missing' ? x : undefined;
+      },
+      20_000,
+      'pods without metrics named',
+    );
+    const c = check(r, 'pods');
+    expect(c.status).toBe('warn');
+    const params = c.summary.params as { count: number; onMissingNodes: number };
+    expect(params.count).toBeGreaterThan(0);
+    // Healthy, every pod had metrics: the ones missing now are all on the unscraped nodes.
+    expect(params.onMissingNodes).toBe(params.count);
+    const listed = c.evidence.find((e) => e.label.code === 'evidence.pods')!.value.split('\n');
+    expect(listed.length).toBe(Math.min(params.count, 20));
+    h.sim.faults.clear('nodes-missing-metrics');
+    await waitHealthy();
+  });
+
   it('?refresh=1 is rate-limited: a second refresh within 5 s returns the same run', async () => {
     const a = await report(true);
     const b = await report(true);
@@ -341,6 +383,9 @@ describe('without the optional kube-system Role', () => {
       pods: 20,
       diagnosticsRole: false,
       faults: ['apiservice-timeout'],
+      // The first runs may come before the informers sync (kubelet-scrape "not synced"); the
+      // next troubled run is what this test reads, so it should not be 10 s away under load.
+      diagnosticsTiming: { troubledIntervalMs: 2000 },
     });
     try {
       const r = await eventually(
