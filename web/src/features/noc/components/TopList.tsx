@@ -57,7 +57,9 @@ export function TopList({ title, pods, by }: TopListProps) {
 function Value({ pod: p, by, format }: { pod: TopPod; by: 'cpu' | 'memory'; format: Formatter }) {
   const usage = by === 'cpu' ? p.cpuMillicores : p.memoryBytes;
   if (usage == null) return <span className="noc-top-value">unknown</span>;
-  const ofLimit = by === 'memory' ? percentOf(p.memoryBytes, p.memoryLimitBytes) : null;
+  // "1.78 cores" may break before its unit: the name gets the room.
+  if (by === 'cpu') return <span className="noc-top-value">{format(usage)}</span>;
+  const ofLimit = percentOf(p.memoryBytes, p.memoryLimitBytes);
   return (
     <span className="noc-top-value">
       <span>{format(usage)}</span>
