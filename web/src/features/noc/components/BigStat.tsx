@@ -53,7 +53,7 @@ export function BigStat(props: BigStatProps) {
       <p className="noc-big-secondary">{props.secondary}</p>
       <div ref={chartRef} className="noc-big-chart">
         {/* A chart needs room for its tick labels at the wall's minimum font size. */}
-        {toMs != null && height > 3 * nocMinFontPx() && (
+        {toMs != null && height > 2 * nocMinFontPx() && (
           <UsageChart
             metric={metric}
             title={`${label} usage, last hour`}
