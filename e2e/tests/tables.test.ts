@@ -201,7 +201,9 @@ describe('pod table', () => {
     }
 
     await filter.fill('no-such-pod');
-    await page.getByText('No pod matches the filter.').waitFor();
+    // The table's own message (the charts above say theirs).
+    await page.getByText('No pod matches the filter.', { exact: true }).waitFor();
+    await page.getByText('No pod matches the filter: nothing to chart.').waitFor();
     expect(await table.count()).toBe(0);
   });
 });

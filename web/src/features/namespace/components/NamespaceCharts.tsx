@@ -59,7 +59,7 @@ export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceC
   if (toMs == null)
     return <PanelMessage kind="empty">Metrics not available yet for this namespace.</PanelMessage>;
   if (picked.matches?.length === 0)
-    return <PanelMessage kind="empty">No pod matches the filter.</PanelMessage>;
+    return <PanelMessage kind="empty">No pod matches the filter: nothing to chart.</PanelMessage>;
 
   const series = (metric: 'cpu' | 'memory', top: readonly string[], totalPoints = cpuTotal) => {
     const points = new Map<string, ReturnType<typeof seriesPoints>>();
