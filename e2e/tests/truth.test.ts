@@ -182,27 +182,36 @@ describe('node page', () => {
 
     const table = page.getByRole('table', { name: 'Allocated resources' });
     await table.waitFor();
-    const described = await kubectl(
-      env().kubeconfigPath,
-      '--context',
-      BIG.name,
-      'describe',
-      'node',
-      name,
-    );
-    const shown = rowsByName(await readTable(table));
-    for (const resource of ['cpu', 'memory'] as const) {
-      const [req, reqPct, lim, limPct] = allocatedLine(described, resource);
-      const parse = resource === 'cpu' ? parseCpuNanocores : parseMemoryBytes;
-      const row = shown.get(resource)!;
-      const value = (cell: string) => /^(\S+) \((\d+)%\)$/.exec(cell);
-      const r = value(row.Requests!)!;
-      const l = value(row.Limits!)!;
-      expect(parse(r[1]!), `${resource} requests`).toBe(parse(req));
-      expect(Number(r[2]), `${resource} requests %`).toBe(reqPct);
-      expect(parse(l[1]!), `${resource} limits`).toBe(parse(lim));
-      expect(Number(l[2]), `${resource} limits %`).toBe(limPct);
-    }
+    // Pods churn: a pod may come or go between the page's read and kubectl's, so compare the
+    // two reads of one moment, re-reading both a few times before calling it a mismatch.
+    const compare = async (): Promise<string | null> => {
+      const described = await kubectl(
+        env().kubeconfigPath,
+        '--context',
+        BIG.name,
+        'describe',
+        'node',
+        name,
+      );
+      const shown = rowsByName(await readTable(table));
+      for (const resource of ['cpu', 'memory'] as const) {
+        const [req, reqPct, lim, limPct] = allocatedLine(described, resource);
+        const parse = resource === 'cpu' ? parseCpuNanocores : parseMemoryBytes;
+        const row = shown.get(resource)!;
+        const value = (cell: string) => /^(\S+) \((\d+)%\)$/.exec(cell);
+        const r = value(row.Requests!)!;
+        const l = value(row.Limits!)!;
+        const got = [parse(r[1]!), Number(r[2]), parse(l[1]!), Number(l[2])];
+        const want = [parse(req), reqPct, parse(lim), limPct];
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          return `${resource}: page ${JSON.stringify(got)}, kubectl ${JSON.stringify(want)}`;
+        }
+      }
+      return null;
+    };
+    let mismatch = await compare();
+    for (let i = 0; i < 5 && mismatch !== null; i++) mismatch = await compare();
+    expect(mismatch).toBeNull();
 
     const listed = (
       await kubectl(
