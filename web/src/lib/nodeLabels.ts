@@ -16,25 +16,10 @@ export interface NodeLabels {
 
 /** The suffix every name shares, starting at a separator (".ec2.internal"). */
 export function sharedSuffix(names: readonly string[]): string {
-  const reversed = names.map((n) => [...n].reverse().join(''));
-  let common = reversed[0] ?? '';
-  for (const r of reversed) {
-    let i = 0;
-    while (i < common.length && i < r.length && common[i] === r[i]) i++;
-    common = common.slice(0, i);
-  }
-  if (names.length < 2 || common === '') return '';
-  // Cut just before (in name order) a separator, so the suffix starts with it.
-  let cut = -1;
-  for (let i = common.length - 1; i >= 0; i--) {
-    if (SEPARATORS.test(common[i] ?? '')) {
-      cut = i + 1;
-      break;
-    }
-  }
-  if (cut <= 0) return '';
-  const suffix = [...common.slice(0, cut)].reverse().join('');
-  return names.every((n) => n.length > suffix.length) ? suffix : '';
+  // The shared prefix of the reversed names, read back: it ends at a separator there, so
+  // here it starts with one, and it leaves every name something of its own.
+  const reverse = (t: string) => [...t].reverse().join('');
+  return reverse(sharedPrefix(names.map(reverse)));
 }
 
 /** Everything up to and including the last separator ("sim-worker-" of "sim-worker-007"). */
