@@ -182,9 +182,10 @@ describe('node page', () => {
 
     const table = page.getByRole('table', { name: 'Allocated resources' });
     await table.waitFor();
-    // Pods churn: a pod may come or go between the page's read and kubectl's, so compare the
-    // two reads of one moment, re-reading both a few times before calling it a mismatch.
-    const compare = async (): Promise<string | null> => {
+    // Pods churn, and with metrics frozen no sample refreshes the page (its fallback refetch
+    // is 30 s), so each attempt reloads the page right after kubectl's read: two reads of one
+    // moment, re-read a few times before calling a difference a mismatch.
+    const compare = async (reload: boolean): Promise<string | null> => {
       const described = await kubectl(
         env().kubeconfigPath,
         '--context',
@@ -193,6 +194,10 @@ describe('node page', () => {
         'node',
         name,
       );
+      if (reload) {
+        await page.reload();
+        await table.waitFor();
+      }
       const shown = rowsByName(await readTable(table));
       for (const resource of ['cpu', 'memory'] as const) {
         const [req, reqPct, lim, limPct] = allocatedLine(described, resource);
@@ -209,8 +214,8 @@ describe('node page', () => {
       }
       return null;
     };
-    let mismatch = await compare();
-    for (let i = 0; i < 5 && mismatch !== null; i++) mismatch = await compare();
+    let mismatch = await compare(false);
+    for (let i = 0; i < 5 && mismatch !== null; i++) mismatch = await compare(true);
     expect(mismatch).toBeNull();
 
     const listed = (
