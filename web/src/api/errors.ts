@@ -1,24 +1,21 @@
 /** Plain-language text for failed requests, and which failures are worth retrying. */
 import { ApiError } from './http';
+import { t } from '../i18n/t';
 
-const STATUS_TEXT: Record<number, string> = {
-  401: 'unauthorized (401): the cluster rejected the credentials',
-  403: 'forbidden (403)',
-  404: 'not found (404)',
-  429: 'throttled by the API server (429)',
-  503: 'metrics API unavailable (503)',
-  504: 'the API server did not answer in time (504)',
-};
+/** Statuses with words of their own (`errors.status.<code>`); others say "request failed". */
+const KNOWN_STATUS = new Set([401, 403, 404, 429, 503, 504]);
 
 /** One sentence for a panel: what went wrong, with the server's detail when it has one. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 0) return 'The kubeglance server cannot be reached; retrying.';
-    const head = STATUS_TEXT[error.status] ?? `request failed (${error.status})`;
+    if (error.status === 0) return t('errors.unreachable');
+    const head = KNOWN_STATUS.has(error.status)
+      ? t(`errors.status.${error.status}`)
+      : t('errors.requestFailed', { status: error.status });
     return error.message && !head.includes(error.message) ? `${head}: ${error.message}` : head;
   }
   if (error instanceof Error && error.message) return error.message;
-  return 'something went wrong';
+  return t('errors.unknown');
 }
 
 /** Retry transient failures (network, 5xx, 429) a few times; 4xx will not fix itself. */

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { describeError } from '../api/errors';
 import { PanelMessage } from '../components/PanelMessage';
 import { useCurrentCluster } from './currentCluster';
+import { t } from '../i18n/t';
 
 export function ClusterScope({ render }: { render: (cluster: string) => ReactNode }) {
   const { choice, clusters } = useCurrentCluster();
@@ -17,18 +18,18 @@ export function ClusterScope({ render }: { render: (cluster: string) => ReactNod
       return clusters.isError ? (
         <PanelMessage kind="error">{describeError(clusters.error)}</PanelMessage>
       ) : (
-        <PanelMessage kind="loading">Loading clusters…</PanelMessage>
+        <PanelMessage kind="loading">{t('app.loadingClusters')}</PanelMessage>
       );
     case 'none':
       return (
-        <PanelMessage kind="empty" hint="Start the server with --kubeconfig or --demo.">
-          The server has no clusters configured.
+        <PanelMessage kind="empty" hint={t('app.noClustersHint')}>
+          {t('app.noClusters')}
         </PanelMessage>
       );
     case 'unknown':
       return (
-        <PanelMessage kind="error" hint={<Link to="/">Open the default cluster</Link>}>
-          There is no cluster named “{choice.name}”.
+        <PanelMessage kind="error" hint={<Link to="/">{t('app.openDefaultCluster')}</Link>}>
+          {t('app.unknownCluster', { name: choice.name })}
         </PanelMessage>
       );
   }

@@ -7,6 +7,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { ClusterInfo } from '@kubeglance/shared/api';
 import { namespacesQuery } from '../api/namespaces';
 import { namespacePath, overviewPath } from '../lib/paths';
+import { t } from '../i18n/t';
 
 interface ClusterSwitcherProps {
   clusters: readonly ClusterInfo[];
@@ -38,13 +39,13 @@ export function ClusterSwitcher({ clusters, current }: ClusterSwitcherProps) {
   };
   return (
     <label className="cluster-switcher">
-      <span className="sr-only">Cluster</span>
+      <span className="sr-only">{t('header.cluster')}</span>
       <select value={current ?? ''} onChange={(e) => void switchTo(e.target.value)}>
-        {current == null && <option value="">Select a cluster</option>}
+        {current == null && <option value="">{t('header.selectCluster')}</option>}
         {clusters.map((c) => (
           <option key={c.name} value={c.name}>
             {c.name}
-            {c.status.state !== 'ok' ? ` (${c.status.state})` : ''}
+            {c.status.state !== 'ok' ? ` (${t(`clusterState.${c.status.state}`)})` : ''}
           </option>
         ))}
       </select>

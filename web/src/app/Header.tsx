@@ -10,6 +10,8 @@ import { useRange } from '../hooks/useRange';
 import { ClusterSwitcher } from './ClusterSwitcher';
 import { useCurrentCluster } from './currentCluster';
 import { ThemeToggle } from './ThemeToggle';
+import { LanguagePicker } from '../i18n/LanguagePicker';
+import { t } from '../i18n/t';
 
 export function Header({ live }: { live: LiveState }) {
   const { choice, info, clusters } = useCurrentCluster();
@@ -23,27 +25,28 @@ export function Header({ live }: { live: LiveState }) {
       </Link>
       {clusters.data && <ClusterSwitcher clusters={clusters.data.items} current={current} />}
       {info?.simulated && (
-        <Badge tone="info" title="Data comes from kubeglance's built-in cluster simulator">
-          simulated cluster
+        <Badge tone="info" title={t('header.simulatedTitle')}>
+          {t('header.simulated')}
         </Badge>
       )}
-      <nav aria-label="Main" className="app-nav">
+      <nav aria-label={t('header.mainNav')} className="app-nav">
         {current && (
           <NavLink to={`/clusters/${encodeURIComponent(current)}`} end>
-            Overview
+            {t('header.overview')}
           </NavLink>
         )}
-        <NavLink to="/noc">Wall screen</NavLink>
+        <NavLink to="/noc">{t('header.wallScreen')}</NavLink>
       </nav>
       <div className="app-header-right">
         {current && <HeaderDataAge cluster={current} live={live} />}
         <SegmentedControl
-          label="Time range"
+          label={t('header.timeRange')}
           // Long ranges only where the server has a Prometheus for this cluster.
           options={info?.historyRanges ?? HISTORY_RANGES}
           value={range}
           onChange={setRange}
         />
+        <LanguagePicker />
         <ThemeToggle />
       </div>
     </header>

@@ -10,6 +10,7 @@ import { useLiveRefresh } from '../api/liveRefresh';
 import { PanelMessage } from '../components/PanelMessage';
 import { UpdateBanner } from '../components/UpdateBanner';
 import { Header } from './Header';
+import { t } from '../i18n/t';
 
 export function Layout() {
   const live = useLiveStream(null);
@@ -17,12 +18,12 @@ export function Layout() {
   return (
     <div className="app">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <Header live={live} />
       <UpdateBanner show={live.versionChanged} />
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<PanelMessage kind="loading">Loading…</PanelMessage>}>
+        <Suspense fallback={<PanelMessage kind="loading">{t('common.loading')}</PanelMessage>}>
           <Outlet />
         </Suspense>
       </main>

@@ -1,4 +1,5 @@
 import { useTheme } from './theme';
+import { t } from '../i18n/t';
 
 export function ThemeToggle() {
   const [theme, toggle] = useTheme();
@@ -8,8 +9,8 @@ export function ThemeToggle() {
       type="button"
       className="icon-button"
       onClick={toggle}
-      aria-label={`Switch to ${next} theme`}
-      title={`Switch to ${next} theme`}
+      aria-label={t(`header.switchTo.${next}`)}
+      title={t(`header.switchTo.${next}`)}
     >
       <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
     </button>

@@ -4,6 +4,7 @@
  */
 import { Link } from 'react-router';
 import { useCarriedSearch } from '../hooks/useRange';
+import { t } from '../i18n/t';
 
 export interface Crumb {
   label: string;
@@ -14,7 +15,7 @@ export interface Crumb {
 export function Breadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
   const search = useCarriedSearch();
   return (
-    <nav aria-label="Breadcrumb" className="breadcrumbs">
+    <nav aria-label={t('common.breadcrumb')} className="breadcrumbs">
       <ol>
         {crumbs.map((c, i) =>
           i < crumbs.length - 1 && c.to != null ? (

@@ -1,5 +1,6 @@
 /** "updated 8 s ago", ticking by itself; marked stale (see lib/staleness.ts). */
-import { formatDataAge } from '../lib/staleness';
+import { dateTimeFormat, formatAgo, formatDuration } from '../i18n/format';
+import { t } from '../i18n/t';
 
 interface DataAgeProps {
   /** Age of the newest sample (server clock, advanced locally); null: none yet. */
@@ -11,33 +12,36 @@ interface DataAgeProps {
   emptyText?: string;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const timeFormat = () => dateTimeFormat({ timeStyle: 'medium' });
 
-export function DataAge({ ageMs, stale, sampleMs, emptyText = 'no metrics yet' }: DataAgeProps) {
+export function DataAge({ ageMs, stale, sampleMs, emptyText }: DataAgeProps) {
   // role="timer" names the ticking text without a live announcement every second.
   if (ageMs == null)
     return (
       <span
         className={`data-age ${stale ? 'data-age-stale' : 'muted'}`}
         role="timer"
-        aria-label="Data age"
+        aria-label={t('dataAge.label')}
       >
-        {emptyText}
-        {stale && <strong> · stale</strong>}
+        {emptyText ?? t('dataAge.noMetricsYet')}
+        {stale && <strong> · {t('dataAge.stale')}</strong>}
       </span>
     );
   return (
     <span
       className={`data-age ${stale ? 'data-age-stale' : ''}`}
       role="timer"
-      aria-label="Data age"
+      aria-label={t('dataAge.label')}
       data-age-ms={Math.floor(ageMs / 1000) * 1000}
       title={
-        sampleMs == null ? undefined : `metrics sample taken at ${timeFormat.format(sampleMs)}`
+        sampleMs == null
+          ? undefined
+          : t('dataAge.sampleTakenAt', { time: timeFormat().format(sampleMs) })
       }
     >
-      {stale ? 'STALE · data ' : 'updated '}
-      {formatDataAge(ageMs)} {stale ? 'old' : 'ago'}
+      {stale
+        ? t('dataAge.staleOld', { age: formatDuration(ageMs) })
+        : t('dataAge.updated', { ago: formatAgo(ageMs) })}
     </span>
   );
 }

@@ -4,6 +4,7 @@
  * is kept for the STALE banner so it stands out to assistive tech and tests.
  */
 import type { ReactNode } from 'react';
+import { t } from '../i18n/t';
 
 export type MessageKind = 'loading' | 'empty' | 'error' | 'info';
 
@@ -18,7 +19,7 @@ export function PanelMessage({ kind, children, hint }: PanelMessageProps) {
   return (
     <div className={`panel-message panel-message-${kind}`} role="status">
       <p>
-        {kind === 'error' && <strong>Error: </strong>}
+        {kind === 'error' && <strong>{t('common.errorPrefix')}</strong>}
         {children}
       </p>
       {hint && <p className="muted">{hint}</p>}
@@ -40,9 +41,9 @@ interface QueryLike {
 export function queryMessage(
   query: QueryLike & { data: unknown },
   describe: (error: unknown) => string,
-  loadingText = 'Loading…',
+  loadingText?: string,
 ): ReactNode {
   if (query.data !== undefined) return null;
   if (query.isError) return <PanelMessage kind="error">{describe(query.error)}</PanelMessage>;
-  return <PanelMessage kind="loading">{loadingText}</PanelMessage>;
+  return <PanelMessage kind="loading">{loadingText ?? t('common.loading')}</PanelMessage>;
 }

@@ -1,12 +1,12 @@
 /** Badges for pod state: phase and usage flags (OOM risk, over-provisioned), always in words. */
 import type { PodFlag } from '../lib/thresholds';
 import { Badge } from './Badge';
-
-const RESOURCE_NAMES = { cpu: 'CPU', memory: 'memory' } as const;
-const SHORT_NAMES = { cpu: 'CPU', memory: 'mem' } as const;
+import { t } from '../i18n/t';
 
 const overProvisioned = (resources: readonly ('cpu' | 'memory')[]) =>
-  `over-provisioned (${resources.map((r) => RESOURCE_NAMES[r]).join(', ')})`;
+  t('flags.overProvisioned', {
+    resources: resources.map((r) => t(`flags.resource.${r}`)).join(t('common.listSeparator')),
+  });
 
 /**
  * Flags of a pod or container; nothing when there are none. `compact` (table cells)
@@ -24,15 +24,17 @@ export function Flags({
     <span className="badges">
       {flags.map((f) =>
         f.kind === 'oom-risk' ? (
-          <Badge key={f.kind} tone="bad" title={`Memory at ${f.percent}% of its limit`}>
-            OOM risk
+          <Badge key={f.kind} tone="bad" title={t('flags.oomRiskTitle', { percent: f.percent })}>
+            {t('flags.oomRisk')}
           </Badge>
         ) : (
-          <Badge key={f.kind} tone="info" title="Usage below 20% of the request">
+          <Badge key={f.kind} tone="info" title={t('flags.overProvisionedTitle')}>
             {compact ? (
               <>
                 <span aria-hidden="true">
-                  over-prov. {f.resources.map((r) => SHORT_NAMES[r]).join(',')}
+                  {t('flags.overProvisionedShort', {
+                    resources: f.resources.map((r) => t(`flags.short.${r}`)).join(','),
+                  })}
                 </span>
                 <span className="sr-only">{overProvisioned(f.resources)}</span>
               </>

@@ -6,6 +6,7 @@ import { formatPercent } from '@kubeglance/shared/humanFormat';
 import { percentOf } from '../lib/thresholds';
 import { Unknown } from './Unknown';
 import { UsageMeter } from './UsageMeter';
+import { t } from '../i18n/t';
 
 export interface ResourceTotals {
   usage: number | null;
@@ -37,16 +38,21 @@ export function ResourceTile({ title, tone, totals, format }: ResourceTileProps)
     <div className="stat-tile" role="group" aria-label={title}>
       <h3>{title}</h3>
       <p className="stat-big">
-        {usage == null ? <Unknown text="no metrics" /> : format(usage)}
+        {usage == null ? <Unknown text={t('common.noMetrics')} /> : format(usage)}
         <span className="stat-of">
           {' '}
-          of {format(partial ? partial.allocatable : allocatable)} allocatable
+          {t('tile.ofAllocatable', {
+            value: format(partial ? partial.allocatable : allocatable),
+          })}
         </span>
       </p>
       <p className="stat-percent">
-        {percent == null ? <Unknown text="usage unknown" /> : `${percent}% used`}
+        {percent == null ? <Unknown text={t('tile.usageUnknown')} /> : t('tile.used', { percent })}
         {partial && (
-          <strong className="stat-partial"> · partial: {partial.text} report metrics</strong>
+          <strong className="stat-partial">
+            {' · '}
+            {t('tile.partial', { reporting: partial.text })}
+          </strong>
         )}
       </p>
       <UsageMeter
@@ -54,14 +60,14 @@ export function ResourceTile({ title, tone, totals, format }: ResourceTileProps)
         request={request}
         limit={limit}
         total={allocatable}
-        label={`${title} usage`}
+        label={t('tile.usageLabel', { title })}
         tone={tone}
       />
       <dl className="stat-list">
         <div>
           <dt>
             <span className="legend-key" style={{ background: 'var(--request)' }} />
-            Requests
+            {t('common.requests')}
           </dt>
           <dd>
             {format(request)} <span className="muted">({share(request)})</span>
@@ -70,21 +76,23 @@ export function ResourceTile({ title, tone, totals, format }: ResourceTileProps)
         <div>
           <dt>
             <span className="legend-key" style={{ background: 'var(--limit)' }} />
-            Limits
+            {t('common.limits')}
           </dt>
           <dd>
             {limit == null ? (
-              <Unknown text="none set" />
+              <Unknown text={t('common.noneSet')} />
             ) : (
               <>
                 {format(limit)} <span className="muted">({share(limit)})</span>
-                {limit > allocatable && <span className="overcommit"> overcommitted</span>}
+                {limit > allocatable && (
+                  <span className="overcommit"> {t('tile.overcommitted')}</span>
+                )}
               </>
             )}
           </dd>
         </div>
         <div>
-          <dt>Capacity</dt>
+          <dt>{t('common.capacity')}</dt>
           <dd>{format(capacity)}</dd>
         </div>
       </dl>

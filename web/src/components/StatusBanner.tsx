@@ -6,6 +6,8 @@
  */
 import { Link } from 'react-router';
 import type { DiagnosticsSummary, Problem } from '@kubeglance/shared/api';
+import { t } from '../i18n/t';
+import { phraseText } from '../i18n/phrase';
 
 interface StatusBannerProps {
   problems: readonly Problem[];
@@ -24,14 +26,15 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
   const failing = found && (problems.length > 0 || found.status === 'fail') ? found : null;
   if (problems.length === 0 && !failing) return null;
   return (
-    <section className="status-banner" aria-label={title ?? 'Cluster problems'}>
+    <section className="status-banner" aria-label={title ?? t('banner.label')}>
       {failing && (
         <p className="status-banner-diagnosis">
           <strong>
-            {failing.status === 'fail' ? 'Broken link' : 'Check'}: {failing.title}
+            {failing.status === 'fail' ? t('banner.brokenLink') : t('banner.check')}:{' '}
+            {t(`diagnostics.title.${failing.id}`)}
           </strong>
           {' — '}
-          {failing.summary.text}
+          {phraseText(failing.summary)}
         </p>
       )}
       <ul>
@@ -45,7 +48,7 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
               <p className="status-banner-hint">{p.hint}</p>
               {p.detail && (
                 <details>
-                  <summary>Details</summary>
+                  <summary>{t('banner.details')}</summary>
                   <code>{p.detail}</code>
                 </details>
               )}
@@ -55,7 +58,7 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
       </ul>
       {diagnosticsHref && (
         <p className="status-banner-link">
-          <Link to={diagnosticsHref}>Diagnose the metrics pipeline →</Link>
+          <Link to={diagnosticsHref}>{t('banner.diagnose')}</Link>
         </p>
       )}
     </section>

@@ -2,15 +2,18 @@
  * A value we do not have. Always says why in words ("no metrics", "warming up",
  * `<unknown>`), so it can never be mistaken for a zero.
  */
+import { t } from '../i18n/t';
+
 interface UnknownProps {
   text?: string;
   title?: string;
 }
 
-export function Unknown({ text = 'unknown', title }: UnknownProps) {
+export function Unknown({ text, title }: UnknownProps) {
+  const shown = text ?? t('common.unknown');
   return (
-    <span className="unknown" title={title ?? text}>
-      {text}
+    <span className="unknown" title={title ?? shown}>
+      {shown}
     </span>
   );
 }
@@ -18,9 +21,9 @@ export function Unknown({ text = 'unknown', title }: UnknownProps) {
 /** A request or limit that is not set: a dash for the eye, "not set" for screen readers. */
 export function NotSet() {
   return (
-    <span className="not-set" title="not set">
+    <span className="not-set" title={t('common.notSet')}>
       <span aria-hidden="true">–</span>
-      <span className="sr-only">not set</span>
+      <span className="sr-only">{t('common.notSet')}</span>
     </span>
   );
 }

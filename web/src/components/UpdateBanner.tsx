@@ -5,20 +5,21 @@
  * announces it once, politely.
  */
 import { useState } from 'react';
+import { t } from '../i18n/t';
 
 export function UpdateBanner({ show }: { show: boolean }) {
   const [dismissed, setDismissed] = useState(false);
   if (!show || dismissed) return null;
   return (
     <div className="update-banner" role="status">
-      <span>A new version of kubeglance is available.</span>
+      <span>{t('update.available')}</span>
       <button type="button" className="update-banner-reload" onClick={() => location.reload()}>
-        Reload
+        {t('update.reload')}
       </button>
       <button
         type="button"
         className="update-banner-dismiss"
-        aria-label="Dismiss update notice"
+        aria-label={t('update.dismiss')}
         onClick={() => setDismissed(true)}
       >
         <span aria-hidden="true">×</span>

@@ -2,6 +2,7 @@
  * Usage against capacity as a bar, with requests and limits as tick marks. The
  * exact numbers sit next to it in text; the bar is only a reading aid.
  */
+import { t } from '../i18n/t';
 interface UsageMeterProps {
   /** null: no metrics — the bar is hatched, not empty. */
   usage: number | null;
@@ -26,7 +27,9 @@ export function UsageMeter({ usage, request, limit, total, label, tone }: UsageM
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={now ?? undefined}
-      aria-valuetext={now == null ? 'unknown' : `${now}% of allocatable`}
+      aria-valuetext={
+        now == null ? t('common.unknown') : t('meter.ofAllocatable', { percent: now })
+      }
     >
       {usage != null && <div className="meter-fill" style={{ width: `${pct(usage, total)}%` }} />}
       {request > 0 && (

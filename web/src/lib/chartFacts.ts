@@ -4,6 +4,7 @@
  * history has been collected (a young server has only minutes of a 1 h range).
  */
 import type { ChartRow } from './series';
+import { t } from '../i18n/t';
 
 interface Named {
   key: string;
@@ -37,12 +38,13 @@ export function chartLabel(
   format: (v: number) => string,
   unit: string,
 ): string {
-  if (!rows.some((r) => series.some((s) => r[s.key] != null))) return `${title}. No data yet.`;
+  if (!rows.some((r) => series.some((s) => r[s.key] != null)))
+    return t('charts.label.noData', { title });
   const parts = series.map((s) => {
     const v = latestValue(rows, s.key);
-    return `${s.label} ${v == null ? 'unknown' : `${format(v)} ${unit}`}`;
+    return `${s.label} ${v == null ? t('common.unknown') : `${format(v)} ${unit}`}`;
   });
-  return `${title}. Latest: ${parts.join(', ')}.`;
+  return t('charts.label.latest', { title, values: parts.join(t('common.listSeparator')) });
 }
 
 /**

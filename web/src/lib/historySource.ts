@@ -1,7 +1,6 @@
 /** Words for where a long-range chart's data came from (`HistoryResponse.spans`). */
 import type { HistorySpan } from '@kubeglance/shared/api';
-
-const NAMES = { prometheus: 'Prometheus', memory: 'kubeglance memory' } as const;
+import { t } from '../i18n/t';
 
 /**
  * "Prometheus until 14:05, then kubeglance memory", or the single source; undefined when the
@@ -15,13 +14,15 @@ export function sourceCaption(
   const [first, ...rest] = spans;
   if (rest.length === 0) {
     return first!.source === 'memory'
-      ? `Source: ${NAMES.memory} only (no Prometheus data for this range)`
-      : `Source: ${NAMES.prometheus}`;
+      ? t('charts.source.memoryOnly')
+      : t('charts.source.prometheusOnly');
   }
   const parts = spans.map((s, i) =>
-    i < spans.length - 1 ? `${NAMES[s.source]} until ${format(s.toMs)}` : NAMES[s.source],
+    i < spans.length - 1
+      ? t('charts.source.until', { source: t(`charts.source.${s.source}`), time: format(s.toMs) })
+      : t(`charts.source.${s.source}`),
   );
-  return `Source: ${parts.join(', then ')}`;
+  return t('charts.source.caption', { parts: parts.join(t('charts.source.then')) });
 }
 
 /** The span drawn as "from memory" on the chart, if any. */

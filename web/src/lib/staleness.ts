@@ -43,11 +43,29 @@ export function staleAt(clock: AgeClock, nowMs: number): boolean {
   return age != null && age > staleAfterMs(resolutionSeconds);
 }
 
-/** "12 s", "3 min", "2 h": the age as every caption on a page prints it. */
-export function formatDataAge(ageMs: number): string {
+/** The unit a data age is printed in: whole seconds, minutes, hours or days, rounded down. */
+export interface AgeInUnit {
+  value: number;
+  unit: 'second' | 'minute' | 'hour' | 'day';
+}
+
+export function ageInUnit(ageMs: number): AgeInUnit {
   const s = Math.floor(ageMs / 1000);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h`;
-  return `${Math.floor(s / 86_400)} d`;
+  if (s < 60) return { value: s, unit: 'second' };
+  if (s < 3600) return { value: Math.floor(s / 60), unit: 'minute' };
+  if (s < 86_400) return { value: Math.floor(s / 3600), unit: 'hour' };
+  return { value: Math.floor(s / 86_400), unit: 'day' };
+}
+
+const ENGLISH_UNITS: Record<AgeInUnit['unit'], string> = {
+  second: 's',
+  minute: 'min',
+  hour: 'h',
+  day: 'd',
+};
+
+/** "12 s", "3 min", "2 h": the age as every caption on a page prints it (English). */
+export function formatDataAge(ageMs: number): string {
+  const { value, unit } = ageInUnit(ageMs);
+  return `${value} ${ENGLISH_UNITS[unit]}`;
 }

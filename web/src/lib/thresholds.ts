@@ -1,5 +1,6 @@
 /** When a number deserves attention. One place, so tables, badges and the NOC agree. */
 import type { CpuUsage, MemoryUsage } from '@kubeglance/shared/api';
+import { t } from '../i18n/t';
 
 /**
  * Every threshold is compared with the *printed* percentage (truncated, as kubectl and k9s
@@ -67,11 +68,20 @@ export function hotterPercent(a: number | null, b: number | null): number | null
 /** Heat buckets, upper bounds in percent; the last bucket is everything above. */
 export const HEAT_STEPS = [50, 70, 85] as const;
 export type HeatLevel = 0 | 1 | 2 | 3;
-export const HEAT_LABELS: Record<HeatLevel, string> = {
-  0: 'below 50%',
-  1: '50–69%',
-  2: '70–84%',
-  3: '85% or more',
+/** The band each heat level stands for, in words ("85% or more"), in the language on screen. */
+export const HEAT_LABELS: Readonly<Record<HeatLevel, string>> = {
+  get 0() {
+    return t('heat.band0');
+  },
+  get 1() {
+    return t('heat.band1');
+  },
+  get 2() {
+    return t('heat.band2');
+  },
+  get 3() {
+    return t('heat.band3');
+  },
 };
 
 export function heatLevel(percent: number | null): HeatLevel | null {

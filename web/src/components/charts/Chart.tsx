@@ -12,22 +12,25 @@ import { chartLabel, collectingSince } from '../../lib/chartFacts';
 import { MiddleEllipsis } from '../MiddleEllipsis';
 import { sourceCaption } from '../../lib/historySource';
 import type { ChartSeriesDef, TimeSeriesChartProps } from './types';
+import { dateTimeFormat } from '../../i18n/format';
+import { t } from '../../i18n/t';
 
 const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 
-const sinceFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const sourceFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const sinceFormat = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
+const sourceFormat = () =>
+  dateTimeFormat({
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;
   const [drawn, setDrawn] = useState(false);
   const onDrawn = useCallback(() => setDrawn(true), []);
   const since = props.spans ? null : collectingSince(props.rows, props.fromMs, props.toMs);
-  const source = sourceCaption(props.spans, (ms) => sourceFormat.format(ms));
+  const source = sourceCaption(props.spans, (ms) => sourceFormat().format(ms));
   return (
     <figure
       className="chart"
@@ -50,7 +53,9 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           it can never cover a reference label or the data. The wall screen's charts have a
           fixed height and no room below; its header says how old its data is. */}
       {since != null && props.fontSize == null && (
-        <p className="chart-collecting">collecting history since {sinceFormat.format(since)}</p>
+        <p className="chart-collecting">
+          {t('charts.collectingSince', { time: sinceFormat().format(since) })}
+        </p>
       )}
       {source && (
         <p className="chart-source" data-testid="chart-source">
@@ -84,7 +89,7 @@ function ChartLegend({ series }: { series: readonly ChartSeriesDef[] }) {
           ) : (
             <MiddleEllipsis className="chart-legend-label" text={s.label} />
           )}
-          {s.aside && <span className="muted"> (right axis)</span>}
+          {s.aside && <span className="muted"> {t('charts.rightAxis')}</span>}
         </li>
       ))}
     </ul>

@@ -18,21 +18,25 @@ import { knownCount } from '../../lib/chartFacts';
 import { memorySpan } from '../../lib/historySource';
 import { timeTicks, type ChartRow } from '../../lib/series';
 import type { TimeSeriesChartProps } from './types';
+import { dateTimeFormat } from '../../i18n/format';
+import { t } from '../../i18n/t';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const fullTimeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const timeFormat = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
+const fullTimeFormat = () =>
+  dateTimeFormat({
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 // Ranges over a day label ticks with the day.
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric' });
-const dayTimeFormat = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const dayFormat = () => dateTimeFormat({ weekday: 'short', day: 'numeric' });
+const dayTimeFormat = () =>
+  dateTimeFormat({
+    weekday: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 const DAY_MS = 86_400_000;
 
 // Below this many samples a series is drawn with dots: one or two points make no
@@ -68,7 +72,7 @@ export default function TimeSeriesChart(props: ImplProps) {
         domain={[fromMs, toMs]}
         allowDataOverflow
         ticks={timeTicks(fromMs, toMs)}
-        tickFormatter={(t: number) => (long ? dayFormat : timeFormat).format(t)}
+        tickFormatter={(t: number) => (long ? dayFormat : timeFormat)().format(t)}
         stroke="var(--text-muted)"
         fontSize={fontSize}
         // Room for the tick labels at large (wall-screen) font sizes; Recharts' default is 30.
@@ -100,7 +104,7 @@ export default function TimeSeriesChart(props: ImplProps) {
           width={fontSize * 5}
           label={{
             // Short: the legend names the series; a long name would be cut at the edge.
-            value: `other, ${unit}`,
+            value: t('charts.otherAxis', { unit }),
             angle: 90,
             position: 'insideRight',
             fill: 'var(--text-muted)',
@@ -109,8 +113,10 @@ export default function TimeSeriesChart(props: ImplProps) {
         />
       )}
       <Tooltip
-        labelFormatter={(t) => (long ? dayTimeFormat : fullTimeFormat).format(Number(t))}
-        formatter={(v) => (typeof v === 'number' ? `${formatValue(v)} ${unit}` : 'no data')}
+        labelFormatter={(t) => (long ? dayTimeFormat : fullTimeFormat)().format(Number(t))}
+        formatter={(v) =>
+          typeof v === 'number' ? `${formatValue(v)} ${unit}` : t('charts.noData')
+        }
         contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
       />
       {/* The legend is HTML beside the chart (Chart.tsx): text in the page's text colour. */}

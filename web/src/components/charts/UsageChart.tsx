@@ -6,6 +6,7 @@ import type { HistorySpan, Point } from '@kubeglance/shared/api';
 import { axisNumber, chartUnit, maxValue, toChartRows } from '../../lib/series';
 import { TimeSeriesChart } from './Chart';
 import type { ChartReference } from './types';
+import { t } from '../../i18n/t';
 
 export interface UsageSeries {
   key: string;
@@ -61,7 +62,7 @@ export function UsageChart({
   return (
     <TimeSeriesChart
       {...rest}
-      title={`${title}, in ${unit}`}
+      title={t('charts.titleIn', { title, unit })}
       rows={toChartRows(Object.fromEntries(series.map((s) => [s.key, s.points])), scale)}
       series={series}
       stacked={stacked}

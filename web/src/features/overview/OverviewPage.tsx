@@ -9,13 +9,14 @@ import { useDataAge } from '../../hooks/useDataAge';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import { useRange } from '../../hooks/useRange';
 import { diagnosticsPath } from '../../lib/paths';
-import { formatDataAge } from '../../lib/staleness';
+import { formatDuration } from '../../i18n/format';
 import { CapacityTiles } from './components/CapacityTiles';
 import { ClusterCharts } from './components/ClusterCharts';
 import { NamespacesPanel } from './components/NamespacesPanel';
 import { NodesPanel } from './components/NodesPanel';
 import { TopPodsPanel } from './components/TopPodsPanel';
 import './overview.css';
+import { t } from '../../i18n/t';
 
 export default function OverviewPage({ cluster }: { cluster: string }) {
   const summary = useSummary(cluster);
@@ -23,40 +24,42 @@ export default function OverviewPage({ cluster }: { cluster: string }) {
   const live = useLiveStream(null).clusters[cluster];
   const data = summary.data;
   const age = useDataAge(cluster, live);
-  useDocumentTitle(`${age.stale ? 'STALE · ' : ''}Overview · ${cluster}`);
+  useDocumentTitle(
+    `${age.stale ? `${t('common.staleMark')} · ` : ''}${t('overview.docTitle')} · ${cluster}`,
+  );
   return (
     <>
       <div className="page-head">
         <h1>{cluster}</h1>
-        <span className="muted">Cluster overview</span>
+        <span className="muted">{t('overview.subtitle')}</span>
       </div>
       {data && (
         <StatusBanner
           problems={data.status.problems}
-          title={`Problems in ${cluster}`}
+          title={t('banner.problemsIn', { cluster })}
           diagnostics={data.status.diagnostics}
           diagnosticsHref={diagnosticsPath(cluster)}
         />
       )}
       {age.stale && data?.timestampMs != null && (
         <PanelMessage kind="info">
-          STALE: showing the last known numbers,{' '}
-          {age.ageMs == null ? '' : `${formatDataAge(age.ageMs)} old; `}
-          the metrics pipeline has not delivered a fresh sample.
+          {age.ageMs == null
+            ? t('overview.staleNote')
+            : t('overview.staleNoteAge', { age: formatDuration(age.ageMs) })}
         </PanelMessage>
       )}
-      <Panel title="Capacity now">
+      <Panel title={t('overview.capacityNow')}>
         <div className={age.stale ? 'is-stale' : undefined}>
-          {queryMessage(summary, describeError, 'Loading cluster summary…') ??
+          {queryMessage(summary, describeError, t('overview.loadingSummary')) ??
             (data && <CapacityTiles summary={data} />)}
         </div>
       </Panel>
-      <Panel title={`Usage over the last ${range}`}>
+      <Panel title={t('overview.usageOver', { range })}>
         <div className="panel-body">
           {data ? (
             <ClusterCharts cluster={cluster} summary={data} range={range} />
           ) : (
-            queryMessage(summary, describeError, 'Loading history…')
+            queryMessage(summary, describeError, t('common.loadingHistory'))
           )}
         </div>
       </Panel>

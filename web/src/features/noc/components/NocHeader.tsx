@@ -1,6 +1,7 @@
 /** Wall-screen title bar: what is shown, page position, connection, data age, clock. */
 import type { ConnectionInfo } from '../../../api/streamClient';
 import { formatDataAge } from '../../../lib/staleness';
+import { dateTimeFormat } from '../../../i18n/format';
 
 interface NocHeaderProps {
   title: string;
@@ -15,7 +16,7 @@ interface NocHeaderProps {
   now: number;
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const clock = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
 
 export function NocHeader({
   title,
@@ -54,7 +55,7 @@ export function NocHeader({
             ))}
           </span>
         )}
-        <time className="noc-clock">{clock.format(now)}</time>
+        <time className="noc-clock">{clock().format(now)}</time>
       </span>
     </header>
   );

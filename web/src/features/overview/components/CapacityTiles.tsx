@@ -3,6 +3,7 @@ import type { Summary } from '@kubeglance/shared/api';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import { ResourceTile } from '../../../components/ResourceTile';
 import { partialNodes } from '../../../lib/partial';
+import { t } from '../../../i18n/t';
 
 export function CapacityTiles({ summary }: { summary: Summary }) {
   const { cpu, memory, nodes, pods } = summary;
@@ -25,7 +26,7 @@ export function CapacityTiles({ summary }: { summary: Summary }) {
         }}
       />
       <ResourceTile
-        title="Memory"
+        title={t('common.memory')}
         tone="memory"
         format={formatBytesIEC}
         totals={{
@@ -38,31 +39,31 @@ export function CapacityTiles({ summary }: { summary: Summary }) {
           partial: partial(summary.reporting.allocatableBytes),
         }}
       />
-      <div className="stat-tile" role="group" aria-label="Nodes and pods">
-        <h3>Nodes and pods</h3>
+      <div className="stat-tile" role="group" aria-label={t('overview.nodesAndPods')}>
+        <h3>{t('overview.nodesAndPods')}</h3>
         <dl className="stat-list stat-counts">
           <div>
-            <dt>Nodes ready</dt>
+            <dt>{t('overview.nodesReady')}</dt>
             <dd>
               {nodes.ready} / {nodes.total}
             </dd>
           </div>
           <div>
-            <dt>Nodes with metrics</dt>
+            <dt>{t('overview.nodesWithMetrics')}</dt>
             <dd>{nodes.withMetrics}</dd>
           </div>
           <div>
-            <dt>Pods running</dt>
+            <dt>{t('overview.podsRunning')}</dt>
             <dd>
               {pods.running} / {pods.total}
             </dd>
           </div>
           <div>
-            <dt>Pods pending</dt>
+            <dt>{t('overview.podsPending')}</dt>
             <dd>{pods.pending}</dd>
           </div>
           <div>
-            <dt>Pods with metrics</dt>
+            <dt>{t('overview.podsWithMetrics')}</dt>
             <dd>{pods.withMetrics}</dd>
           </div>
         </dl>

@@ -13,6 +13,7 @@ import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { allocationLines, type AllocationLines } from '../../../lib/allocations';
 import { partialCount, partialPoints } from '../../../lib/coverage';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+import { t } from '../../../i18n/t';
 
 interface ClusterChartsProps {
   cluster: string;
@@ -22,15 +23,15 @@ interface ClusterChartsProps {
 
 /** What differs between the CPU and the memory chart. */
 const METRICS = {
-  cpu: { name: 'CPU', title: 'CPU', color: 'var(--cpu)' },
-  memory: { name: 'Memory', title: 'memory', color: 'var(--memory)' },
+  cpu: { color: 'var(--cpu)' },
+  memory: { color: 'var(--memory)' },
 } as const;
 
 type Metric = keyof typeof METRICS;
 
 export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   const history = useHistory(cluster, { scope: 'cluster' }, range);
-  const message = queryMessage(history, describeError, 'Loading history…');
+  const message = queryMessage(history, describeError, t('common.loadingHistory'));
   if (message || !history.data) return message;
   const points = {
     cpu: seriesPoints(history.data, 'cpu'),
@@ -38,9 +39,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
   };
   const toMs = newestTime(points.cpu, points.memory) ?? summary.timestampMs;
   if (toMs == null || points.cpu.every(([, v]) => v == null)) {
-    return (
-      <PanelMessage kind="empty">Metrics not available yet: no samples in this range.</PanelMessage>
-    );
+    return <PanelMessage kind="empty">{t('charts.noSamples')}</PanelMessage>;
   }
   const coverage = history.data.coverage ?? [];
   const partial = partialCount(coverage);
@@ -56,9 +55,11 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
       {partial.fewest && (
         <p className="chart-partial">
           <span aria-hidden="true">◐ </span>
-          {partial.count} {partial.count === 1 ? 'point sums' : 'points sum'} only part of the
-          cluster (as few as {partial.fewest[1]} of {partial.fewest[2]} nodes reported): marked in
-          the charts, not a drop in usage.
+          {t(partial.count === 1 ? 'charts.partialPoint' : 'charts.partialPoints', {
+            n: partial.count,
+            fewest: partial.fewest[1],
+            total: partial.fewest[2],
+          })}
         </p>
       )}
       <div className="grid-2">
@@ -66,7 +67,7 @@ export function ClusterCharts({ cluster, summary, range }: ClusterChartsProps) {
           <ClusterUsageChart
             key={metric}
             metric={metric}
-            title={`Cluster ${METRICS[metric].title} usage, last ${range}`}
+            title={t(`charts.clusterUsage.${metric}`, { range })}
             points={points[metric]}
             coverage={coverage}
             allocatable={totals[metric].allocatable}
@@ -102,12 +103,14 @@ function ClusterUsageChart({
   allocation,
   ...props
 }: ClusterUsageChartProps) {
-  const { name, color } = METRICS[metric];
-  const series: UsageSeries[] = [{ key: 'usage', label: `${name} usage`, color, points }];
+  const { color } = METRICS[metric];
+  const series: UsageSeries[] = [
+    { key: 'usage', label: t(`charts.usage.${metric}`), color, points },
+  ];
   if (partialCount(coverage).count > 0) {
     series.push({
       key: 'partial',
-      label: 'partial: fewer nodes reported',
+      label: t('charts.partialSeries'),
       color: 'var(--warn)',
       points: partialPoints(points, coverage),
     });
@@ -119,7 +122,7 @@ function ClusterUsageChart({
       title={props.title}
       series={series}
       references={[
-        { value: props.allocatable, label: 'allocatable', color: 'var(--text-muted)' },
+        { value: props.allocatable, label: t('charts.allocatable'), color: 'var(--text-muted)' },
         ...allocation.references,
       ]}
       fromMs={props.fromMs}

@@ -6,6 +6,7 @@ import { NO_VALUE } from '@kubeglance/shared/humanFormat';
 import { SortHeaders } from '../../../components/SortHeader';
 import { Unknown } from '../../../components/Unknown';
 import type { Accessors, SortState } from '../../../lib/sort';
+import { t } from '../../../i18n/t';
 
 export const NAMESPACE_SORT_KEYS = [
   'name',
@@ -30,15 +31,15 @@ export const namespaceAccessors: Accessors<NamespaceRow, NamespaceSortKey> = {
   memoryLimit: (n) => n.memory.limitBytes,
 };
 
-const COLUMNS: { key: NamespaceSortKey; label: string; numeric?: boolean; title?: string }[] = [
-  { key: 'name', label: 'Namespace' },
-  { key: 'pods', label: 'Pods', numeric: true },
-  { key: 'cpu', label: 'CPU usage', numeric: true },
-  { key: 'cpuRequest', label: 'CPU requests', numeric: true },
-  { key: 'cpuLimit', label: 'CPU limits', numeric: true },
-  { key: 'memory', label: 'Memory usage', numeric: true },
-  { key: 'memoryRequest', label: 'Memory requests', numeric: true },
-  { key: 'memoryLimit', label: 'Memory limits', numeric: true },
+const columns = (): { key: NamespaceSortKey; label: string; numeric?: boolean }[] => [
+  { key: 'name', label: t('common.namespace') },
+  { key: 'pods', label: t('common.pods'), numeric: true },
+  { key: 'cpu', label: t('columns.cpuUsage'), numeric: true },
+  { key: 'cpuRequest', label: t('columns.cpuRequests'), numeric: true },
+  { key: 'cpuLimit', label: t('columns.cpuLimits'), numeric: true },
+  { key: 'memory', label: t('columns.memoryUsage'), numeric: true },
+  { key: 'memoryRequest', label: t('columns.memoryRequests'), numeric: true },
+  { key: 'memoryLimit', label: t('columns.memoryLimits'), numeric: true },
 ];
 
 interface NamespaceTableProps {
@@ -62,10 +63,14 @@ export function NamespaceTable({ namespaces, sort, onSort, linkTo }: NamespaceTa
   };
   return (
     <div className="table-scroll namespace-table">
-      <table className="data-table" aria-label="Namespaces" aria-rowcount={namespaces.length + 1}>
+      <table
+        className="data-table"
+        aria-label={t('common.namespaces')}
+        aria-rowcount={namespaces.length + 1}
+      >
         <thead>
           <tr>
-            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
+            <SortHeaders columns={columns()} sort={sort} onSort={onSort} />
           </tr>
         </thead>
         <tbody>
@@ -106,5 +111,9 @@ interface UsageProps {
 /** Usage, or why there is none: an empty namespace has nothing to measure. */
 function Usage({ row, value, format }: UsageProps) {
   if (value != null) return <>{format(value)}</>;
-  return row.pods === 0 ? <Unknown text="no pods" /> : <Unknown text="no metrics" />;
+  return row.pods === 0 ? (
+    <Unknown text={t('common.noPods')} />
+  ) : (
+    <Unknown text={t('common.noMetrics')} />
+  );
 }

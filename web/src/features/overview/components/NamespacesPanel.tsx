@@ -15,6 +15,7 @@ import {
   NamespaceTable,
   type NamespaceSortKey,
 } from './NamespaceTable';
+import { t } from '../../../i18n/t';
 
 const DEFAULT_SORT: SortState<NamespaceSortKey> = { key: 'cpu', dir: 'desc' };
 const TEXT_KEYS: NamespaceSortKey[] = ['name'];
@@ -35,15 +36,17 @@ export function NamespacesPanel({ cluster }: { cluster: string }) {
       ),
     [items, query, sort],
   );
-  const message = queryMessage(namespaces, describeError, 'Loading namespaces…');
+  const message = queryMessage(namespaces, describeError, t('overview.loadingNamespaces'));
   return (
     <Panel
-      title="Namespaces"
-      actions={<FilterInput label="Filter namespaces" value={query} onChange={setQuery} />}
+      title={t('common.namespaces')}
+      actions={
+        <FilterInput label={t('overview.filterNamespaces')} value={query} onChange={setQuery} />
+      }
     >
       {message ??
         (items?.length === 0 ? (
-          <PanelMessage kind="empty">The cluster has no namespaces.</PanelMessage>
+          <PanelMessage kind="empty">{t('overview.noNamespaces')}</PanelMessage>
         ) : (
           <NamespaceTable
             namespaces={rows}

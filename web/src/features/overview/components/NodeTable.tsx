@@ -20,6 +20,7 @@ import { leadingColumns } from '../../../lib/columnOrder';
 import type { SortState } from '../../../lib/sort';
 import { nodeLag } from './nodeLag';
 import type { NodeSortKey } from './nodeSort';
+import { t } from '../../../i18n/t';
 
 interface NodeTableProps {
   cluster: string;
@@ -32,20 +33,26 @@ interface NodeTableProps {
   renderTrend: (node: NodeRow) => ReactNode;
 }
 
-const COLUMNS: { key: NodeSortKey; label: string; numeric?: boolean; title?: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'status', label: 'Status' },
-  { key: 'roles', label: 'Roles' },
-  { key: 'cpu', label: 'CPU(cores)', numeric: true, title: 'CPU usage in millicores' },
-  { key: 'cpuPercent', label: 'CPU%', numeric: true, title: 'CPU usage, % of allocatable' },
-  { key: 'memory', label: 'MEMORY(bytes)', numeric: true, title: 'Memory usage in MiB' },
+// CPU(cores), CPU%, MEMORY(bytes), MEMORY% are `kubectl top nodes`' own headers, in every language.
+const nodeColumns = (): {
+  key: NodeSortKey;
+  label: string;
+  numeric?: boolean;
+  title?: string;
+}[] => [
+  { key: 'name', label: t('columns.name') },
+  { key: 'status', label: t('columns.status') },
+  { key: 'roles', label: t('columns.roles') },
+  { key: 'cpu', label: 'CPU(cores)', numeric: true, title: t('columns.cpuCoresTitle') },
+  { key: 'cpuPercent', label: 'CPU%', numeric: true, title: t('columns.cpuPercentTitle') },
+  { key: 'memory', label: 'MEMORY(bytes)', numeric: true, title: t('columns.memoryBytesTitle') },
   {
     key: 'memoryPercent',
     label: 'MEMORY%',
     numeric: true,
-    title: 'Memory usage, % of allocatable',
+    title: t('columns.memoryPercentTitle'),
   },
-  { key: 'pods', label: 'Pods', numeric: true },
+  { key: 'pods', label: t('common.pods'), numeric: true },
 ];
 
 /** The columns a phone shows first (the others follow, scrolled to). */
@@ -62,7 +69,7 @@ export function NodeTable({
 }: NodeTableProps) {
   const search = useCarriedSearch();
   // On a phone, name, CPU and memory lead; the desktop order is unchanged.
-  const columns = leadingColumns(COLUMNS, PHONE_LEAD, usePhone());
+  const columns = leadingColumns(nodeColumns(), PHONE_LEAD, usePhone());
   const cell = (key: NodeSortKey, n: NodeRow): ReactNode => {
     switch (key) {
       case 'name':
@@ -93,11 +100,11 @@ export function NodeTable({
   };
   return (
     <div className="table-scroll node-table">
-      <table className="data-table" aria-label="Nodes" aria-rowcount={nodes.length + 1}>
+      <table className="data-table" aria-label={t('common.nodes')} aria-rowcount={nodes.length + 1}>
         <thead>
           <tr>
             <SortHeaders columns={columns} sort={sort} onSort={onSort} />
-            <th scope="col">Trend</th>
+            <th scope="col">{t('columns.trend')}</th>
           </tr>
         </thead>
         <tbody>
@@ -121,7 +128,7 @@ function StatusCell({ node: n, lag }: { node: NodeRow; lag: string | null }) {
       <Badge tone={n.ready ? 'ok' : 'bad'}>{n.ready ? 'Ready' : 'NotReady'}</Badge>
       <HeatBadge node={n} />
       {lag && (
-        <span className="node-lag muted" title="This node's own metrics timestamp">
+        <span className="node-lag muted" title={t('overview.nodeLagTitle')}>
           {' '}
           {lag}
         </span>
@@ -139,7 +146,7 @@ function HeatBadge({ node }: { node: NodeRow }) {
     <>
       {' '}
       <Badge tone={level === 3 ? 'bad' : 'warn'} title={HEAT_LABELS[level]}>
-        {level === 3 ? 'hot' : 'busy'} {percent}%
+        {t(level === 3 ? 'heat.hot' : 'heat.busy', { percent })}
       </Badge>
     </>
   );

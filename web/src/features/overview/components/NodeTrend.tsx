@@ -9,6 +9,7 @@ import type { UsageSeries } from '../../../api/liveState';
 import { Sparkline } from '../../../components/Sparkline';
 import { useSeen } from '../../../hooks/useInView';
 import { mergePoints, newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+import { t } from '../../../i18n/t';
 
 interface NodeTrendProps {
   cluster: string;
@@ -27,13 +28,13 @@ export function NodeTrend({ cluster, node, range, live }: NodeTrendProps) {
   return (
     <span ref={ref} className="node-trend">
       {!node.metricsAvailable && cpu.every(([, v]) => v == null) ? (
-        <span className="muted">no metrics</span>
+        <span className="muted">{t('common.noMetrics')}</span>
       ) : cpu.filter(([, v]) => v != null).length < 3 ? (
         // One or two points draw a dot or a stub that reads as a broken line.
-        <span className="muted">collecting…</span>
+        <span className="muted">{t('overview.collecting')}</span>
       ) : (
         <Sparkline
-          label={`${node.name}: CPU (solid) and memory (dashed) over the last ${range}, as a share of allocatable`}
+          label={t('overview.trendLabel', { node: node.name, range })}
           fromMs={toMs - rangeMs(range)}
           toMs={toMs}
           series={[

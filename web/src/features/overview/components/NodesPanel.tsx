@@ -12,6 +12,7 @@ import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
 import { NodeTable } from './NodeTable';
 import { NodeTrend } from './NodeTrend';
 import { nodeAccessors, NODE_SORT_KEYS, type NodeSortKey } from './nodeSort';
+import { t } from '../../../i18n/t';
 
 const DEFAULT_SORT: SortState<NodeSortKey> = { key: 'name', dir: 'asc' };
 const TEXT_KEYS: NodeSortKey[] = ['name', 'status', 'roles'];
@@ -32,14 +33,14 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
     return sortRows(filtered, sort, nodeAccessors, (n) => n.name);
   }, [items, query, sort]);
   const total = items?.length ?? 0;
-  const message = queryMessage(nodes, describeError, 'Loading nodes…');
+  const message = queryMessage(nodes, describeError, t('overview.loadingNodes'));
   return (
     <Panel
-      title="Nodes"
+      title={t('common.nodes')}
       actions={
         <FilterInput
-          label="Filter nodes"
-          placeholder="Filter by name or role"
+          label={t('overview.filterNodes')}
+          placeholder={t('overview.filterNodesPlaceholder')}
           value={query}
           onChange={setQuery}
         />
@@ -47,7 +48,7 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
     >
       {message ??
         (total === 0 ? (
-          <PanelMessage kind="empty">The cluster has no nodes.</PanelMessage>
+          <PanelMessage kind="empty">{t('overview.noNodes')}</PanelMessage>
         ) : (
           <>
             <NodeTable
@@ -68,8 +69,8 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
             />
             <p className="table-foot" aria-live="polite">
               {rows.length === total
-                ? `${total} nodes`
-                : `${rows.length} of ${total} nodes match “${query}”`}
+                ? t('overview.nodeCount', { n: total })
+                : t('overview.nodesMatch', { n: rows.length, total, query })}
             </p>
           </>
         ))}

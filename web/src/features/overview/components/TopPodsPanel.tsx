@@ -13,6 +13,7 @@ import { usePhone } from '../../../hooks/usePhone';
 import { useCarriedSearch } from '../../../hooks/useRange';
 import { namespacePath, podPath } from '../../../lib/paths';
 import { percentOf } from '../../../lib/thresholds';
+import { t } from '../../../i18n/t';
 
 interface TopPodsPanelProps {
   cluster: string;
@@ -23,7 +24,7 @@ interface TopPodsPanelProps {
 export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
   const top = useTopPods(cluster, { sort: by, limit });
   const search = useCarriedSearch();
-  const title = by === 'cpu' ? 'Top pods by CPU' : 'Top pods by memory';
+  const title = t(`overview.topPods.${by}`);
   const message = queryMessage(top, describeError);
   const items = top.data?.items ?? [];
   // One unit for the whole column, chosen by its largest value.
@@ -36,16 +37,14 @@ export function TopPodsPanel({ cluster, by, limit = 10 }: TopPodsPanelProps) {
     <Panel title={title}>
       {message ??
         (items.length === 0 ? (
-          <PanelMessage kind="empty">
-            Metrics not available yet: no pod has usage data.
-          </PanelMessage>
+          <PanelMessage kind="empty">{t('overview.noPodUsage')}</PanelMessage>
         ) : (
           <div className="table-scroll">
             <table className="data-table" aria-label={title}>
               <thead>
                 <tr>
                   {columns.map((key) => (
-                    <Fragment key={key}>{HEADERS[key]}</Fragment>
+                    <Fragment key={key}>{headers()[key]}</Fragment>
                   ))}
                 </tr>
               </thead>
@@ -105,14 +104,14 @@ function columnsOf(by: 'cpu' | 'memory', phone: boolean): Column[] {
   return ['rank', 'pod', 'namespace', ...usage];
 }
 
-const HEADERS: Record<Column, ReactNode> = {
+const headers = (): Record<Column, ReactNode> => ({
   rank: (
     <th scope="col" className="num">
       #
     </th>
   ),
   pod: <th scope="col">Pod</th>,
-  namespace: <th scope="col">Namespace</th>,
+  namespace: <th scope="col">{t('common.namespace')}</th>,
   cpu: (
     <th scope="col" className="num">
       CPU
@@ -120,15 +119,15 @@ const HEADERS: Record<Column, ReactNode> = {
   ),
   memory: (
     <th scope="col" className="num">
-      Memory
+      {t('common.memory')}
     </th>
   ),
   ofLimit: (
-    <th scope="col" className="num" title="Memory usage as a share of the pod's limit">
-      % of limit
+    <th scope="col" className="num" title={t('columns.ofLimitTitle')}>
+      {t('columns.ofLimit')}
     </th>
   ),
-};
+});
 
 function usageCells(
   pod: TopPod,
@@ -149,7 +148,7 @@ function usageCells(
     ofLimit: (
       <td className="num">
         {pod.memoryLimitBytes == null ? (
-          <span className="muted">no limit</span>
+          <span className="muted">{t('common.noLimit')}</span>
         ) : ofLimit == null ? (
           <Unknown />
         ) : (

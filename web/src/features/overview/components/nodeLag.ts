@@ -1,6 +1,7 @@
 /** Whether a node's own metrics timestamp lags (or leads) the sample it arrived in. */
 import type { NodeRow } from '@kubeglance/shared/api';
 import { formatAge } from '@kubeglance/shared/humanFormat';
+import { t } from '../../../i18n/t';
 
 /**
  * A short note for a node whose metrics are older than the sample by more than two
@@ -16,7 +17,7 @@ export function nodeLag(
   if (node.metricsTimestampMs == null || sampleMs == null) return null;
   const lagMs = sampleMs - node.metricsTimestampMs;
   const tolerance = 2 * resolutionSeconds * 1000;
-  if (lagMs > tolerance) return `metrics ${formatAge(lagMs)} old`;
-  if (-lagMs > tolerance) return `clock ${formatAge(-lagMs)} ahead`;
+  if (lagMs > tolerance) return t('overview.metricsOld', { age: formatAge(lagMs) });
+  if (-lagMs > tolerance) return t('overview.clockAhead', { age: formatAge(-lagMs) });
   return null;
 }
