@@ -7,6 +7,7 @@
 import type { HistoryResponse, Point } from '@kubeglance/shared/api';
 import type { UsageSeries } from '../components/charts/UsageChart';
 import type { ChartReference } from '../components/charts/types';
+import { t } from '../i18n/t';
 
 function pointsOf(list: HistoryResponse['requests'], metric: 'cpu' | 'memory'): Point[] | null {
   const points = list?.find((s) => s.metric === metric)?.points;
@@ -36,13 +37,13 @@ export function allocationLines(
     });
     return {
       series: [
-        line('requests', 'requests (kube-state-metrics)', 'var(--request)', requests),
-        ...(limits ? [line('limits', 'limits (kube-state-metrics)', 'var(--limit)', limits)] : []),
+        line('requests', t('charts.ksmRequests'), 'var(--request)', requests),
+        ...(limits ? [line('limits', t('charts.ksmLimits'), 'var(--limit)', limits)] : []),
       ],
       references: [],
     };
   }
-  const label = data.spans ? 'requests today' : 'requests';
+  const label = data.spans ? t('charts.requestsToday') : t('charts.requests');
   return {
     series: [],
     references: [{ value: today, label, color: 'var(--request)', dashed: true, labelBelow: true }],

@@ -14,6 +14,7 @@ import { NamespaceTotals } from './components/NamespaceTotals';
 import { useDocumentTitle } from '../../hooks/useDocumentTitle';
 import './namespace.css';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { t } from '../../i18n/t';
 
 export default function NamespacePage({ cluster }: { cluster: string }) {
   const { ns = '' } = useParams();
@@ -21,24 +22,24 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
   const [query] = useUrlText('q');
   const summary = useSummary(cluster);
   const totals = useNamespaces(cluster).data?.items.find((n) => n.name === ns);
-  useDocumentTitle(`Namespace ${ns} · ${cluster}`);
+  useDocumentTitle(`${t('namespace.heading', { ns })} · ${cluster}`);
   return (
     <>
       <Breadcrumbs crumbs={[{ label: cluster, to: overviewPath(cluster) }, { label: ns }]} />
       <div className="page-head">
-        <h1>Namespace {ns}</h1>
+        <h1>{t('namespace.heading', { ns })}</h1>
         <NamespaceSwitcher cluster={cluster} namespace={ns} />
         {totals && <NamespaceTotals totals={totals} />}
       </div>
       {summary.data && (
         <StatusBanner
           problems={summary.data.status.problems}
-          title={`Problems in ${cluster}`}
+          title={t('banner.problemsIn', { cluster })}
           diagnostics={summary.data.status.diagnostics}
           diagnosticsHref={diagnosticsPath(cluster)}
         />
       )}
-      <Panel title={`Usage over the last ${range}`}>
+      <Panel title={t('overview.usageOver', { range })}>
         <div className="panel-body">
           <NamespaceCharts cluster={cluster} namespace={ns} range={range} query={query} />
         </div>

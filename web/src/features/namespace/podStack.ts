@@ -8,6 +8,7 @@ import type { Point } from '@kubeglance/shared/api';
 import type { UsageSeries } from '../../components/charts/UsageChart';
 import { podColors } from '../../lib/podColors';
 import { OTHER_KEY, withOther } from '../../lib/series';
+import { t } from '../../i18n/t';
 
 /** Pods drawn one by one per chart. */
 export const TOP = 5;
@@ -88,7 +89,7 @@ export function stackSeries(input: StackInput): UsageSeries[] {
   const alone = series.length === 0;
   series.push({
     key: OTHER_KEY,
-    label: alone ? 'all pods' : input.otherLabel,
+    label: alone ? t('namespace.allPods') : input.otherLabel,
     color: 'var(--series-other)',
     points: otherPoints,
     // With no pod of its own to dwarf, the total is the chart's main series.

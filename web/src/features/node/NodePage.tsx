@@ -20,70 +20,75 @@ import { NodePods } from './components/NodePods';
 import { NodeUsageCharts } from './components/NodeUsageCharts';
 import './node.css';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { t } from '../../i18n/t';
 
 export default function NodePage({ cluster }: { cluster: string }) {
   const { node: name = '' } = useParams();
   const [range] = useRange();
   const detail = useNodeDetail(cluster, name);
-  useDocumentTitle(`Node ${name} · ${cluster}`);
+  useDocumentTitle(`${t('node.heading')} ${name} · ${cluster}`);
   const d = detail.data;
-  const message = queryMessage(detail, describeError, 'Loading node…');
+  const message = queryMessage(detail, describeError, t('node.loading'));
   const heat = d ? heatLevel(hotterPercent(d.node.cpu.percent, d.node.memory.percent)) : null;
   return (
     <>
       <Breadcrumbs crumbs={[{ label: cluster, to: overviewPath(cluster) }, { label: name }]} />
       <div className="page-head">
         <h1>
-          Node <span className="mono">{name}</span>
+          {t('node.heading')} <span className="mono">{name}</span>
         </h1>
         {d && (
           <Badge tone={d.node.ready ? 'ok' : 'bad'}>{d.node.ready ? 'Ready' : 'NotReady'}</Badge>
         )}
       </div>
-      {d && <StatusBanner problems={d.status.problems} title={`Problems in ${cluster}`} />}
+      {d && (
+        <StatusBanner problems={d.status.problems} title={t('banner.problemsIn', { cluster })} />
+      )}
       {message ??
         (d && (
           <>
-            <Panel title="Usage now (kubectl top node)">
+            <Panel title={t('node.usageNow')}>
               <dl className="node-facts">
                 <div>
                   <dt>CPU</dt>
                   <dd>
                     {formatMillicoresKubectl(d.node.cpu.usageMillicores)} ·{' '}
-                    {d.node.cpu.percent == null ? 'unknown' : `${d.node.cpu.percent}%`}
+                    {d.node.cpu.percent == null ? t('common.unknown') : `${d.node.cpu.percent}%`}
                   </dd>
                 </div>
                 <div>
-                  <dt>Memory</dt>
+                  <dt>{t('common.memory')}</dt>
                   <dd>
                     {formatMemoryKubectl(d.node.memory.usageBytes)} ·{' '}
-                    {d.node.memory.percent == null ? 'unknown' : `${d.node.memory.percent}%`}
+                    {d.node.memory.percent == null
+                      ? t('common.unknown')
+                      : `${d.node.memory.percent}%`}
                   </dd>
                 </div>
                 <div>
-                  <dt>Load</dt>
+                  <dt>{t('node.load')}</dt>
                   <dd className={heat == null ? undefined : `heat-text-${heat}`}>
-                    {heat == null ? 'no metrics' : HEAT_LABELS[heat]}
+                    {heat == null ? t('common.noMetrics') : HEAT_LABELS[heat]}
                   </dd>
                 </div>
                 <div>
-                  <dt>Roles</dt>
+                  <dt>{t('columns.roles')}</dt>
                   <dd>{d.node.roles.join(', ') || '<none>'}</dd>
                 </div>
                 <div>
-                  <dt>Pool</dt>
+                  <dt>{t('node.pool')}</dt>
                   <dd>{d.node.group ?? '—'}</dd>
                 </div>
                 <div>
-                  <dt>Pods</dt>
+                  <dt>{t('common.pods')}</dt>
                   <dd>{d.pods.length}</dd>
                 </div>
               </dl>
             </Panel>
-            <Panel title="Allocated resources (kubectl describe node)">
+            <Panel title={t('node.allocatedTitle')}>
               <AllocatedResources detail={d} />
             </Panel>
-            <Panel title={`Usage over the last ${range}`}>
+            <Panel title={t('overview.usageOver', { range })}>
               <div className="panel-body">
                 <NodeUsageCharts
                   cluster={cluster}
@@ -93,14 +98,14 @@ export default function NodePage({ cluster }: { cluster: string }) {
                 />
               </div>
             </Panel>
-            <Panel title={`Pods (${d.pods.length})`}>
+            <Panel title={t('node.podsCount', { n: d.pods.length })}>
               {d.pods.length === 0 ? (
-                <PanelMessage kind="empty">No pods are bound to this node.</PanelMessage>
+                <PanelMessage kind="empty">{t('node.noPods')}</PanelMessage>
               ) : (
                 <NodePods cluster={cluster} pods={d.pods} />
               )}
             </Panel>
-            <Panel title="Conditions">
+            <Panel title={t('node.conditions')}>
               <NodeConditions conditions={d.conditions} />
             </Panel>
           </>

@@ -13,6 +13,7 @@ import { ContainerCharts } from './components/ContainerCharts';
 import { PodFacts } from './components/PodFacts';
 import './pod.css';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { t } from '../../i18n/t';
 
 export default function PodPage({ cluster }: { cluster: string }) {
   const { ns = '', pod: name = '' } = useParams();
@@ -25,7 +26,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
   const status = useSummary(cluster).data?.status;
   const problems = status?.problems ?? [];
   const pod = pods.data?.items.find((p) => p.name === name);
-  const message = queryMessage(pods, describeError, 'Loading pod…');
+  const message = queryMessage(pods, describeError, t('pod.loading'));
   return (
     <>
       <Breadcrumbs
@@ -42,7 +43,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
       </div>
       <StatusBanner
         problems={problems}
-        title={`Problems in ${cluster}`}
+        title={t('banner.problemsIn', { cluster })}
         diagnostics={status?.diagnostics}
         diagnosticsHref={diagnosticsPath(cluster)}
       />
@@ -50,9 +51,9 @@ export default function PodPage({ cluster }: { cluster: string }) {
         (!pod ? (
           <PanelMessage
             kind="empty"
-            hint={<Link to={namespacePath(cluster, ns) + search}>Back to the namespace</Link>}
+            hint={<Link to={namespacePath(cluster, ns) + search}>{t('pod.backToNamespace')}</Link>}
           >
-            There is no pod “{name}” in namespace {ns} (it may have been deleted).
+            {t('pod.notFound', { name, ns })}
           </PanelMessage>
         ) : (
           <>

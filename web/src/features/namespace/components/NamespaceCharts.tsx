@@ -15,6 +15,7 @@ import { matchesQuery } from '../../../lib/sort';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 import { podSearchText, toPodView } from '../podView';
 import { heaviest, MAX_SUMMED, stackSeries, TOP, type StackInput } from '../podStack';
+import { t } from '../../../i18n/t';
 
 interface NamespaceChartsProps {
   cluster: string;
@@ -51,15 +52,14 @@ export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceC
     fetched.map((pod) => ({ scope: 'pod', namespace, pod })),
     range,
   );
-  const message = queryMessage(total, describeError, 'Loading history…');
+  const message = queryMessage(total, describeError, t('common.loadingHistory'));
   if (message || !total.data) return message;
   const cpuTotal = seriesPoints(total.data, 'cpu');
   const memTotal = seriesPoints(total.data, 'memory');
   const toMs = newestTime(cpuTotal, memTotal);
-  if (toMs == null)
-    return <PanelMessage kind="empty">Metrics not available yet for this namespace.</PanelMessage>;
+  if (toMs == null) return <PanelMessage kind="empty">{t('namespace.noMetrics')}</PanelMessage>;
   if (picked.matches?.length === 0)
-    return <PanelMessage kind="empty">No pod matches the filter: nothing to chart.</PanelMessage>;
+    return <PanelMessage kind="empty">{t('namespace.noChartMatch')}</PanelMessage>;
 
   const series = (metric: 'cpu' | 'memory', top: readonly string[], totalPoints = cpuTotal) => {
     const points = new Map<string, ReturnType<typeof seriesPoints>>();
@@ -73,20 +73,23 @@ export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceC
         : summed
           ? { rest: matchNames.filter((n) => !top.includes(n)) }
           : null;
-    const otherLabel = picked.matches == null ? 'other pods' : 'other matching pods';
+    const otherLabel =
+      picked.matches == null ? t('namespace.otherPods') : t('namespace.otherMatchingPods');
     return stackSeries({ top, page, points, other, otherLabel });
   };
-  const scope = picked.matches == null ? '' : ` matching “${query.trim()}”`;
+  const byPod = (metric: 'cpu' | 'memory') =>
+    picked.matches == null
+      ? t(`namespace.byPod.${metric}`)
+      : t(`namespace.byPodMatching.${metric}`, { query: query.trim() });
   const charts = [
-    { metric: 'cpu', title: `CPU by pod${scope}`, top: picked.cpu, total: cpuTotal },
-    { metric: 'memory', title: `Memory by pod${scope}`, top: picked.memory, total: memTotal },
+    { metric: 'cpu', title: byPod('cpu'), top: picked.cpu, total: cpuTotal },
+    { metric: 'memory', title: byPod('memory'), top: picked.memory, total: memTotal },
   ] as const;
   return (
     <>
       {picked.matches != null && !summed && (
         <p className="chart-note">
-          {matchNames.length} pods match: the charts draw the {TOP} heaviest of them, not the sum of
-          the rest.
+          {t('namespace.topOfMatches', { n: matchNames.length, top: TOP })}
         </p>
       )}
       <div className="grid-2">
@@ -94,7 +97,7 @@ export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceC
           <UsageChart
             key={c.metric}
             metric={c.metric}
-            title={`${c.title}, last ${range}`}
+            title={t('namespace.chartTitle', { title: c.title, range })}
             series={series(c.metric, c.top, c.total)}
             stacked
             fromMs={toMs - rangeMs(range)}

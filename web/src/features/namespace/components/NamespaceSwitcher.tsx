@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useNamespaces } from '../../../api/namespaces';
 import { useCarriedSearch } from '../../../hooks/useRange';
 import { namespacePath } from '../../../lib/paths';
+import { t } from '../../../i18n/t';
 
 export function NamespaceSwitcher({ cluster, namespace }: { cluster: string; namespace: string }) {
   const namespaces = useNamespaces(cluster);
@@ -13,7 +14,7 @@ export function NamespaceSwitcher({ cluster, namespace }: { cluster: string; nam
   if (!names.includes(namespace)) names.unshift(namespace);
   return (
     <label className="namespace-switcher">
-      <span className="muted">Namespace</span>
+      <span className="muted">{t('common.namespace')}</span>
       <select
         value={namespace}
         onChange={(e) => navigate(namespacePath(cluster, e.target.value) + search)}

@@ -7,6 +7,7 @@ import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import { Unknown } from '../../../components/Unknown';
 import { partialPods } from '../../../lib/partial';
 import { percentOf } from '../../../lib/thresholds';
+import { t } from '../../../i18n/t';
 
 function share(usage: number | null, of: number | null): string {
   const p = percentOf(usage, of);
@@ -25,14 +26,20 @@ interface ResourceLineProps {
 function ResourceLine({ label, usage, request, limit, unbounded, format }: ResourceLineProps) {
   return (
     <span className="ns-total">
-      {label} {usage == null ? <Unknown text="no metrics" /> : <strong>{format(usage)}</strong>} ·
-      requests {format(request)}
-      {share(usage, request)} · limits {limit == null ? 'none set' : format(limit)}
+      {label}{' '}
+      {usage == null ? <Unknown text={t('common.noMetrics')} /> : <strong>{format(usage)}</strong>}
+      {' · '}
+      {t('namespace.requestsValue', { value: format(request) })}
+      {share(usage, request)}
+      {' · '}
+      {t('namespace.limitsValue', { value: limit == null ? t('common.noneSet') : format(limit) })}
       {share(usage, limit)}
       {unbounded > 0 && (
         <span className="muted">
-          {' '}
-          · {unbounded} {unbounded === 1 ? 'pod' : 'pods'} without a limit
+          {' · '}
+          {t(unbounded === 1 ? 'namespace.withoutLimitOne' : 'namespace.withoutLimit', {
+            n: unbounded,
+          })}
         </span>
       )}
     </span>
@@ -44,9 +51,12 @@ export function NamespaceTotals({ totals }: { totals: NamespaceRow }) {
   return (
     <p className="ns-totals">
       <span>
-        {totals.pods} pods
+        {t('namespace.podCount', { n: totals.pods })}
         {partial && (
-          <strong className="stat-partial"> · usage of {partial} (others have no metrics)</strong>
+          <strong className="stat-partial">
+            {' · '}
+            {t('namespace.partialUsage', { partial })}
+          </strong>
         )}
       </span>
       <ResourceLine
@@ -58,7 +68,7 @@ export function NamespaceTotals({ totals }: { totals: NamespaceRow }) {
         format={formatCores}
       />
       <ResourceLine
-        label="Memory"
+        label={t('common.memory')}
         usage={totals.memory.usageBytes}
         request={totals.memory.requestBytes}
         limit={totals.memory.limitBytes}

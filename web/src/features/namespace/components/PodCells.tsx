@@ -6,18 +6,17 @@ import { Flags } from '../../../components/PodBadges';
 import { NotSet, Unknown } from '../../../components/Unknown';
 import type { ResourceView, UsageView } from '../podView';
 import { isOomRisk, isOverProvisioned } from '../../../lib/thresholds';
-
-const METRICS_TEXT: Record<Exclude<PodMetricsState, 'ok'>, string> = {
-  'warming-up': 'warming up',
-  missing: 'no metrics',
-};
+import { t } from '../../../i18n/t';
 
 function unknownUsage(metrics: PodMetricsState) {
-  const text = metrics === 'ok' ? 'unknown' : METRICS_TEXT[metrics];
+  const text =
+    metrics === 'ok'
+      ? t('common.unknown')
+      : metrics === 'warming-up'
+        ? t('namespace.warmingUp')
+        : t('common.noMetrics');
   const title =
-    metrics === 'warming-up'
-      ? 'The pod is younger than the first metrics scrape (about 2 minutes)'
-      : 'metrics-server reports no usage for this pod';
+    metrics === 'warming-up' ? t('namespace.warmingUpTitle') : t('namespace.noUsageTitle');
   return <Unknown text={text} title={title} />;
 }
 
@@ -32,11 +31,11 @@ function Percent({
 }) {
   if (!hasReference)
     return (
-      <span className="muted" title="not set">
-        n/a
+      <span className="muted" title={t('common.notSet')}>
+        {t('namespace.notApplicable')}
       </span>
     );
-  if (value == null) return <Unknown text="—" title="usage unknown" />;
+  if (value == null) return <Unknown text="—" title={t('tile.usageUnknown')} />;
   return <span className={hot ? 'pct-hot' : undefined}>{value}%</span>;
 }
 

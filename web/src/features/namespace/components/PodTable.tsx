@@ -24,6 +24,7 @@ import {
 import { useElementSize } from '../../../hooks/useElementSize';
 import { usePhone } from '../../../hooks/usePhone';
 import { leadingColumns } from '../../../lib/columnOrder';
+import { t } from '../../../i18n/t';
 
 // Fixed row height (CSS matches), room for a name wrapped onto two lines: no measuring,
 // no jumps while scrolling.
@@ -67,11 +68,11 @@ export function PodTable({ rows, sort, onSort, onToggle, podLink }: PodTableProp
       className="pod-scroll"
       tabIndex={0}
       role="region"
-      aria-label="Pods table, scrollable"
+      aria-label={t('namespace.tableScroll')}
     >
       <table
         className="data-table pod-table"
-        aria-label="Pods"
+        aria-label={t('common.pods')}
         aria-rowcount={rows.length + 1}
         style={{ width: POD_TABLE_WIDTH - NAME_MIN_WIDTH + nameWidth }}
       >
@@ -151,7 +152,12 @@ const PodLine = memo(function PodLine({ row, columns, index, onToggle, link }: P
                 type="button"
                 className="expander"
                 aria-expanded={row.expanded}
-                aria-label={`${row.expanded ? 'Hide' : 'Show'} containers of ${pod.name}`}
+                aria-label={t(
+                  row.expanded ? 'namespace.hideContainers' : 'namespace.showContainers',
+                  {
+                    pod: pod.name,
+                  },
+                )}
                 onClick={() => onToggle(pod.name)}
               >
                 <span aria-hidden="true">{row.expanded ? '▾' : '▸'}</span>
@@ -169,7 +175,7 @@ const PodLine = memo(function PodLine({ row, columns, index, onToggle, link }: P
           node: (
             <td>
               {pod.node == null ? (
-                <span className="muted">not scheduled</span>
+                <span className="muted">{t('namespace.notScheduled')}</span>
               ) : (
                 <BreakableName name={pod.node} />
               )}

@@ -19,6 +19,7 @@ import {
 import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
 import { parseList, serializeList, toggleInList } from '../../../lib/urlState';
 import { PodTable } from './PodTable';
+import { t } from '../../../i18n/t';
 
 const DEFAULT_SORT: SortState<PodSortKey> = { key: 'cpu', dir: 'desc' };
 const TEXT_KEYS: PodSortKey[] = ['name', 'status', 'node'];
@@ -53,17 +54,17 @@ export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: 
     [cluster, namespace, search],
   );
 
-  const message = queryMessage(pods, describeError, 'Loading pods…');
+  const message = queryMessage(pods, describeError, t('namespace.loadingPods'));
   const oom = visible.filter((v) => v.flags.some((f) => f.kind === 'oom-risk')).length;
   const idle = visible.filter((v) => v.flags.some((f) => f.kind === 'over-provisioned')).length;
   return (
     <Panel
-      title="Pods"
+      title={t('common.pods')}
       className="pods-panel"
       actions={
         <FilterInput
-          label="Filter pods"
-          placeholder="Filter by pod, node, phase or container"
+          label={t('namespace.filterPods')}
+          placeholder={t('namespace.filterPodsPlaceholder')}
           value={query}
           onChange={setQuery}
         />
@@ -71,17 +72,18 @@ export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: 
     >
       {message ??
         (views.length === 0 ? (
-          <PanelMessage kind="empty">There are no pods in this namespace.</PanelMessage>
+          <PanelMessage kind="empty">{t('namespace.noPods')}</PanelMessage>
         ) : (
           <>
             <p className="table-foot" aria-live="polite">
               {visible.length === views.length
-                ? `${views.length} pods`
-                : `${visible.length} of ${views.length} pods match “${query}”`}
-              {` · ${oom} at OOM risk · ${idle} over-provisioned`}
+                ? t('namespace.podCount', { n: views.length })
+                : t('namespace.podsMatch', { n: visible.length, total: views.length, query })}
+              {' · '}
+              {t('namespace.flagCounts', { oom, idle })}
             </p>
             {visible.length === 0 ? (
-              <PanelMessage kind="empty">No pod matches the filter.</PanelMessage>
+              <PanelMessage kind="empty">{t('namespace.noMatch')}</PanelMessage>
             ) : (
               <PodTable
                 rows={rows}

@@ -5,6 +5,7 @@
  * scroll sideways with the name column kept in place; on a phone, name, CPU and memory lead.
  */
 import type { PodSortKey } from '../podView';
+import { t } from '../../../i18n/t';
 
 export interface PodColumn {
   key: PodSortKey;
@@ -15,45 +16,69 @@ export interface PodColumn {
   width: number;
 }
 
+/** A column; label and title are read when rendered, in the language on screen. */
+function column(
+  key: PodSortKey,
+  label: () => string,
+  width: number,
+  extra: { numeric?: boolean; title?: () => string } = {},
+): PodColumn {
+  return {
+    key,
+    get label() {
+      return label();
+    },
+    get title() {
+      return extra.title?.();
+    },
+    width,
+    ...(extra.numeric ? { numeric: true } : {}),
+  };
+}
+
+// The usage columns keep k9s' compact labels in every language; their titles explain them.
 export const POD_COLUMNS: readonly PodColumn[] = [
-  { key: 'name', label: 'Name', width: 190 }, // NAME_MIN_WIDTH
-  { key: 'status', label: 'Status', width: 96 },
-  { key: 'node', label: 'Node', width: 124 },
-  { key: 'restarts', label: 'Restarts', numeric: true, width: 92 },
-  { key: 'cpu', label: 'CPU', numeric: true, width: 64, title: 'CPU usage (millicores)' },
-  { key: 'cpuRequest', label: 'CPU/R', numeric: true, width: 68, title: 'CPU request' },
-  { key: 'cpuLimit', label: 'CPU/L', numeric: true, width: 68, title: 'CPU limit' },
-  {
-    key: 'cpuPctRequest',
-    label: '%CPU/R',
+  column('name', () => t('columns.name'), 190),
+  column('status', () => t('columns.status'), 96),
+  column('node', () => t('namespace.col.node'), 124),
+  column('restarts', () => t('namespace.col.restarts'), 92, { numeric: true }),
+  column('cpu', () => 'CPU', 64, { numeric: true, title: () => t('namespace.colTitle.cpu') }),
+  column('cpuRequest', () => 'CPU/R', 68, {
     numeric: true,
-    width: 80,
-    title: 'CPU usage, % of request',
-  },
-  { key: 'cpuPctLimit', label: '%CPU/L', numeric: true, width: 80, title: 'CPU usage, % of limit' },
-  { key: 'memory', label: 'MEM', numeric: true, width: 68, title: 'Memory usage (MiB)' },
-  { key: 'memoryRequest', label: 'MEM/R', numeric: true, width: 72, title: 'Memory request' },
-  { key: 'memoryLimit', label: 'MEM/L', numeric: true, width: 68, title: 'Memory limit' },
-  {
-    key: 'memoryPctRequest',
-    label: '%MEM/R',
+    title: () => t('namespace.colTitle.cpuRequest'),
+  }),
+  column('cpuLimit', () => 'CPU/L', 68, {
     numeric: true,
-    width: 84,
-    title: 'Memory usage, % of request',
-  },
-  {
-    key: 'memoryPctLimit',
-    label: '%MEM/L',
+    title: () => t('namespace.colTitle.cpuLimit'),
+  }),
+  column('cpuPctRequest', () => '%CPU/R', 80, {
     numeric: true,
-    width: 84,
-    title: 'Memory usage, % of limit',
-  },
-  {
-    key: 'flags',
-    label: 'Flags',
-    width: 150,
-    title: 'OOM risk (≥ 90 % of memory limit), over-provisioned (< 20 % of request)',
-  },
+    title: () => t('namespace.colTitle.cpuPctRequest'),
+  }),
+  column('cpuPctLimit', () => '%CPU/L', 80, {
+    numeric: true,
+    title: () => t('namespace.colTitle.cpuPctLimit'),
+  }),
+  column('memory', () => 'MEM', 68, { numeric: true, title: () => t('namespace.colTitle.memory') }),
+  column('memoryRequest', () => 'MEM/R', 72, {
+    numeric: true,
+    title: () => t('namespace.colTitle.memoryRequest'),
+  }),
+  column('memoryLimit', () => 'MEM/L', 68, {
+    numeric: true,
+    title: () => t('namespace.colTitle.memoryLimit'),
+  }),
+  column('memoryPctRequest', () => '%MEM/R', 84, {
+    numeric: true,
+    title: () => t('namespace.colTitle.memoryPctRequest'),
+  }),
+  column('memoryPctLimit', () => '%MEM/L', 84, {
+    numeric: true,
+    title: () => t('namespace.colTitle.memoryPctLimit'),
+  }),
+  column('flags', () => t('namespace.col.flags'), 150, {
+    title: () => t('namespace.colTitle.flags'),
+  }),
 ];
 
 /** The columns a phone shows first (the others follow, scrolled to). */

@@ -1,25 +1,26 @@
 /** "Allocated resources" exactly as `kubectl describe node` prints it, plus unbounded pods. */
 import type { NodeDetail } from '@kubeglance/shared/api';
 import { formatMemoryKubectl, formatMillicoresKubectl } from '@kubeglance/shared/format';
+import { t } from '../../../i18n/t';
 
 export function AllocatedResources({ detail }: { detail: NodeDetail }) {
   const { cpu, memory } = detail.allocated;
   return (
     <div className="table-scroll">
-      <table className="data-table allocated" aria-label="Allocated resources">
+      <table className="data-table allocated" aria-label={t('node.allocated')}>
         <thead>
           <tr>
-            <th scope="col">Resource</th>
+            <th scope="col">{t('node.resource')}</th>
             <th scope="col" className="num">
-              Requests
+              {t('common.requests')}
             </th>
             <th scope="col" className="num">
-              Limits
+              {t('common.limits')}
             </th>
             <th scope="col" className="num">
-              Allocatable
+              {t('node.allocatableCol')}
             </th>
-            <th scope="col">Pods without a limit</th>
+            <th scope="col">{t('node.podsWithoutLimit')}</th>
           </tr>
         </thead>
         <tbody>

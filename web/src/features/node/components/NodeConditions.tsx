@@ -1,6 +1,7 @@
 /** The node's conditions; a bad one says so in words, not only in colour. */
 import type { NodeCondition } from '@kubeglance/shared/api';
 import { Badge } from '../../../components/Badge';
+import { t } from '../../../i18n/t';
 
 /** Ready should be True; every other condition (pressure, unavailable network) False. */
 function healthy(c: NodeCondition): boolean {
@@ -14,10 +15,10 @@ export function NodeConditions({ conditions }: { conditions: readonly NodeCondit
       <table className="data-table" aria-label="Conditions">
         <thead>
           <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Status</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Message</th>
+            <th scope="col">{t('node.condition.type')}</th>
+            <th scope="col">{t('columns.status')}</th>
+            <th scope="col">{t('node.condition.reason')}</th>
+            <th scope="col">{t('node.condition.message')}</th>
           </tr>
         </thead>
         <tbody>

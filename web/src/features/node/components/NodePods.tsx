@@ -14,6 +14,7 @@ import { useUrlSort } from '../../../hooks/useSearchState';
 import { podPath } from '../../../lib/paths';
 import { sortRows, type Accessors, type SortState } from '../../../lib/sort';
 import { percentOf, usageFlags } from '../../../lib/thresholds';
+import { t } from '../../../i18n/t';
 
 type Key = 'name' | 'namespace' | 'phase' | 'cpu' | 'cpuRequest' | 'memory' | 'memoryLimit';
 const KEYS: readonly Key[] = [
@@ -28,14 +29,25 @@ const KEYS: readonly Key[] = [
 const DEFAULT_SORT: SortState<Key> = { key: 'cpu', dir: 'desc' };
 const TEXT_KEYS: Key[] = ['name', 'namespace', 'phase'];
 
-const COLUMNS: SortColumn<Key>[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'cpu', label: 'CPU(cores)', numeric: true, title: 'As kubectl top pods prints it' },
-  { key: 'memory', label: 'MEMORY(bytes)', numeric: true, title: 'As kubectl top pods prints it' },
-  { key: 'cpuRequest', label: '%CPU/R', numeric: true, title: 'CPU usage, % of the request' },
-  { key: 'memoryLimit', label: '%MEM/L', numeric: true, title: 'Memory usage, % of the limit' },
-  { key: 'namespace', label: 'Namespace' },
-  { key: 'phase', label: 'Status' },
+// kubectl's and k9s' own headers stay as they print them; the titles explain them.
+const columns = (): SortColumn<Key>[] => [
+  { key: 'name', label: t('columns.name') },
+  { key: 'cpu', label: 'CPU(cores)', numeric: true, title: t('node.asKubectlTop') },
+  { key: 'memory', label: 'MEMORY(bytes)', numeric: true, title: t('node.asKubectlTop') },
+  {
+    key: 'cpuRequest',
+    label: '%CPU/R',
+    numeric: true,
+    title: t('namespace.colTitle.cpuPctRequest'),
+  },
+  {
+    key: 'memoryLimit',
+    label: '%MEM/L',
+    numeric: true,
+    title: t('namespace.colTitle.memoryPctLimit'),
+  },
+  { key: 'namespace', label: t('common.namespace') },
+  { key: 'phase', label: t('columns.status') },
 ];
 
 const accessors: Accessors<PodRow, Key> = {
@@ -61,11 +73,11 @@ export function NodePods({ cluster, pods }: { cluster: string; pods: readonly Po
   );
   return (
     <div className="table-scroll">
-      <table className="data-table node-pods" aria-label="Pods on this node">
+      <table className="data-table node-pods" aria-label={t('node.podsOnNode')}>
         <thead>
           <tr>
-            <SortHeaders columns={COLUMNS} sort={sort} onSort={onSort} />
-            <th scope="col">Flags</th>
+            <SortHeaders columns={columns()} sort={sort} onSort={onSort} />
+            <th scope="col">{t('namespace.col.flags')}</th>
           </tr>
         </thead>
         <tbody>
@@ -80,10 +92,13 @@ export function NodePods({ cluster, pods }: { cluster: string; pods: readonly Po
                 <td className="num">{formatMillicoresKubectl(p.cpu.usageMillicores)}</td>
                 <td className="num">{formatMemoryKubectl(p.memory.usageBytes)}</td>
                 <td className="num">
-                  {pct(percentOf(p.cpu.usageMillicores, p.cpu.requestMillicores), 'no request')}
+                  {pct(
+                    percentOf(p.cpu.usageMillicores, p.cpu.requestMillicores),
+                    t('node.noRequest'),
+                  )}
                 </td>
                 <td className={`num ${hot ? 'text-bad' : ''}`}>
-                  {pct(percentOf(p.memory.usageBytes, p.memory.limitBytes), 'no limit')}
+                  {pct(percentOf(p.memory.usageBytes, p.memory.limitBytes), t('common.noLimit'))}
                 </td>
                 <td className="mono">{p.namespace}</td>
                 <td>{p.phase}</td>

@@ -6,6 +6,7 @@ import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { allocationLines } from '../../../lib/allocations';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+import { t } from '../../../i18n/t';
 
 interface NodeUsageChartsProps {
   cluster: string;
@@ -16,26 +17,26 @@ interface NodeUsageChartsProps {
 
 export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageChartsProps) {
   const history = useHistory(cluster, { scope: 'node', name: node.name }, range);
-  const message = queryMessage(history, describeError, 'Loading history…');
+  const message = queryMessage(history, describeError, t('common.loadingHistory'));
   if (message || !history.data) return message;
   const cpu = seriesPoints(history.data, 'cpu');
   const memory = seriesPoints(history.data, 'memory');
   const toMs = newestTime(cpu, memory);
-  if (toMs == null) return <PanelMessage kind="empty">No metrics for this node yet.</PanelMessage>;
+  if (toMs == null) return <PanelMessage kind="empty">{t('node.noMetrics')}</PanelMessage>;
   const fromMs = toMs - rangeMs(range);
   const cpuAlloc = allocationLines(history.data, 'cpu', requests.cpu);
   const memoryAlloc = allocationLines(history.data, 'memory', requests.memory);
   const refs = (allocatable: number, alloc: typeof cpuAlloc) => [
-    { value: allocatable, label: 'allocatable', color: 'var(--text-muted)' },
+    { value: allocatable, label: t('charts.allocatable'), color: 'var(--text-muted)' },
     ...alloc.references,
   ];
   return (
     <div className="grid-2">
       <UsageChart
         metric="cpu"
-        title={`CPU, last ${range}`}
+        title={t('pod.chartTitle.cpu', { range })}
         series={[
-          { key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu },
+          { key: 'usage', label: t('charts.usage.cpu'), color: 'var(--cpu)', points: cpu },
           ...cpuAlloc.series,
         ]}
         references={refs(node.cpu.allocatableMillicores, cpuAlloc)}
@@ -45,9 +46,9 @@ export function NodeUsageCharts({ cluster, node, requests, range }: NodeUsageCha
       />
       <UsageChart
         metric="memory"
-        title={`Memory, last ${range}`}
+        title={t('pod.chartTitle.memory', { range })}
         series={[
-          { key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory },
+          { key: 'usage', label: t('charts.usage.memory'), color: 'var(--memory)', points: memory },
           ...memoryAlloc.series,
         ]}
         references={refs(node.memory.allocatableBytes, memoryAlloc)}

@@ -11,6 +11,7 @@ import { ContainerKindBadge } from '../../../components/ContainerKind';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { usageFlags } from '../../../lib/thresholds';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
+import { t } from '../../../i18n/t';
 
 interface ContainerChartsProps {
   cluster: string;
@@ -21,25 +22,25 @@ interface ContainerChartsProps {
 }
 
 /** A value, or words for its absence (never a zero). */
-function show(value: number | null, format: (v: number) => string, none = 'not set') {
-  return value == null ? none : format(value);
+function show(value: number | null, format: (v: number) => string, none?: string) {
+  return value == null ? (none ?? t('common.notSet')) : format(value);
 }
 
 function lines(request: number | null, limit: number | null): ChartReference[] {
   if (request != null && request === limit) {
-    return [{ value: limit, label: 'request = limit', color: 'var(--limit)' }];
+    return [{ value: limit, label: t('pod.requestEqualsLimit'), color: 'var(--limit)' }];
   }
   const refs: ChartReference[] = [];
   if (request != null) {
     refs.push({
       value: request,
-      label: 'request',
+      label: t('pod.request'),
       color: 'var(--request)',
       dashed: true,
       labelBelow: true,
     });
   }
-  if (limit != null) refs.push({ value: limit, label: 'limit', color: 'var(--limit)' });
+  if (limit != null) refs.push({ value: limit, label: t('pod.limit'), color: 'var(--limit)' });
   return refs;
 }
 
@@ -58,17 +59,22 @@ export function ContainerCharts({
   const { cpu, memory } = container;
   const summary = (
     <span className="muted container-summary">
-      CPU {show(cpu.usageMillicores, formatCores, 'unknown')} (request{' '}
-      {show(cpu.requestMillicores, formatCores)}, limit {show(cpu.limitMillicores, formatCores)}) ·
-      memory {show(memory.usageBytes, formatBytesIEC, 'unknown')} (request{' '}
-      {show(memory.requestBytes, formatBytesIEC)}, limit {show(memory.limitBytes, formatBytesIEC)})
+      {t('pod.containerSummary', {
+        cpu: show(cpu.usageMillicores, formatCores, t('common.unknown')),
+        cpuRequest: show(cpu.requestMillicores, formatCores),
+        cpuLimit: show(cpu.limitMillicores, formatCores),
+        memory: show(memory.usageBytes, formatBytesIEC, t('common.unknown')),
+        memoryRequest: show(memory.requestBytes, formatBytesIEC),
+        memoryLimit: show(memory.limitBytes, formatBytesIEC),
+      })}
     </span>
   );
   return (
     <Panel
       title={
         <>
-          Container {container.name} <ContainerKindBadge kind={container.kind} />
+          {t('pod.container', { name: container.name })}{' '}
+          <ContainerKindBadge kind={container.kind} />
         </>
       }
       actions={<Flags flags={usageFlags(cpu, memory)} />}
@@ -90,20 +96,19 @@ function ContainerChartBody({
   range: HistoryRange;
   container: ContainerRow;
 }) {
-  const message = queryMessage(history, describeError, 'Loading history…');
+  const message = queryMessage(history, describeError, t('common.loadingHistory'));
   if (message || !history.data) return message;
   const cpu = seriesPoints(history.data, 'cpu');
   const memory = seriesPoints(history.data, 'memory');
   const toMs = newestTime(cpu, memory);
-  if (toMs == null)
-    return <PanelMessage kind="empty">Metrics not available yet for this container.</PanelMessage>;
+  if (toMs == null) return <PanelMessage kind="empty">{t('pod.noMetrics')}</PanelMessage>;
   const fromMs = toMs - rangeMs(range);
   return (
     <div className="grid-2">
       <UsageChart
         metric="cpu"
-        title={`CPU, last ${range}`}
-        series={[{ key: 'usage', label: 'CPU usage', color: 'var(--cpu)', points: cpu }]}
+        title={t('pod.chartTitle.cpu', { range })}
+        series={[{ key: 'usage', label: t('charts.usage.cpu'), color: 'var(--cpu)', points: cpu }]}
         references={lines(container.cpu.requestMillicores, container.cpu.limitMillicores)}
         fromMs={fromMs}
         toMs={toMs}
@@ -111,8 +116,10 @@ function ContainerChartBody({
       />
       <UsageChart
         metric="memory"
-        title={`Memory, last ${range}`}
-        series={[{ key: 'usage', label: 'Memory usage', color: 'var(--memory)', points: memory }]}
+        title={t('pod.chartTitle.memory', { range })}
+        series={[
+          { key: 'usage', label: t('charts.usage.memory'), color: 'var(--memory)', points: memory },
+        ]}
         references={lines(container.memory.requestBytes, container.memory.limitBytes)}
         fromMs={fromMs}
         toMs={toMs}

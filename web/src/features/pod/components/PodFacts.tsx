@@ -5,19 +5,17 @@ import { formatAge } from '@kubeglance/shared/humanFormat';
 import { Badge } from '../../../components/Badge';
 import { Unknown } from '../../../components/Unknown';
 import { useNow } from '../../../hooks/useNow';
+import { t } from '../../../i18n/t';
+import { dateTimeFormat } from '../../../i18n/format';
 
-const METRICS_TEXT = {
-  ok: 'available',
-  'warming-up': 'warming up',
-  missing: 'no metrics',
-} as const;
+const metricsText = (state: PodRow['metrics']) => t(`pod.metricsState.${state}`);
 
 export function PodFacts({ pod }: { pod: PodRow }) {
   const now = useNow(5_000);
   return (
     <dl className="facts">
       <div>
-        <dt>Phase</dt>
+        <dt>{t('pod.phase')}</dt>
         <dd>
           <Badge
             tone={pod.phase === 'Running' ? 'ok' : pod.phase === 'Pending' ? 'warn' : 'neutral'}
@@ -27,40 +25,44 @@ export function PodFacts({ pod }: { pod: PodRow }) {
         </dd>
       </div>
       <div>
-        <dt>Node</dt>
-        <dd className="mono">{pod.node ?? <Unknown text="not scheduled" />}</dd>
+        <dt>{t('namespace.col.node')}</dt>
+        <dd className="mono">{pod.node ?? <Unknown text={t('namespace.notScheduled')} />}</dd>
       </div>
       <div>
-        <dt>QoS class</dt>
+        <dt>{t('pod.qosClass')}</dt>
         <dd>{pod.qosClass}</dd>
       </div>
       <div>
-        <dt>Age</dt>
-        <dd title={new Date(pod.createdMs).toLocaleString()}>{formatAge(now - pod.createdMs)}</dd>
+        <dt>{t('pod.age')}</dt>
+        <dd
+          title={dateTimeFormat({ dateStyle: 'medium', timeStyle: 'medium' }).format(pod.createdMs)}
+        >
+          {formatAge(now - pod.createdMs)}
+        </dd>
       </div>
       <div>
-        <dt>Restarts</dt>
+        <dt>{t('namespace.col.restarts')}</dt>
         <dd>{pod.restarts}</dd>
       </div>
       <div>
-        <dt>Metrics</dt>
-        <dd>{METRICS_TEXT[pod.metrics]}</dd>
+        <dt>{t('pod.metrics')}</dt>
+        <dd>{metricsText(pod.metrics)}</dd>
       </div>
       <div>
         <dt>CPU</dt>
         <dd>
           {pod.cpu.usageMillicores == null ? (
-            <Unknown text={METRICS_TEXT[pod.metrics]} />
+            <Unknown text={metricsText(pod.metrics)} />
           ) : (
             formatMillicoresKubectl(pod.cpu.usageMillicores)
           )}
         </dd>
       </div>
       <div>
-        <dt>Memory</dt>
+        <dt>{t('common.memory')}</dt>
         <dd>
           {pod.memory.usageBytes == null ? (
-            <Unknown text={METRICS_TEXT[pod.metrics]} />
+            <Unknown text={metricsText(pod.metrics)} />
           ) : (
             formatMemoryKubectl(pod.memory.usageBytes)
           )}
