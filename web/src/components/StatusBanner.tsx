@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import type { DiagnosticsSummary, Problem } from '@kubeglance/shared/api';
 import { t } from '../i18n/t';
 import { phraseText } from '../i18n/phrase';
+import { problemHint, problemMessage } from '../i18n/problem';
 
 interface StatusBannerProps {
   problems: readonly Problem[];
@@ -44,8 +45,8 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
               !
             </span>
             <div>
-              <p className="status-banner-message">{p.message}</p>
-              <p className="status-banner-hint">{p.hint}</p>
+              <p className="status-banner-message">{problemMessage(p)}</p>
+              <p className="status-banner-hint">{problemHint(p)}</p>
               {p.detail && (
                 <details>
                   <summary>{t('banner.details')}</summary>

@@ -19,6 +19,8 @@ import { StaleBanner } from './components/StaleBanner';
 import { staleReasons } from './staleness';
 import { useAutoReload, useRotationTick } from './useNocLifecycle';
 import './noc.css';
+import { t } from '../../i18n/t';
+import { useLanguage } from '../../i18n/useLanguage';
 
 type Page = { kind: 'summary' } | { kind: 'cluster' | 'nodes'; name: string };
 
@@ -52,8 +54,9 @@ export default function NocPage() {
   const page = pages[pageIndex];
   const reasons = staleReasons(live, names, now);
   useDocumentTitle(
-    `${reasons.length > 0 ? 'STALE · ' : ''}Wall screen · ${names.join(', ') || 'all clusters'}`,
+    `${reasons.length > 0 ? `${t('common.staleMark')} · ` : ''}${t('header.wallScreen')} · ${names.join(', ') || t('noc.allClustersLower')}`,
   );
+  useLanguage();
   const shown = page && page.kind !== 'summary' ? live.clusters[page.name] : undefined;
   // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
   // Unknown clusters have no data and never will: they are error tiles, not "no data yet".
@@ -77,11 +80,11 @@ export default function NocPage() {
       <NocHeader
         title={
           page?.kind === 'nodes'
-            ? `${page.name} · nodes`
+            ? t('noc.nodesPageTitle', { cluster: page.name })
             : page?.kind === 'cluster'
               ? page.name
               : names.length > 1
-                ? 'All clusters'
+                ? t('noc.allClusters')
                 : 'kubeglance'
         }
         simulated={shown?.simulated ?? false}
@@ -95,7 +98,7 @@ export default function NocPage() {
       {reasons.length > 0 && <StaleBanner reasons={reasons} />}
       <main className="noc-main">
         {!page ? (
-          <p className="noc-waiting">Connecting to the kubeglance server…</p>
+          <p className="noc-waiting">{t('noc.connecting')}</p>
         ) : page.kind === 'summary' ? (
           <SummaryPage
             names={names}
@@ -112,7 +115,7 @@ export default function NocPage() {
         ) : shown ? (
           <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} now={now} />
         ) : (
-          <p className="noc-waiting">Waiting for data from {page.name}…</p>
+          <p className="noc-waiting">{t('noc.waitingFor', { cluster: page.name })}</p>
         )}
       </main>
     </div>

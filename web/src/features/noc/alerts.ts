@@ -2,6 +2,7 @@
 import type { LiveCluster } from '../../api/liveState';
 import { diagnosticsPath } from '../../lib/paths';
 import { clusterAlerts, type NocAlert } from './nocAlerts';
+import { t } from '../../i18n/t';
 
 /** A cluster's alerts; those about the metrics pipeline open its Diagnostics page. */
 export function alertsOf(c: LiveCluster, namespaces: readonly string[]): NocAlert[] {
@@ -56,8 +57,8 @@ export function unknownAlerts(unknown: readonly string[]): NocAlert[] {
   return unknown.map((name) => ({
     key: `unknown:${name}`,
     severity: 'critical',
-    text: `${name}: unknown cluster`,
-    detail: 'not configured on this server',
+    text: t('noc.unknownClusterAlert', { name }),
+    detail: t('noc.notConfigured'),
     weight: 2000,
   }));
 }

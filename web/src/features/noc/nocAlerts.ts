@@ -10,6 +10,8 @@ import {
   OOM_RISK_PERCENT,
   percentOf,
 } from '../../lib/thresholds';
+import { t } from '../../i18n/t';
+import { problemHint, problemMessage } from '../../i18n/problem';
 
 export type AlertSeverity = 'critical' | 'warning';
 
@@ -57,11 +59,14 @@ export function clusterAlerts({
   );
   return [
     ...problems.map(problemAlert),
-    ...collapse(nodes.filter((n) => !n.ready).map(notReadyAlert), (n) => `${n} nodes are NotReady`),
-    ...collapse(nodes.flatMap(hotNodeAlert), (n) => `${n} nodes above ${NODE_ALERT_PERCENT}%`),
-    ...collapse(
-      inScope.flatMap(podMemoryAlert),
-      (n) => `${n} pods at ${OOM_RISK_PERCENT}% or more of their memory limit`,
+    ...collapse(nodes.filter((n) => !n.ready).map(notReadyAlert), (n) =>
+      t('noc.alert.manyNotReady', { n }),
+    ),
+    ...collapse(nodes.flatMap(hotNodeAlert), (n) =>
+      t('noc.alert.manyHot', { n, percent: NODE_ALERT_PERCENT }),
+    ),
+    ...collapse(inScope.flatMap(podMemoryAlert), (n) =>
+      t('noc.alert.manyOom', { n, percent: OOM_RISK_PERCENT }),
     ),
   ].sort(bySeverityThenWeight);
 }
@@ -70,8 +75,8 @@ function problemAlert(p: Problem): NocAlert {
   return {
     key: `problem:${p.code}`,
     severity: WARNING_PROBLEMS.has(p.code) ? 'warning' : 'critical',
-    text: p.message,
-    detail: fixCommand(p.hint),
+    text: problemMessage(p),
+    detail: fixCommand(p.hint, problemHint(p)),
     weight: 1000,
   };
 }
@@ -79,18 +84,18 @@ function problemAlert(p: Problem): NocAlert {
 /**
  * What a wall screen shows of a fix: the commands, one per line, without the prose around
  * them (read from 4 m, the command is what someone types). A hint with no `quoted` command
- * is shown whole.
+ * is shown whole (`prose`: the hint in the language on screen).
  */
-export function fixCommand(hint: string): string {
+export function fixCommand(hint: string, prose = hint): string {
   const quoted = [...hint.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-  return quoted.length > 0 ? quoted.join('\n') : hint;
+  return quoted.length > 0 ? quoted.join('\n') : prose;
 }
 
 function notReadyAlert(n: NodeRow): NocAlert {
   return {
     key: `notready:${n.name}`,
     severity: 'critical',
-    text: `Node ${n.name} is NotReady`,
+    text: t('noc.alert.notReady', { name: n.name }),
     short: n.name,
     weight: 500,
   };
@@ -103,9 +108,16 @@ function hotNodeAlert(n: NodeRow): NocAlert[] {
     {
       key: `node:${n.name}`,
       severity: 'warning',
-      text: `Node ${n.name} ${hot.resource} ${hot.percent}%`,
-      detail: `CPU ${n.cpu.percent ?? '?'}% · memory ${n.memory.percent ?? '?'}% of allocatable`,
-      short: `${n.name} ${hot.percent}% ${hot.resource}`,
+      text: t('noc.alert.hot', {
+        name: n.name,
+        resource: resourceWord(hot.resource),
+        percent: hot.percent,
+      }),
+      detail: t('noc.alert.hotDetail', {
+        cpu: n.cpu.percent ?? '?',
+        memory: n.memory.percent ?? '?',
+      }),
+      short: `${n.name} ${hot.percent}% ${resourceWord(hot.resource)}`,
       weight: hot.percent,
     },
   ];
@@ -120,8 +132,8 @@ function podMemoryAlert(p: TopPod): NocAlert[] {
     {
       key: `pod:${p.namespace}/${p.name}`,
       severity: percent >= 100 ? 'critical' : 'warning',
-      text: `Pod ${p.namespace}/${p.name} memory ${percent}% of limit`,
-      detail: 'OOM risk',
+      text: t('noc.alert.podMemory', { pod: `${p.namespace}/${p.name}`, percent }),
+      detail: t('flags.oomRisk'),
       short: `${p.namespace}/${p.name} ${percent}%`,
       weight: percent,
     },
@@ -141,7 +153,10 @@ function collapse(alerts: NocAlert[], summary: (count: number) => string): NocAl
       key: `${first.key.split(':')[0]}:many`,
       severity: first.severity,
       text: summary(alerts.length),
-      detail: `${named.join(', ')} and ${alerts.length - named.length} more`,
+      detail: t('noc.alert.andMore', {
+        names: named.join(t('common.listSeparator')),
+        n: alerts.length - named.length,
+      }),
       weight: first.weight,
     },
   ];
@@ -159,6 +174,11 @@ export interface HotNode {
   name: string;
   percent: number;
   resource: 'CPU' | 'memory';
+}
+
+/** `CPU` or `memory` in the language on screen. */
+export function resourceWord(resource: HotNode['resource']): string {
+  return t(resource === 'CPU' ? 'flags.resource.cpu' : 'flags.resource.memory');
 }
 
 /** The hotter of a node's CPU% and memory%, and which one it is. */

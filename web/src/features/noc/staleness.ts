@@ -1,6 +1,8 @@
 /** When the wall screen is STALE, and why, as sentences for the banner. */
 import type { LiveCluster, LiveState } from '../../api/liveState';
-import { dataAgeAt, formatDataAge, staleAt } from '../../lib/staleness';
+import { dataAgeAt, staleAt } from '../../lib/staleness';
+import { t } from '../../i18n/t';
+import { formatDuration } from '../../i18n/format';
 
 export function resolutionOf(c: LiveCluster): number | null {
   return c.status.resolutionSeconds ?? c.totals.resolutionSeconds ?? null;
@@ -21,18 +23,19 @@ export function staleReasons(live: LiveState, names: readonly string[], now: num
     const every = resolutionOf(c);
     const why =
       c.status.state === 'down'
-        ? 'cluster unreachable'
+        ? t('noc.why.unreachable')
         : c.status.metrics === 'failing'
-          ? 'metrics pipeline failing'
+          ? t('noc.why.failing')
           : c.status.metrics === 'stale'
-            ? 'metrics pipeline stopped'
-            : 'no new data';
-    reasons.push(
-      `${name}: ${why}; ` +
-        (age == null
-          ? 'no data yet'
-          : `data ${formatDataAge(age)} old` + (every ? ` (expected every ${every} s)` : '')),
-    );
+            ? t('noc.why.stopped')
+            : t('noc.why.noNewData');
+    const old =
+      age == null
+        ? t('noc.noDataYet')
+        : every
+          ? t('noc.dataOldExpected', { age: formatDuration(age), every })
+          : t('noc.dataOld', { age: formatDuration(age) });
+    reasons.push(t('noc.staleReason', { name, why, old }));
   }
   const { connection } = live;
   const hasData = names.some((n) => live.clusters[n]);
@@ -41,9 +44,8 @@ export function staleReasons(live: LiveState, names: readonly string[], now: num
       connection.retryAtMs == null
         ? 0
         : Math.max(0, Math.ceil((connection.retryAtMs - now) / 1000));
-    reasons.push(
-      `No live connection: ${connection.error ?? 'connection lost'}; reconnecting${wait > 0 ? ` in ${wait} s` : ''}.`,
-    );
+    const error = connection.error ?? t('noc.connectionLost');
+    reasons.push(wait > 0 ? t('noc.noLiveIn', { error, wait }) : t('noc.noLive', { error }));
   }
   return reasons;
 }

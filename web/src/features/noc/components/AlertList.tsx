@@ -5,7 +5,8 @@
 import { useRef } from 'react';
 import { useElementSize } from '../../../hooks/useElementSize';
 import type { NocAlert } from '../nocAlerts';
-import { formatDataAge } from '../../../lib/staleness';
+import { t } from '../../../i18n/t';
+import { formatDuration } from '../../../i18n/format';
 
 interface AlertListProps {
   alerts: readonly NocAlert[];
@@ -27,29 +28,29 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
   const page = tick % pages;
   const shown = alerts.slice(page * pageSize, (page + 1) * pageSize);
   return (
-    <section className="noc-panel noc-alerts" aria-label="Alerts">
+    <section className="noc-panel noc-alerts" aria-label={t('noc.alerts')}>
       <h2>
-        Alerts <span className="noc-count">{alerts.length}</span>
+        {t('noc.alerts')} <span className="noc-count">{alerts.length}</span>
         {pages > 1 && (
-          <span className="noc-subtle">
-            {' '}
-            · page {page + 1} of {pages}
-          </span>
+          <span className="noc-subtle"> · {t('noc.pageOf', { page: page + 1, pages })}</span>
         )}
       </h2>
       <div ref={ref} className="noc-alerts-area">
         {alerts.length === 0 && unknownFor.length > 0 ? (
-          <p className="noc-subtle">Alerts not known yet: waiting for {unknownFor.join(', ')}</p>
+          <p className="noc-subtle">
+            {t('noc.alertsUnknown', { clusters: unknownFor.join(t('common.listSeparator')) })}
+          </p>
         ) : alerts.length === 0 ? (
           <p className="noc-all-clear">
-            <span aria-hidden="true">✓ </span>No alerts
+            <span aria-hidden="true">✓ </span>
+            {t('noc.noAlerts')}
           </p>
         ) : (
           <ul>
             {shown.map((a) => (
               <li key={a.key} className={`noc-alert noc-alert-${a.severity}`}>
                 <span className="noc-alert-sev">
-                  {a.severity === 'critical' ? '▲ CRITICAL' : '● WARNING'}
+                  {a.severity === 'critical' ? `▲ ${t('noc.critical')}` : `● ${t('noc.warning')}`}
                 </span>
                 {a.href ? (
                   <a className="noc-alert-text" href={a.href}>
@@ -60,7 +61,7 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
                 )}
                 {a.startedMs != null && (
                   <span className="noc-alert-age">
-                    for {formatDataAge(Math.max(0, now - a.startedMs))}
+                    {t('noc.forAge', { age: formatDuration(Math.max(0, now - a.startedMs)) })}
                   </span>
                 )}
                 {a.detail && <span className="noc-alert-detail">{a.detail}</span>}

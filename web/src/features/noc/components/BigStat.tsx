@@ -5,6 +5,7 @@ import { UsageChart } from '../../../components/charts/UsageChart';
 import { useElementSize } from '../../../hooks/useElementSize';
 import { newestTime } from '../../../lib/series';
 import { nocMinFontPx } from './NodeHeatmap';
+import { t } from '../../../i18n/t';
 
 const HOUR_MS = 60 * 60_000;
 
@@ -30,7 +31,7 @@ export function BigStat(props: BigStatProps) {
   const { height } = useElementSize(chartRef);
   const toMs = newestTime(points);
   return (
-    <section className="noc-panel noc-big" aria-label={`${label} usage`}>
+    <section className="noc-panel noc-big" aria-label={t('tile.usageLabel', { title: label })}>
       <h2>{label}</h2>
       {/* One image-like name for the number, read as a sentence rather than "28%". */}
       <p
@@ -38,15 +39,22 @@ export function BigStat(props: BigStatProps) {
         role="img"
         aria-label={
           percent == null
-            ? `${label}: no metrics`
-            : `${label} ${percent}% used${props.partial ? ` on ${props.partial}` : ''}`
+            ? t('noc.bigNoMetrics', { label })
+            : props.partial
+              ? t('noc.bigUsedOn', { label, percent, partial: props.partial })
+              : t('noc.bigUsed', { label, percent })
         }
       >
-        {percent == null ? <span className="noc-unknown">no metrics</span> : `${percent}%`}
+        {percent == null ? (
+          <span className="noc-unknown">{t('common.noMetrics')}</span>
+        ) : (
+          `${percent}%`
+        )}
       </p>
       {props.partial && (
         <p className="noc-big-partial">
-          <span aria-hidden="true">◐ </span>partial: {props.partial}
+          <span aria-hidden="true">◐ </span>
+          {t('noc.partial', { partial: props.partial })}
         </p>
       )}
       <p className="noc-big-detail">{props.detail}</p>
@@ -56,10 +64,14 @@ export function BigStat(props: BigStatProps) {
         {toMs != null && height > 2 * nocMinFontPx() && (
           <UsageChart
             metric={metric}
-            title={`${label} usage, last hour`}
+            title={t('noc.usageLastHour', { label })}
             hideTitle
-            series={[{ key: 'usage', label: `${label} usage`, color, points }]}
-            references={[{ value: allocatable, label: 'allocatable', color: 'var(--text-muted)' }]}
+            series={[
+              { key: 'usage', label: t('tile.usageLabel', { title: label }), color, points },
+            ]}
+            references={[
+              { value: allocatable, label: t('charts.allocatable'), color: 'var(--text-muted)' },
+            ]}
             fromMs={toMs - HOUR_MS}
             toMs={toMs}
             height={Math.floor(height)}

@@ -10,6 +10,7 @@ import { DiagnosisLine } from './DiagnosisLine';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
 import { nodeLabels } from '../../../lib/nodeLabels';
 import { TopList } from './TopList';
+import { t } from '../../../i18n/t';
 
 interface ClusterPageProps {
   cluster: LiveCluster;
@@ -23,8 +24,8 @@ const pct = (v: number | null) => (v == null ? '?' : `${v}%`);
 
 function ofAllocatable(usage: number | null, allocatable: number, format: (v: number) => string) {
   return usage == null
-    ? `${format(allocatable)} allocatable`
-    : `${format(usage)} of ${format(allocatable)}`;
+    ? t('noc.allocatableOnly', { value: format(allocatable) })
+    : t('noc.usageOf', { usage: format(usage), total: format(allocatable) });
 }
 
 export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps) {
@@ -51,44 +52,53 @@ export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps
           percent={cpu.percent}
           detail={ofAllocatable(cpu.usageMillicores, cpuAlloc, formatCores)}
           partial={partial}
-          secondary={`requests ${pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores))} · limits ${pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores))}`}
+          secondary={t('noc.requestsLimits', {
+            requests: pct(percentOf(cpu.requestMillicores, cpu.allocatableMillicores)),
+            limits: pct(percentOf(cpu.limitMillicores, cpu.allocatableMillicores)),
+          })}
           points={cluster.totals.cpu}
           metric="cpu"
           allocatable={cpu.allocatableMillicores}
           color="var(--cpu)"
         />
         <BigStat
-          label="Memory"
+          label={t('common.memory')}
           percent={memory.percent}
           detail={ofAllocatable(memory.usageBytes, memAlloc, formatBytesIEC)}
           partial={partial}
-          secondary={`requests ${pct(percentOf(memory.requestBytes, memory.allocatableBytes))} · limits ${pct(percentOf(memory.limitBytes, memory.allocatableBytes))}`}
+          secondary={t('noc.requestsLimits', {
+            requests: pct(percentOf(memory.requestBytes, memory.allocatableBytes)),
+            limits: pct(percentOf(memory.limitBytes, memory.allocatableBytes)),
+          })}
           points={cluster.totals.memory}
           metric="memory"
           allocatable={memory.allocatableBytes}
           color="var(--memory)"
         />
         <AlertList alerts={alerts} tick={tick} now={now} />
-        <section className="noc-panel noc-nodes" aria-label="Nodes">
+        <section className="noc-panel noc-nodes" aria-label={t('common.nodes')}>
           <NodeHeatmap
             nodes={cluster.nodes}
             labels={labels}
             title={
               <>
-                Nodes <span className="noc-count">{summary.nodes.ready}</span>
-                <span className="noc-subtle"> / {summary.nodes.total} ready</span>
+                {t('common.nodes')} <span className="noc-count">{summary.nodes.ready}</span>
+                <span className="noc-subtle">
+                  {' '}
+                  {t('noc.ofReady', { total: summary.nodes.total })}
+                </span>
                 <NodePrefix prefix={labels.prefix} />
               </>
             }
           />
         </section>
         <TopList
-          title="Top 10 pods by CPU"
+          title={t('noc.top10.cpu')}
           by="cpu"
           pods={topPods.cpu.filter(inScope).slice(0, 10)}
         />
         <TopList
-          title="Top 10 pods by memory"
+          title={t('noc.top10.memory')}
           by="memory"
           pods={topPods.memory.filter(inScope).slice(0, 10)}
         />

@@ -1,9 +1,11 @@
 /** One compact row per cluster: the first wall-screen page when there are several. */
 import type { LiveCluster } from '../../../api/liveState';
-import { dataAgeAt, formatDataAge } from '../../../lib/staleness';
-import { hottestNode } from '../nocAlerts';
+import { dataAgeAt } from '../../../lib/staleness';
+import { hottestNode, resourceWord } from '../nocAlerts';
 import { alertsOf } from '../alerts';
 import { clusterStale } from '../staleness';
+import { t } from '../../../i18n/t';
+import { formatAgo } from '../../../i18n/format';
 
 interface ClusterRowsProps {
   names: readonly string[];
@@ -17,16 +19,16 @@ export function ClusterRows({ names, clusters, unknown, namespaces, now }: Clust
   // The box scrolls sideways on a phone, where seven columns cannot fit.
   return (
     <div className="noc-rows-scroll">
-      <table className="noc-rows" aria-label="Clusters">
+      <table className="noc-rows" aria-label={t('noc.clusters')}>
         <thead>
           <tr>
-            <th scope="col">Cluster</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('header.cluster')}</th>
+            <th scope="col">{t('columns.status')}</th>
             <th scope="col">CPU</th>
-            <th scope="col">Memory</th>
-            <th scope="col">Hottest node</th>
-            <th scope="col">Alerts</th>
-            <th scope="col">Updated</th>
+            <th scope="col">{t('common.memory')}</th>
+            <th scope="col">{t('noc.hottestNode')}</th>
+            <th scope="col">{t('noc.alerts')}</th>
+            <th scope="col">{t('noc.updated')}</th>
           </tr>
         </thead>
         <tbody>
@@ -38,9 +40,10 @@ export function ClusterRows({ names, clusters, unknown, namespaces, now }: Clust
                   <th scope="row">{name}</th>
                   <td colSpan={6}>
                     <span className="noc-state noc-state-bad">
-                      <span aria-hidden="true">▲ </span>UNKNOWN CLUSTER
+                      <span aria-hidden="true">▲ </span>
+                      {t('noc.unknownClusterUpper')}
                     </span>{' '}
-                    not configured on this server
+                    {t('noc.notConfigured')}
                   </td>
                 </tr>
               );
@@ -50,7 +53,7 @@ export function ClusterRows({ names, clusters, unknown, namespaces, now }: Clust
                 <tr key={name}>
                   <th scope="row">{name}</th>
                   <td colSpan={6} className="noc-subtle">
-                    waiting for data
+                    {t('noc.waitingForData')}
                   </td>
                 </tr>
               );
@@ -76,7 +79,7 @@ function ClusterRow({
   const age = dataAgeAt(c, now);
   const hot = hottestNode(c.nodes);
   const alerts = alertsOf(c, namespaces);
-  const state = stale ? 'STALE' : c.status.state.toUpperCase();
+  const state = stale ? t('common.staleMark') : t(`noc.state.${c.status.state}`);
   const bad = stale || c.status.state === 'down' || c.status.state === 'degraded';
   return (
     <tr className={bad ? 'noc-row-bad' : undefined}>
@@ -87,10 +90,16 @@ function ClusterRow({
           {state}
         </span>
         {c.status.metrics !== 'ok' && (
-          <span className="noc-subtle"> · metrics {c.status.metrics}</span>
+          <span className="noc-subtle">
+            {' · '}
+            {t(`noc.metricsState.${c.status.metrics}`)}
+          </span>
         )}
         {bad && c.status.diagnostics?.failing && (
-          <span className="noc-row-diagnosis"> · {c.status.diagnostics.failing.title}</span>
+          <span className="noc-row-diagnosis">
+            {' · '}
+            {t(`diagnostics.title.${c.status.diagnostics.failing.id}`)}
+          </span>
         )}
       </td>
       <td>
@@ -99,15 +108,17 @@ function ClusterRow({
       <td>
         <Percent value={c.summary.memory.percent} tone="memory" />
       </td>
-      <td>{hot ? `${hot.name} ${hot.percent}% ${hot.resource}` : 'no metrics'}</td>
+      <td>
+        {hot ? `${hot.name} ${hot.percent}% ${resourceWord(hot.resource)}` : t('common.noMetrics')}
+      </td>
       <td>{alerts.length}</td>
-      <td>{age == null ? 'no data' : `${formatDataAge(age)} ago`}</td>
+      <td>{age == null ? t('charts.noData') : formatAgo(age)}</td>
     </tr>
   );
 }
 
 function Percent({ value, tone }: { value: number | null; tone: 'cpu' | 'memory' }) {
-  if (value == null) return <span className="noc-unknown">no metrics</span>;
+  if (value == null) return <span className="noc-unknown">{t('common.noMetrics')}</span>;
   return (
     <span className="noc-pct">
       <span className="noc-pct-text">{value}%</span>

@@ -4,6 +4,8 @@
  */
 import type { DiagnosticsSummary } from '@kubeglance/shared/api';
 import { diagnosticsPath } from '../../../lib/paths';
+import { t } from '../../../i18n/t';
+import { phraseText } from '../../../i18n/phrase';
 
 interface DiagnosisLineProps {
   cluster: string;
@@ -20,11 +22,13 @@ export function DiagnosisLine({ cluster, diagnostics, troubled }: DiagnosisLineP
     <a
       className={`noc-diagnosis noc-diagnosis-${broken ? 'fail' : 'warn'}`}
       href={diagnosticsPath(cluster, failing.id)}
-      aria-label={`Diagnosis of ${cluster}`}
+      aria-label={t('noc.diagnosisOf', { cluster })}
     >
-      <span className="noc-diagnosis-sev">{broken ? '▲ BROKEN LINK' : '● CHECK'}</span>
-      <strong className="noc-diagnosis-title">{failing.title}</strong>
-      <span className="noc-diagnosis-text">{failing.summary.text}</span>
+      <span className="noc-diagnosis-sev">
+        {broken ? `▲ ${t('noc.brokenLink')}` : `● ${t('noc.check')}`}
+      </span>
+      <strong className="noc-diagnosis-title">{t(`diagnostics.title.${failing.id}`)}</strong>
+      <span className="noc-diagnosis-text">{phraseText(failing.summary)}</span>
     </a>
   );
 }

@@ -8,6 +8,7 @@ import { rowsNeeded, type HeatPlan } from '../../../lib/heatPlan';
 import { heatLevel, HEAT_LABELS, type HeatLevel } from '../../../lib/thresholds';
 import { hottest } from '../nocAlerts';
 import { HeatTile } from './HeatTile';
+import { t } from '../../../i18n/t';
 
 export interface NodeGroup {
   name: string;
@@ -51,7 +52,7 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
         const tiles = (
           <ul
             className="noc-heat-grid"
-            aria-label={`Hottest nodes of ${g.name}`}
+            aria-label={t('noc.hottestOf', { group: g.name })}
             style={{
               gridTemplateColumns: inline
                 ? `minmax(${plan.cellW}px, max-content)`
@@ -74,7 +75,7 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
             <section
               key={g.name}
               className="noc-heat-group inline"
-              aria-label={`Node group ${g.name}`}
+              aria-label={t('noc.nodeGroup', { group: g.name })}
             >
               {tiles}
               <div>
@@ -88,13 +89,17 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
           );
         }
         return (
-          <section key={g.name} className="noc-heat-group" aria-label={`Node group ${g.name}`}>
+          <section
+            key={g.name}
+            className="noc-heat-group"
+            aria-label={t('noc.nodeGroup', { group: g.name })}
+          >
             <h3 style={{ height: plan.headerH }}>
               <span className="noc-heat-group-name">{g.name}</span>
               <span className="noc-subtle">
                 {' '}
-                · {g.members.length} nodes
-                {named.length < g.members.length && `, ${named.length} hottest named`}
+                · {t('noc.groupNodes', { n: g.members.length })}
+                {named.length < g.members.length && t('noc.hottestNamed', { n: named.length })}
               </span>
               <LevelCounts nodes={nodes} members={g.members} />
             </h3>
@@ -129,9 +134,9 @@ function LevelCounts({ nodes, members }: { nodes: readonly NodeRow[]; members: n
   return (
     <span className="noc-heat-counts">
       {LEVELS.filter((l) => count.has(l)).map((l) => (
-        <span key={String(l)} title={l == null ? 'no metrics' : HEAT_LABELS[l]}>
+        <span key={String(l)} title={l == null ? t('common.noMetrics') : HEAT_LABELS[l]}>
           <span className={`swatch heat-${l ?? 'unknown'}`} aria-hidden="true" />
-          <span className="sr-only">{l == null ? 'no metrics' : HEAT_LABELS[l]}: </span>
+          <span className="sr-only">{l == null ? t('common.noMetrics') : HEAT_LABELS[l]}: </span>
           {count.get(l)}
         </span>
       ))}

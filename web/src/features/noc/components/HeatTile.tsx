@@ -2,11 +2,12 @@
 import type { NodeRow } from '@kubeglance/shared/api';
 import { heatLevel } from '../../../lib/thresholds';
 import { hottest } from '../nocAlerts';
+import { t } from '../../../i18n/t';
 
 /** What a tile prints as its percent: the hotter of CPU% and memory%, or "n/a". */
 export function tilePercent(node: NodeRow): string {
   const hot = hottest(node);
-  return hot ? `${hot.percent}%` : 'n/a';
+  return hot ? `${hot.percent}%` : t('namespace.notApplicable');
 }
 
 interface HeatTileProps {
@@ -21,7 +22,12 @@ export function HeatTile({ node, label, span }: HeatTileProps) {
   const level = heatLevel(hot?.percent ?? null);
   const description =
     `${node.name}: ${node.ready ? '' : 'NotReady, '}` +
-    (hot ? `CPU ${node.cpu.percent ?? '?'}%, memory ${node.memory.percent ?? '?'}%` : 'no metrics');
+    (hot
+      ? t('noc.tileDescription', {
+          cpu: node.cpu.percent ?? '?',
+          memory: node.memory.percent ?? '?',
+        })
+      : t('common.noMetrics'));
   return (
     <li
       className={`noc-tile heat-${level ?? 'unknown'} ${node.ready ? '' : 'not-ready'}`}

@@ -1,7 +1,7 @@
 /** Wall-screen title bar: what is shown, page position, connection, data age, clock. */
 import type { ConnectionInfo } from '../../../api/streamClient';
-import { formatDataAge } from '../../../lib/staleness';
-import { dateTimeFormat } from '../../../i18n/format';
+import { dateTimeFormat, formatAgo } from '../../../i18n/format';
+import { t } from '../../../i18n/t';
 
 interface NocHeaderProps {
   title: string;
@@ -32,24 +32,32 @@ export function NocHeader({
     <header className="noc-header">
       <span className="noc-brand">kubeglance</span>
       <h1>{title}</h1>
-      {simulated && <span className="noc-tag">simulated cluster</span>}
-      {namespaces.length > 0 && <span className="noc-age">pods in {namespaces.join(', ')}</span>}
+      {simulated && <span className="noc-tag">{t('header.simulated')}</span>}
+      {namespaces.length > 0 && (
+        <span className="noc-age">
+          {t('noc.podsIn', { namespaces: namespaces.join(t('common.listSeparator')) })}
+        </span>
+      )}
       <span className="noc-header-right">
         {connection.state !== 'open' && (
           <span className="noc-conn">
             {connection.state === 'connecting'
-              ? 'connecting…'
+              ? t('noc.conn.connecting')
               : connection.state === 'refused'
-                ? 'no such cluster'
-                : 'reconnecting…'}
+                ? t('noc.conn.refused')
+                : t('noc.conn.reconnecting')}
           </span>
         )}
         {/* A timer, not a live region: it changes every second and must not chatter. */}
-        <span className="noc-age" role="timer" aria-label="Data age">
-          {ageMs == null ? 'no data yet' : `updated ${formatDataAge(ageMs)} ago`}
+        <span className="noc-age" role="timer" aria-label={t('dataAge.label')}>
+          {ageMs == null ? t('noc.noDataYet') : t('dataAge.updated', { ago: formatAgo(ageMs) })}
         </span>
         {pages > 1 && (
-          <span className="noc-pages" role="img" aria-label={`page ${page + 1} of ${pages}`}>
+          <span
+            className="noc-pages"
+            role="img"
+            aria-label={t('noc.pageOf', { page: page + 1, pages })}
+          >
             {Array.from({ length: pages }, (_, i) => (
               <span key={i} className={i === page ? 'on' : undefined} aria-hidden="true" />
             ))}

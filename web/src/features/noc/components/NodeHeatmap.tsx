@@ -13,6 +13,7 @@ import { HEAT_LABELS, type HeatLevel } from '../../../lib/thresholds';
 import { HeatGroups, groupNodes } from './HeatGroups';
 import { HeatTile, tilePercent } from './HeatTile';
 import { fontFamilyOf, textWidthEm } from './textWidth';
+import { t } from '../../../i18n/t';
 
 const GAP = 2;
 const LEVELS: HeatLevel[] = [0, 1, 2, 3];
@@ -51,7 +52,7 @@ export function NodeHeatmap({ nodes, labels, title }: NodeHeatmapProps) {
         {plan.kind === 'named' ? (
           <ul
             className="noc-heat-grid"
-            aria-label="Node heat-map"
+            aria-label={t('noc.heatmap')}
             style={{
               gridTemplateColumns: `repeat(${plan.cols}, ${plan.cellW}px)`,
               gridAutoRows: `${plan.cellH}px`,
@@ -74,16 +75,16 @@ export function NodeHeatmap({ nodes, labels, title }: NodeHeatmapProps) {
 /** Short labels keep it beside the heading; the long ones are the tooltips. */
 function HeatLegend() {
   return (
-    <ul className="noc-heat-legend" aria-label="Heat-map legend">
+    <ul className="noc-heat-legend" aria-label={t('noc.heatmapLegend')}>
       {LEVELS.map((l) => (
         <li key={l} title={HEAT_LABELS[l]}>
           <span className={`swatch heat-${l}`} aria-hidden="true" />
           {SHORT[l]}
         </li>
       ))}
-      <li title="no metrics">
+      <li title={t('common.noMetrics')}>
         <span className="swatch heat-unknown" aria-hidden="true" />
-        n/a
+        {t('namespace.notApplicable')}
       </li>
     </ul>
   );
@@ -93,7 +94,7 @@ function HeatLegend() {
 export function NodePrefix({ prefix }: { prefix: string }) {
   if (!prefix) return null;
   return (
-    <span className="noc-subtle" title={`tiles leave off ${prefix}`}>
+    <span className="noc-subtle" title={t('noc.tilesLeaveOff', { prefix })}>
       {' · '}
       <span className="noc-prefix">{prefix}…</span>
     </span>

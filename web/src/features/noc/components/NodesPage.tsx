@@ -5,6 +5,7 @@
 import type { LiveCluster } from '../../../api/liveState';
 import { nodeLabels } from '../../../lib/nodeLabels';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
+import { t } from '../../../i18n/t';
 
 /** Clusters with more nodes than this get a page of their own for the heat-map. */
 export const NODES_PAGE_FROM = 48;
@@ -13,14 +14,14 @@ export function NodesPage({ cluster }: { cluster: LiveCluster }) {
   const labels = nodeLabels(cluster.nodes.map((n) => n.name));
   const { nodes } = cluster.summary;
   return (
-    <section className="noc-panel noc-nodes noc-nodes-page" aria-label="Nodes">
+    <section className="noc-panel noc-nodes noc-nodes-page" aria-label={t('common.nodes')}>
       <NodeHeatmap
         nodes={cluster.nodes}
         labels={labels}
         title={
           <>
-            Nodes <span className="noc-count">{nodes.ready}</span>
-            <span className="noc-subtle"> / {nodes.total} ready</span>
+            {t('common.nodes')} <span className="noc-count">{nodes.ready}</span>
+            <span className="noc-subtle"> {t('noc.ofReady', { total: nodes.total })}</span>
             <NodePrefix prefix={labels.prefix} />
           </>
         }

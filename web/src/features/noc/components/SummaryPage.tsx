@@ -8,6 +8,7 @@ import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
 import { nodeLabels } from '../../../lib/nodeLabels';
+import { t } from '../../../i18n/t';
 
 interface SummaryPageProps {
   names: readonly string[];
@@ -40,14 +41,22 @@ export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }:
         style={{ gridTemplateColumns: `repeat(${maps.length}, minmax(0, 1fr)) minmax(0, 1.2fr)` }}
       >
         {maps.map((c, i) => (
-          <section key={c.cluster} className="noc-panel" aria-label={`Nodes of ${c.cluster}`}>
+          <section
+            key={c.cluster}
+            className="noc-panel"
+            aria-label={t('noc.nodesOf', { cluster: c.cluster })}
+          >
             <NodeHeatmap
               nodes={c.nodes}
               labels={labels[i]!}
               title={
                 <>
-                  {c.cluster} nodes <span className="noc-count">{c.summary.nodes.ready}</span>
-                  <span className="noc-subtle"> / {c.summary.nodes.total} ready</span>
+                  {t('noc.clusterNodes', { cluster: c.cluster })}{' '}
+                  <span className="noc-count">{c.summary.nodes.ready}</span>
+                  <span className="noc-subtle">
+                    {' '}
+                    {t('noc.ofReady', { total: c.summary.nodes.total })}
+                  </span>
                   <NodePrefix prefix={labels[i]?.prefix ?? ''} />
                 </>
               }

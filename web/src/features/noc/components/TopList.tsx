@@ -7,6 +7,7 @@ import type { TopPod } from '@kubeglance/shared/api';
 import { cpuColumnFormat, memoryColumnFormat, type Formatter } from '@kubeglance/shared/columnUnit';
 import { BreakableName } from '../../../components/BreakableName';
 import { percentOf } from '../../../lib/thresholds';
+import { t } from '../../../i18n/t';
 
 interface TopListProps {
   title: string;
@@ -24,7 +25,7 @@ export function TopList({ title, pods, by }: TopListProps) {
     <section className="noc-panel noc-top" aria-label={title}>
       <h2>{title}</h2>
       {pods.length === 0 ? (
-        <p className="noc-empty">Metrics not available yet</p>
+        <p className="noc-empty">{t('noc.noMetricsYet')}</p>
       ) : (
         <ol>
           {pods.map((p) => (
@@ -56,7 +57,7 @@ export function TopList({ title, pods, by }: TopListProps) {
 /** The usage; for memory also its share of the limit, on a line of its own if need be. */
 function Value({ pod: p, by, format }: { pod: TopPod; by: 'cpu' | 'memory'; format: Formatter }) {
   const usage = by === 'cpu' ? p.cpuMillicores : p.memoryBytes;
-  if (usage == null) return <span className="noc-top-value">unknown</span>;
+  if (usage == null) return <span className="noc-top-value">{t('common.unknown')}</span>;
   // "1.78 cores" may break before its unit: the name gets the room.
   if (by === 'cpu') return <span className="noc-top-value">{format(usage)}</span>;
   const ofLimit = percentOf(p.memoryBytes, p.memoryLimitBytes);
