@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { formatRelativeTime } from '@kubeglance/shared/humanFormat';
 import type { DiagnosticsReport } from '@kubeglance/shared/api';
 import { fetchDiagnostics, useDiagnostics } from '../../api/diagnostics';
 import { describeError } from '../../api/errors';
@@ -19,13 +18,14 @@ import { ChainSteps } from './components/ChainSteps';
 import { CheckCard } from './components/CheckCard';
 import { failingFirst } from './order';
 import './diagnostics.css';
+import { t } from '../../i18n/t';
+import { formatAgo } from '../../i18n/format';
 
-const VERDICT: Record<DiagnosticsReport['status'], { label: string; tone: 'ok' | 'warn' | 'bad' }> =
-  {
-    ok: { label: 'Every link works', tone: 'ok' },
-    degraded: { label: 'Degraded', tone: 'warn' },
-    failing: { label: 'Failing', tone: 'bad' },
-  };
+const VERDICT_TONE: Record<DiagnosticsReport['status'], 'ok' | 'warn' | 'bad'> = {
+  ok: 'ok',
+  degraded: 'warn',
+  failing: 'bad',
+};
 
 export default function DiagnosticsPage({ cluster }: { cluster: string }) {
   const query = useDiagnostics(cluster);
@@ -59,11 +59,15 @@ export default function DiagnosticsPage({ cluster }: { cluster: string }) {
     <>
       <div className="page-head">
         <h1>{cluster}</h1>
-        <span className="muted">Diagnostics of the metrics pipeline</span>
-        {report && <Badge tone={VERDICT[report.status].tone}>{VERDICT[report.status].label}</Badge>}
+        <span className="muted">{t('diagnostics.subtitle')}</span>
+        {report && (
+          <Badge tone={VERDICT_TONE[report.status]}>
+            {t(`diagnostics.verdict.${report.status}`)}
+          </Badge>
+        )}
         {report && (
           <span className="muted diag-checked">
-            checked {formatRelativeTime(report.checkedAtMs, now)}
+            {t('diagnostics.checked', { ago: formatAgo(Math.max(0, now - report.checkedAtMs)) })}
           </span>
         )}
         <button
@@ -72,23 +76,23 @@ export default function DiagnosticsPage({ cluster }: { cluster: string }) {
           onClick={() => void rerun()}
           disabled={rerunning}
         >
-          {rerunning ? 'Checking…' : 'Check again'}
+          {rerunning ? t('diagnostics.checking') : t('diagnostics.checkAgain')}
         </button>
       </div>
       {!report ? (
-        <Panel title="Diagnostics">
-          {queryMessage(query, describeError, 'Running the checks…')}
+        <Panel title={t('diagnostics.pageTitle')}>
+          {queryMessage(query, describeError, t('diagnostics.running'))}
         </Panel>
       ) : (
         <>
           <ChainSteps checks={report.checks} failing={report.failing} />
           {primary && (
-            <section className="diag-first" aria-label="Fix this first">
-              <h2 className="diag-first-head">Fix this first</h2>
+            <section className="diag-first" aria-label={t('diagnostics.fixFirst')}>
+              <h2 className="diag-first-head">{t('diagnostics.fixFirst')}</h2>
               <CheckCard check={primary} primary />
             </section>
           )}
-          <section className="diag-all" aria-label="Every link">
+          <section className="diag-all" aria-label={t('diagnostics.everyLink')}>
             {(primary ? rest : ordered).map((c) => (
               <CheckCard key={c.id} check={c} />
             ))}

@@ -3,11 +3,18 @@ import type { DiagnosticCheck } from '@kubeglance/shared/api';
 import { Badge } from '../../../components/Badge';
 import { STATUS_ICON, STATUS_LABEL, STATUS_TONE } from '../order';
 import { CopyBlock } from './CopyBlock';
+import { t } from '../../../i18n/t';
+import { phraseText } from '../../../i18n/phrase';
 
 interface CheckCardProps {
   check: DiagnosticCheck;
   /** The link to fix first: drawn prominently. */
   primary?: boolean;
+}
+
+/** A link's title in the language on screen (the server's English one keys on `id`). */
+export function checkTitle(id: DiagnosticCheck['id']): string {
+  return t(`diagnostics.title.${id}`);
 }
 
 export function CheckCard({ check, primary = false }: CheckCardProps) {
@@ -16,7 +23,7 @@ export function CheckCard({ check, primary = false }: CheckCardProps) {
     <article
       id={check.id}
       className={`diag-check diag-check-${check.status}${primary ? ' diag-check-primary' : ''}`}
-      aria-label={check.title}
+      aria-label={checkTitle(check.id)}
       data-check={check.id}
       data-status={check.status}
     >
@@ -24,22 +31,22 @@ export function CheckCard({ check, primary = false }: CheckCardProps) {
         <span className="diag-check-icon" aria-hidden="true">
           {STATUS_ICON[check.status]}
         </span>
-        <h2>{check.title}</h2>
+        <h2>{checkTitle(check.id)}</h2>
         <Badge tone={STATUS_TONE[check.status]}>{STATUS_LABEL[check.status]}</Badge>
       </header>
-      <p className="diag-summary">{check.summary.text}</p>
+      <p className="diag-summary">{phraseText(check.summary)}</p>
       {check.missingRule && (
         <p className="diag-missing-rule">
-          Missing RBAC rule: <code>{check.missingRule}</code>
+          {t('diagnostics.missingRule')} <code>{check.missingRule}</code>
         </p>
       )}
       {check.evidence.length > 0 && (
         <details className="diag-evidence" open={open}>
-          <summary>Evidence</summary>
+          <summary>{t('diagnostics.evidence')}</summary>
           <dl>
             {check.evidence.map((e, i) => (
               <div key={`${e.label.code}-${i}`}>
-                <dt>{e.label.text}</dt>
+                <dt>{phraseText(e.label)}</dt>
                 <dd>
                   <pre className="diag-mono">{e.value}</pre>
                 </dd>
@@ -49,12 +56,15 @@ export function CheckCard({ check, primary = false }: CheckCardProps) {
         </details>
       )}
       {check.fix.length > 0 && (
-        <section className="diag-fixes" aria-label={`Fix: ${check.title}`}>
-          <h3>Fix</h3>
+        <section
+          className="diag-fixes"
+          aria-label={t('diagnostics.fixOf', { title: checkTitle(check.id) })}
+        >
+          <h3>{t('diagnostics.fix')}</h3>
           <ol>
             {check.fix.map((f) => (
               <li key={f.text.code}>
-                <p>{f.text.text}</p>
+                <p>{phraseText(f.text)}</p>
                 {f.command && <CopyBlock kind="command" text={f.command} />}
                 {f.yaml && <CopyBlock kind="yaml" text={f.yaml} />}
               </li>

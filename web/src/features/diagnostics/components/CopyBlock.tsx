@@ -1,5 +1,6 @@
 /** A command or YAML to copy as is: monospace, never wrapped into something else. */
 import { useState } from 'react';
+import { t } from '../../../i18n/t';
 
 interface CopyBlockProps {
   text: string;
@@ -20,7 +21,7 @@ export function CopyBlock({ text, kind }: CopyBlockProps) {
         <code>{text}</code>
       </pre>
       <button type="button" className="diag-copy-button" onClick={copy}>
-        {copied ? 'Copied' : 'Copy'}
+        {copied ? t('diagnostics.copied') : t('diagnostics.copy')}
       </button>
     </div>
   );
