@@ -6,6 +6,7 @@
  */
 import { ageInUnit, formatDataAge } from '../lib/staleness';
 import { currentLanguage } from './i18n';
+import { NO_VALUE } from '@kubeglance/shared/humanFormat';
 
 /** `undefined` for English: the browser's own English variant decides 12/24 hours. */
 function locale(): string | undefined {
@@ -15,6 +16,7 @@ function locale(): string | undefined {
 
 /** A duration such as a data age: "12 s" / "12秒" / "12 秒". */
 export function formatDuration(ageMs: number): string {
+  if (!Number.isFinite(ageMs)) return NO_VALUE;
   if (currentLanguage() === 'en') return formatDataAge(ageMs);
   const { value, unit } = ageInUnit(ageMs);
   return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short' }).format(
@@ -24,6 +26,8 @@ export function formatDuration(ageMs: number): string {
 
 /** How long ago: "12 s ago" / "12秒前" / "12 秒前". */
 export function formatAgo(ageMs: number): string {
+  // Intl throws on a non-finite number (an age of no sample at all): say "—" instead.
+  if (!Number.isFinite(ageMs)) return NO_VALUE;
   if (currentLanguage() === 'en') return `${formatDataAge(ageMs)} ago`;
   const { value, unit } = ageInUnit(ageMs);
   return new Intl.RelativeTimeFormat(locale(), { numeric: 'always', style: 'short' }).format(

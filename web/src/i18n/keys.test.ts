@@ -64,6 +64,14 @@ describe('translations', () => {
     });
   }
 
+  it('no placeholder takes the name of an i18next option (`ns` would pick a namespace)', () => {
+    const reserved = ['ns', 'lng', 'lngs', 'count', 'context', 'defaultValue', 'replace'];
+    const clashes = [...en].filter(([, text]) =>
+      placeholders(text).some((p) => reserved.includes(p!)),
+    );
+    expect(clashes).toEqual([]);
+  });
+
   it('every key the code asks for literally exists in English', () => {
     const asked = [...source.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!);
     expect(asked.length).toBeGreaterThan(50);

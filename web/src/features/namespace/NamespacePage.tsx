@@ -22,12 +22,12 @@ export default function NamespacePage({ cluster }: { cluster: string }) {
   const [query] = useUrlText('q');
   const summary = useSummary(cluster);
   const totals = useNamespaces(cluster).data?.items.find((n) => n.name === ns);
-  useDocumentTitle(`${t('namespace.heading', { ns })} · ${cluster}`);
+  useDocumentTitle(`${t('namespace.heading', { namespace: ns })} · ${cluster}`);
   return (
     <>
       <Breadcrumbs crumbs={[{ label: cluster, to: overviewPath(cluster) }, { label: ns }]} />
       <div className="page-head">
-        <h1>{t('namespace.heading', { ns })}</h1>
+        <h1>{t('namespace.heading', { namespace: ns })}</h1>
         <NamespaceSwitcher cluster={cluster} namespace={ns} />
         {totals && <NamespaceTotals totals={totals} />}
       </div>

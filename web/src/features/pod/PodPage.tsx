@@ -53,7 +53,7 @@ export default function PodPage({ cluster }: { cluster: string }) {
             kind="empty"
             hint={<Link to={namespacePath(cluster, ns) + search}>{t('pod.backToNamespace')}</Link>}
           >
-            {t('pod.notFound', { name, ns })}
+            {t('pod.notFound', { name, namespace: ns })}
           </PanelMessage>
         ) : (
           <>

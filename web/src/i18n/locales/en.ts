@@ -210,7 +210,7 @@ export const en = {
     },
   },
   namespace: {
-    heading: 'Namespace {{ns}}',
+    heading: 'Namespace {{namespace}}',
     noMetrics: 'Metrics not available yet for this namespace.',
     noChartMatch: 'No pod matches the filter: nothing to chart.',
     otherPods: 'other pods',
@@ -263,7 +263,7 @@ export const en = {
   pod: {
     loading: 'Loading pod…',
     backToNamespace: 'Back to the namespace',
-    notFound: 'There is no pod “{{name}}” in namespace {{ns}} (it may have been deleted).',
+    notFound: 'There is no pod “{{name}}” in namespace {{namespace}} (it may have been deleted).',
     metricsState: { ok: 'available', 'warming-up': 'warming up', missing: 'no metrics' },
     phase: 'Phase',
     qosClass: 'QoS class',

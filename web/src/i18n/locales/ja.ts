@@ -3,7 +3,7 @@
  * クラスター, コンテナ, APIサーバー, アグリゲーションレイヤー; Pod, Namespace, kubectl, commands
  * and flags stay English, as they do there.
  */
-import type { Messages } from './en';
+import type { Messages } from './en.js';
 
 export const ja: Messages = {
   common: {
@@ -215,7 +215,7 @@ export const ja: Messages = {
     },
   },
   namespace: {
-    heading: 'Namespace {{ns}}',
+    heading: 'Namespace {{namespace}}',
     noMetrics: 'このNamespaceのメトリクスはまだありません。',
     noChartMatch: '絞り込みに一致するPodがありません：グラフに描くものがありません。',
     otherPods: 'その他のPod',
@@ -269,7 +269,7 @@ export const ja: Messages = {
     loading: 'Podを読み込み中…',
     backToNamespace: 'Namespaceに戻る',
     notFound:
-      'Namespace {{ns}} に「{{name}}」というPodはありません（削除された可能性があります）。',
+      'Namespace {{namespace}} に「{{name}}」というPodはありません（削除された可能性があります）。',
     metricsState: { ok: '取得済み', 'warming-up': 'ウォームアップ中', missing: 'メトリクスなし' },
     phase: 'フェーズ',
     qosClass: 'QoSクラス',

@@ -2,7 +2,7 @@
  * 简体中文. Terms follow the Kubernetes documentation in Chinese (kubernetes.io/zh-cn):
  * 节点, 名字空间, 集群, 容器, API 服务器, 聚合层; Pod, kubectl, commands and flags stay English.
  */
-import type { Messages } from './en';
+import type { Messages } from './en.js';
 
 export const zhCN: Messages = {
   common: {
@@ -208,7 +208,7 @@ export const zhCN: Messages = {
     },
   },
   namespace: {
-    heading: '名字空间 {{ns}}',
+    heading: '名字空间 {{namespace}}',
     noMetrics: '此名字空间尚无指标。',
     noChartMatch: '没有 Pod 匹配筛选条件：无可绘制的数据。',
     otherPods: '其他 Pod',
@@ -260,7 +260,7 @@ export const zhCN: Messages = {
   pod: {
     loading: '正在加载 Pod…',
     backToNamespace: '返回名字空间',
-    notFound: '名字空间 {{ns}} 中没有名为“{{name}}”的 Pod（可能已被删除）。',
+    notFound: '名字空间 {{namespace}} 中没有名为“{{name}}”的 Pod（可能已被删除）。',
     metricsState: { ok: '可用', 'warming-up': '预热中', missing: '无指标' },
     phase: '阶段',
     qosClass: 'QoS 类',

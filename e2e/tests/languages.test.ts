@@ -1,0 +1,282 @@
+/**
+ * Every screen in English, Simplified Chinese and Japanese: no missing-key marker, and in
+ * zh-CN and ja none of the English resource's sentences on the page (terms the Kubernetes docs
+ * keep in English are allowed); `<html lang>` follows the language; the header's picker
+ * switches and is remembered; the wall screen pinned with `?lang=` fits 1080p and 4K without
+ * scrollbars and with no text under 2.5 % of the screen height. Screenshots per language:
+ * e2e/artifacts/lang-*.png (and docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
+import { en } from '../../web/src/i18n/locales/en.js';
+import { ja } from '../../web/src/i18n/locales/ja.js';
+import { zhCN } from '../../web/src/i18n/locales/zh-CN.js';
+import { publishScreenshot, screenshot } from './fixtures/artifacts.js';
+import { BIG, DESKTOP, FULL_HD, UHD_4K, type Viewport } from './fixtures/env.js';
+import { useEnv } from './fixtures/suite.js';
+import { waitForCharts, waitForScreen } from './fixtures/ui.js';
+import { waitFor } from './fixtures/wait.js';
+
+const env = useEnv();
+const api = <T>(path: string) => env().api<T>(`/api/v1/clusters/${BIG.name}${path}`);
+
+const LANGS = { en, 'zh-CN': zhCN, ja } as const;
+type Lang = keyof typeof LANGS;
+type Messages = typeof en;
+
+/** Terms that stay in English in every language (Kubernetes kinds, units, kubectl's words). */
+const ENGLISH_TERMS = new Set([
+  'CPU',
+  'Pod',
+  'Namespace',
+  'Prometheus',
+  'kubeglance',
+  'APIService v1beta1.metrics.k8s.io',
+  'Source: Prometheus',
+]);
+
+type Tree = { [key: string]: string | Tree };
+const strings = (tree: Tree): string[] =>
+  Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : strings(v)));
+
+/**
+ * The English resource's text, cut at its placeholders: each piece with a word of four letters
+ * or more, minus the allowed terms. Any of them on a zh-CN or ja page is untranslated text.
+ */
+const ENGLISH_PIECES = [
+  ...new Set(
+    strings(en as unknown as Tree)
+      .flatMap((s) => s.split(/\{\{[^}]*\}\}/))
+      .map((p) => p.trim().replace(/^[\s,.:;·/()–-]+|[\s,.:;·/()–-]+$/g, ''))
+      .filter((p) => /[A-Za-z]{4,}/.test(p) && !ENGLISH_TERMS.has(p)),
+  ),
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** English pieces found as whole words (not inside a pod or node name) in `text`. */
+function englishIn(text: string): string[] {
+  return ENGLISH_PIECES.filter((p) => new RegExp(`(?<![\\w-])${escape(p)}(?![\\w-])`).test(text));
+}
+
+/** What the page says: its visible text and the names and tooltips it gives its elements. */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const attrs = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a)))
+      .filter((v): v is string => !!v);
+    return [document.title, document.body.innerText, ...attrs].join('\n');
+  });
+}
+
+/** The checks every screen passes in every language. */
+async function expectSpoken(page: Page, lang: Lang, screen: string) {
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  const text = await pageText(page);
+  expect(text, `${screen} (${lang}): missing-key marker`).not.toContain('⟦');
+  if (lang !== 'en') expect(englishIn(text), `${screen} (${lang}): English text`).toEqual([]);
+}
+
+async function noLoading(page: Page) {
+  await waitFor(async () => (await page.locator('.panel-message-loading').count()) === 0, {
+    timeout: 30_000,
+    what: 'loading messages to go away',
+  });
+}
+
+async function open(lang: Lang, path: string, viewport: Viewport = DESKTOP) {
+  const page = await env().newPage(viewport);
+  await page.goto(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+  return page;
+}
+
+async function shoot(page: Page, name: string, docsName?: string, fullPage = true) {
+  const path = await screenshot(page, name, { fullPage });
+  if (docsName) await publishScreenshot(path, docsName);
+}
+
+/** Page and body sizes against the window: any excess means a scrollbar (or clipped text). */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const { documentElement: html, body } = document;
+    const excess = [
+      ['html width', html.scrollWidth - innerWidth],
+      ['html height', html.scrollHeight - innerHeight],
+      ['body width', body.scrollWidth - innerWidth],
+      ['body height', body.scrollHeight - innerHeight],
+    ] as const;
+    return excess.filter(([, px]) => px > 0).map(([what, px]) => `${what} exceeds by ${px}px`);
+  });
+}
+
+/** Text boxes of the wall screen cut inside their box (the screen hides overflow). */
+function cutText(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('.noc h1, .noc h2, .noc h3, .noc th, .noc td'))
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => (el as HTMLElement).innerText),
+  );
+}
+
+/** The smallest computed font size of any element that shows text on screen, and where. */
+function smallestText(page: Page) {
+  return page.evaluate(() => {
+    let min = { px: Infinity, what: '' };
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const own = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      if (!own) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      const px = parseFloat(style.fontSize);
+      if (px < min.px) min = { px, what: `${el.tagName}.${el.className}: ${el.textContent}` };
+    }
+    return min;
+  });
+}
+
+async function biggestNamespace(): Promise<string> {
+  const { items } = await api<SampledListResponse<NamespaceRow>>('/namespaces');
+  return [...items].sort((a, b) => b.pods - a.pods)[0]!.name;
+}
+
+describe('languages', () => {
+  it('the English keys are cut into pieces the check can find', () => {
+    expect(ENGLISH_PIECES.length).toBeGreaterThan(200);
+    expect(englishIn('Top pods by CPU')).toContain('Top pods by CPU');
+    expect(englishIn('api-gateway-container-7d9')).toEqual([]);
+  });
+
+  for (const lang of Object.keys(LANGS) as Lang[]) {
+    const t: Messages = LANGS[lang];
+    it(`every screen speaks ${lang}`, async () => {
+      const overview = await open(lang, `/clusters/${BIG.name}?range=5m`);
+      await waitForScreen(
+        () => overview.getByRole('table', { name: t.common.nodes }).getByRole('rowheader').count(),
+        (n) => n === BIG.nodes,
+      );
+      await waitForCharts(overview.getByRole('main'), 2);
+      await overview.getByRole('table', { name: t.overview.topPods.memory }).waitFor();
+      await noLoading(overview);
+      await expectSpoken(overview, lang, 'overview');
+      await shoot(overview, `lang-${lang}-overview`, `overview-${lang}.png`);
+
+      const ns = await biggestNamespace();
+      const drill = await open(lang, `/clusters/${BIG.name}/namespaces/${ns}?range=5m`);
+      await drill
+        .getByRole('table', { name: t.common.pods })
+        .getByRole('rowheader')
+        .first()
+        .waitFor();
+      await waitForCharts(drill.getByRole('main'), 2);
+      await noLoading(drill);
+      await expectSpoken(drill, lang, 'namespace');
+      await shoot(drill, `lang-${lang}-namespace`);
+
+      const { items: pods } = await api<SampledListResponse<PodRow>>(`/namespaces/${ns}/pods`);
+      const pod = pods.find((p) => p.metrics === 'ok')!;
+      const podPage = await open(lang, `/clusters/${BIG.name}/namespaces/${ns}/pods/${pod.name}`);
+      await waitForCharts(podPage.getByRole('main'), 2 * pod.containers.length);
+      await noLoading(podPage);
+      await expectSpoken(podPage, lang, 'pod');
+      await shoot(podPage, `lang-${lang}-pod`);
+
+      const { items: nodes } = await api<SampledListResponse<NodeRow>>('/nodes');
+      const nodePage = await open(lang, `/clusters/${BIG.name}/nodes/${nodes.at(-1)!.name}`);
+      await nodePage
+        .getByRole('table', { name: t.node.podsOnNode })
+        .getByRole('rowheader')
+        .first()
+        .waitFor();
+      await waitForCharts(nodePage.getByRole('main'), 2);
+      await noLoading(nodePage);
+      await expectSpoken(nodePage, lang, 'node');
+      await shoot(nodePage, `lang-${lang}-node`);
+
+      const diag = await open(lang, `/clusters/${BIG.name}/diagnostics`);
+      await diag.getByRole('region', { name: t.diagnostics.everyLink }).waitFor();
+      await noLoading(diag);
+      await expectSpoken(diag, lang, 'diagnostics');
+      await shoot(diag, `lang-${lang}-diagnostics`);
+
+      const missing = await open(lang, '/no/such/page');
+      await missing.getByText(t.app.notFound).waitFor();
+      await expectSpoken(missing, lang, 'not found');
+    });
+  }
+
+  it('the header picker switches the language, keeps it in the URL and remembers it', async () => {
+    const page = await env().newPage(DESKTOP);
+    await page.goto(`/clusters/${BIG.name}`);
+    await page.getByRole('table', { name: en.common.nodes }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('combobox', { name: en.header.language }).selectOption('ja');
+    await page.getByRole('table', { name: ja.common.nodes }).waitFor();
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('ja');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    // Saved: the next visit without ?lang= opens in Japanese.
+    await page.goto(`/clusters/${BIG.name}`);
+    await page.getByRole('table', { name: ja.common.nodes }).waitFor();
+    // ?lang= wins over the saved choice.
+    await page.goto(`/clusters/${BIG.name}?lang=zh-CN`);
+    await page.getByRole('table', { name: zhCN.common.nodes }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+
+  for (const lang of ['zh-CN', 'ja'] as const) {
+    const t: Messages = LANGS[lang];
+    for (const [label, viewport] of [
+      ['1920x1080', FULL_HD],
+      ['3840x2160', UHD_4K],
+    ] as const) {
+      it(`the wall screen in ${lang} fits ${label}, with no text under 2.5 % of its height`, async () => {
+        const floor = 0.025 * viewport.height - 0.5;
+        const summary = await open(lang, '/noc?rotate=10m', viewport);
+        await summary.getByRole('heading', { level: 1, name: t.noc.allClusters }).waitFor();
+        await summary
+          .getByRole('table', { name: t.noc.clusters })
+          .getByRole('rowheader')
+          .nth(1)
+          .waitFor();
+        await summary
+          .getByRole('list', { name: t.noc.heatmap })
+          .first()
+          .getByRole('listitem')
+          .first()
+          .waitFor();
+
+        const cluster = await open(lang, `/noc?clusters=${BIG.name}`, viewport);
+        await cluster.getByRole('heading', { level: 1, name: BIG.name }).waitFor();
+        await waitForCharts(cluster.getByRole('main'), 2);
+        await cluster
+          .getByRole('list', { name: t.noc.heatmap })
+          .getByRole('listitem')
+          .first()
+          .waitFor();
+
+        for (const [name, page] of [
+          ['summary', summary],
+          ['cluster', cluster],
+        ] as const) {
+          expect(await overflow(page), `${name} page`).toEqual([]);
+          expect(await cutText(page), `${name} page`).toEqual([]);
+          const min = await smallestText(page);
+          expect(min.px, `${name} page: ${min.what}`).toBeGreaterThanOrEqual(floor);
+          await expectSpoken(page, lang, `wall screen ${name}`);
+          const suffix = label === '1920x1080' ? '1080p' : '4k';
+          await shoot(
+            page,
+            `lang-${lang}-noc-${name}-${suffix}`,
+            suffix === '1080p' && name === 'summary' ? `noc-${lang}.png` : undefined,
+            false,
+          );
+        }
+      });
+    }
+  }
+});
