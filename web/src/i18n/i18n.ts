@@ -8,6 +8,8 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
 import { ja } from './locales/ja';
 import { zhCN } from './locales/zh-CN';
+import { phrasesJa } from './phrases/ja';
+import { phrasesZhCN } from './phrases/zh-CN';
 import {
   DEFAULT_LANGUAGE,
   detectLanguage,
@@ -20,10 +22,14 @@ import {
 /** What a key missing from every language renders as: easy to spot, and e2e looks for it. */
 export const MISSING_MARK = '⟦';
 
+/**
+ * `translation`: the UI's own text. `phrase`: the server's diagnostics sentences by code, for
+ * the languages other than English (English shows the server's text itself).
+ */
 export const resources = {
   en: { translation: en },
-  'zh-CN': { translation: zhCN },
-  ja: { translation: ja },
+  'zh-CN': { translation: zhCN, phrase: phrasesZhCN },
+  ja: { translation: ja, phrase: phrasesJa },
 } as const;
 
 function storedLanguage(): string | null {
@@ -50,6 +56,8 @@ export function initI18n(lng: Language = DEFAULT_LANGUAGE): typeof i18next {
     resources,
     lng,
     fallbackLng: DEFAULT_LANGUAGE,
+    ns: ['translation', 'phrase'],
+    defaultNS: 'translation',
     supportedLngs: Object.keys(resources),
     initAsync: false,
     // React escapes; double escaping would print `&lt;` for names with `<`.

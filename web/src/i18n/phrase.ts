@@ -11,6 +11,21 @@ import { currentLanguage } from './i18n';
 
 export function phraseText(phrase: Phrase): string {
   if (currentLanguage() === 'en') return phrase.text;
-  const key = `phrase.${phrase.code}`;
-  return i18next.exists(key) ? (i18next.t(key, phrase.params) as string) : phrase.text;
+  const key = phraseKey(phrase.code);
+  if (!i18next.exists(key, { ns: 'phrase', lng: currentLanguage(), fallbackLng: false })) {
+    return phrase.text;
+  }
+  const { because } = phrase.params;
+  return i18next.t(key, {
+    ...phrase.params,
+    ns: 'phrase',
+    // "Not checked: the <link> link must work first" names the link by its title.
+    ...(because == null ? {} : { becauseTitle: i18next.t(`diagnostics.title.${because}`) }),
+  }) as string;
+}
+
+/** `rbac.not-allowed` and the like read the same for every link: one sentence for all. */
+export function phraseKey(code: string): string {
+  const shared = /\.(not-allowed|not-checked)$/.exec(code);
+  return shared ? `any.${shared[1]}` : code;
 }
