@@ -55,18 +55,34 @@ const ENGLISH_PIECES = [
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** English pieces found as whole words (not inside a pod or node name) in `text`. */
+/** English pieces found as whole words (not inside a pod or node name) in `text`, in context. */
 function englishIn(text: string): string[] {
-  return ENGLISH_PIECES.filter((p) => new RegExp(`(?<![\\w-])${escape(p)}(?![\\w-])`).test(text));
+  return ENGLISH_PIECES.flatMap((p) => {
+    const m = new RegExp(`(?<![\\w-])${escape(p)}(?![\\w-])`).exec(text);
+    if (!m) return [];
+    return [`${p} in “${text.slice(Math.max(0, m.index - 30), m.index + p.length + 30)}”`];
+  });
 }
 
-/** What the page says: its visible text and the names and tooltips it gives its elements. */
+/**
+ * What the page says: its rendered text and the names and tooltips it gives its elements,
+ * except what it marks `translate="no"` (the API's own words, commands, YAML, upstream errors).
+ */
 function pageText(page: Page): Promise<string> {
   return page.evaluate(() => {
+    const ours = (el: Element | null) => !!el && !el.closest('[translate="no"]');
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!ours(el) || !el!.checkVisibility() || el!.closest('script, style')) continue;
+      if ((n.textContent ?? '').trim()) texts.push(n.textContent!.trim());
+    }
     const attrs = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      .filter(ours)
       .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a)))
       .filter((v): v is string => !!v);
-    return [document.title, document.body.innerText, ...attrs].join('\n');
+    return [document.title, ...texts, ...attrs].join('\n');
   });
 }
 
@@ -148,7 +164,7 @@ async function biggestNamespace(): Promise<string> {
 describe('languages', () => {
   it('the English keys are cut into pieces the check can find', () => {
     expect(ENGLISH_PIECES.length).toBeGreaterThan(200);
-    expect(englishIn('Top pods by CPU')).toContain('Top pods by CPU');
+    expect(englishIn('Top pods by CPU')[0]).toMatch(/^Top pods by CPU in /);
     expect(englishIn('api-gateway-container-7d9')).toEqual([]);
   });
 

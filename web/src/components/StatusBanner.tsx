@@ -50,7 +50,7 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
               {p.detail && (
                 <details>
                   <summary>{t('banner.details')}</summary>
-                  <code>{p.detail}</code>
+                  <code translate="no">{p.detail}</code>
                 </details>
               )}
             </div>

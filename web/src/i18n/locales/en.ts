@@ -299,6 +299,7 @@ export const en = {
     condition: { type: 'Type', reason: 'Reason', message: 'Message' },
   },
   noc: {
+    ofLimit: '{{percent}}% of limit',
     allClustersLower: 'all clusters',
     allClusters: 'All clusters',
     nodesPageTitle: '{{cluster}} · nodes',

@@ -305,6 +305,7 @@ export const ja: Messages = {
     condition: { type: 'タイプ', reason: '理由', message: 'メッセージ' },
   },
   noc: {
+    ofLimit: 'リミットの {{percent}}%',
     allClustersLower: '全クラスター',
     allClusters: '全クラスター',
     nodesPageTitle: '{{cluster}} · ノード',

@@ -296,6 +296,7 @@ export const zhCN: Messages = {
     condition: { type: '类型', reason: '原因', message: '消息' },
   },
   noc: {
+    ofLimit: '占限制 {{percent}}%',
     allClustersLower: '所有集群',
     allClusters: '所有集群',
     nodesPageTitle: '{{cluster}} · 节点',

@@ -37,7 +37,7 @@ export function CheckCard({ check, primary = false }: CheckCardProps) {
       <p className="diag-summary">{phraseText(check.summary)}</p>
       {check.missingRule && (
         <p className="diag-missing-rule">
-          {t('diagnostics.missingRule')} <code>{check.missingRule}</code>
+          {t('diagnostics.missingRule')} <code translate="no">{check.missingRule}</code>
         </p>
       )}
       {check.evidence.length > 0 && (
@@ -48,7 +48,9 @@ export function CheckCard({ check, primary = false }: CheckCardProps) {
               <div key={`${e.label.code}-${i}`}>
                 <dt>{phraseText(e.label)}</dt>
                 <dd>
-                  <pre className="diag-mono">{e.value}</pre>
+                  <pre className="diag-mono" translate="no">
+                    {e.value}
+                  </pre>
                 </dd>
               </div>
             ))}

@@ -17,7 +17,7 @@ export function CopyBlock({ text, kind }: CopyBlockProps) {
   };
   return (
     <div className={`diag-copy diag-copy-${kind}`}>
-      <pre>
+      <pre translate="no">
         <code>{text}</code>
       </pre>
       <button type="button" className="diag-copy-button" onClick={copy}>

@@ -67,7 +67,7 @@ function Value({ pod: p, by, format }: { pod: TopPod; by: 'cpu' | 'memory'; form
       {ofLimit != null && (
         <>
           {' · '}
-          <span>{ofLimit}% of limit</span>
+          <span>{t('noc.ofLimit', { percent: ofLimit })}</span>
         </>
       )}
     </span>

@@ -25,7 +25,9 @@ export function AllocatedResources({ detail }: { detail: NodeDetail }) {
         </thead>
         <tbody>
           <tr>
-            <th scope="row">cpu</th>
+            <th scope="row" translate="no">
+              cpu
+            </th>
             <td className="num">
               {formatMillicoresKubectl(cpu.requests)} ({cpu.requestsPercent}%)
             </td>
@@ -38,7 +40,9 @@ export function AllocatedResources({ detail }: { detail: NodeDetail }) {
             <td>{detail.podsWithoutCpuLimit}</td>
           </tr>
           <tr>
-            <th scope="row">memory</th>
+            <th scope="row" translate="no">
+              memory
+            </th>
             <td className="num">
               {formatMemoryKubectl(memory.requests)} ({memory.requestsPercent}%)
             </td>

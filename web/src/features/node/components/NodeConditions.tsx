@@ -21,7 +21,8 @@ export function NodeConditions({ conditions }: { conditions: readonly NodeCondit
             <th scope="col">{t('node.condition.message')}</th>
           </tr>
         </thead>
-        <tbody>
+        {/* The API's words, verbatim: not for translation (`translate="no"`). */}
+        <tbody translate="no">
           {conditions.map((c) => (
             <tr key={c.type}>
               <th scope="row">{c.type}</th>
