@@ -299,6 +299,10 @@ export const en = {
     condition: { type: 'Type', reason: 'Reason', message: 'Message' },
   },
   noc: {
+    topN: { cpu: 'Top {{n}} pods by CPU', memory: 'Top {{n}} pods by memory' },
+    groupNodeOne: '{{n}} node',
+    moreGroups: '+{{n}} more groups',
+    moreGroupsLabel: 'More node groups',
     ofLimit: '{{percent}}% of limit',
     allClustersLower: 'all clusters',
     allClusters: 'All clusters',
@@ -342,7 +346,6 @@ export const en = {
     usageOf: '{{usage}} of {{total}}',
     requestsLimits: 'requests {{requests}} · limits {{limits}}',
     ofReady: '/ {{total}} ready',
-    top10: { cpu: 'Top 10 pods by CPU', memory: 'Top 10 pods by memory' },
     nodesOf: 'Nodes of {{cluster}}',
     clusterNodes: '{{cluster}} nodes',
     noMetricsYet: 'Metrics not available yet',

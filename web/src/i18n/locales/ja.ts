@@ -305,6 +305,10 @@ export const ja: Messages = {
     condition: { type: 'タイプ', reason: '理由', message: 'メッセージ' },
   },
   noc: {
+    topN: { cpu: 'CPU使用量 上位{{n}} Pod', memory: 'メモリ使用量 上位{{n}} Pod' },
+    groupNodeOne: '{{n}} ノード',
+    moreGroups: 'ほか {{n}} グループ',
+    moreGroupsLabel: 'その他のノードグループ',
     ofLimit: 'リミットの {{percent}}%',
     allClustersLower: '全クラスター',
     allClusters: '全クラスター',
@@ -349,7 +353,6 @@ export const ja: Messages = {
     usageOf: '{{usage}} / {{total}}',
     requestsLimits: 'リクエスト {{requests}} · リミット {{limits}}',
     ofReady: '/ {{total}} Ready',
-    top10: { cpu: 'CPU使用量 上位10 Pod', memory: 'メモリ使用量 上位10 Pod' },
     nodesOf: '{{cluster}} のノード',
     clusterNodes: '{{cluster}} ノード',
     noMetricsYet: 'メトリクスはまだありません',

@@ -296,6 +296,10 @@ export const zhCN: Messages = {
     condition: { type: '类型', reason: '原因', message: '消息' },
   },
   noc: {
+    topN: { cpu: 'CPU 用量前 {{n}} 的 Pod', memory: '内存用量前 {{n}} 的 Pod' },
+    groupNodeOne: '{{n}} 个节点',
+    moreGroups: '另外 {{n}} 个组',
+    moreGroupsLabel: '更多节点组',
     ofLimit: '占限制 {{percent}}%',
     allClustersLower: '所有集群',
     allClusters: '所有集群',
@@ -339,7 +343,6 @@ export const zhCN: Messages = {
     usageOf: '{{usage}} / {{total}}',
     requestsLimits: '请求 {{requests}} · 限制 {{limits}}',
     ofReady: '/ {{total}} 就绪',
-    top10: { cpu: 'CPU 用量前 10 的 Pod', memory: '内存用量前 10 的 Pod' },
     nodesOf: '{{cluster}} 的节点',
     clusterNodes: '{{cluster}} 节点',
     noMetricsYet: '尚无指标',
