@@ -55,9 +55,12 @@ export default function TimeSeriesChart(props: ImplProps) {
   const memory = memorySpan(props.spans);
   const aside = series.find((s) => s.aside);
   const xAxisHeight = Math.max(30, Math.ceil(fontSize * 1.4) + 8);
-  // The unit reads up the side of the plot; a plot too short for it (a wall screen's small
-  // chart) prints it with each tick instead, never cut to "cor".
-  const unitFits = (props.height ?? 200) - xAxisHeight - 8 >= (0.62 * unit.length + 1) * fontSize;
+  // The unit reads up the side of the plot at page sizes. A wall screen's large text would
+  // reach past the chart's left edge when turned on its side, and a short plot cuts it to
+  // "cor": there each tick carries the unit instead.
+  const unitFits =
+    fontSize <= 16 &&
+    (props.height ?? 200) - xAxisHeight - 8 >= (0.62 * unit.length + 1) * fontSize;
   const tick = (v: number) => (unitFits ? formatValue(v) : `${formatValue(v)} ${unit}`);
   // Wide enough for the longest tick (the top one, a nice number above the data).
   const stackedKeys = stacked ? series.filter((s) => !s.aside && !s.line).map((s) => s.key) : [];
