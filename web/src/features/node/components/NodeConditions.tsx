@@ -12,7 +12,7 @@ export function NodeConditions({ conditions }: { conditions: readonly NodeCondit
   if (conditions.length === 0) return <p className="muted panel-body">No conditions reported.</p>;
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label="Conditions">
+      <table className="data-table" aria-label={t('node.conditions')}>
         <thead>
           <tr>
             <th scope="col">{t('node.condition.type')}</th>
