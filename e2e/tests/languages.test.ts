@@ -57,12 +57,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * English pieces found as whole words in `text`, in context: not inside a pod or node name,
- * not kubectl's `<unknown>`, not in a kubectl command (`kubectl top pods`).
+ * not kubectl's `<unknown>`, not part of a dotted or slashed name (`v1beta1.metrics.k8s.io`),
+ * not in a kubectl command (`kubectl top pods`).
  */
 function englishIn(page: string): string[] {
   const text = page.replace(/\bkubectl(?: [a-z][\w-]*)+/g, 'kubectl');
   return ENGLISH_PIECES.flatMap((p) => {
-    const m = new RegExp(`(?<![\\w<-])${escape(p)}(?![\\w>-])`).exec(text);
+    const m = new RegExp(`(?<![\\w<./-])${escape(p)}(?![\\w>-])`).exec(text);
     if (!m) return [];
     return [`${p} in “${text.slice(Math.max(0, m.index - 30), m.index + p.length + 30)}”`];
   });
@@ -172,6 +173,7 @@ describe('languages', () => {
       expect.stringMatching(/^Top pods by CPU in /),
     );
     expect(englishIn('<unknown> · 与 kubectl top pods 的输出一致')).toEqual([]);
+    expect(englishIn('APIService v1beta1.metrics.k8s.io')).toEqual([]);
     expect(englishIn('api-gateway-container-7d9')).toEqual([]);
   });
 
