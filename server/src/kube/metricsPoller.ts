@@ -1,4 +1,3 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { MetricsParser } from './metricsParser.js';
 import {
   parseNodeMetricsList,
@@ -180,9 +179,11 @@ export class MetricsPoller {
       // metrics-server answers empty lists until its first two scrapes are done.
       throw new NoSamplesYet();
     }
-    // Rebuilding the items from the worker's arrays took this turn; merging takes the next.
-    if (this.options.parser) await yieldToLoop();
-    const merged = this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
+    // Rebuilding the items from the worker's arrays took this turn; merging takes the next
+    // ones, a slice of pods per turn.
+    const merged = this.options.parser
+      ? await this.merger.mergeInTurns(nodeList.items, podList.items, Date.now(), this.resolutionMs)
+      : this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
     const t2 = performance.now();
     return {
       sample: merged.sample,
