@@ -6,6 +6,8 @@
  * `PROFILE_DIR=/tmp/prof tsx bench/profileRun.ts 1000 30000`
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { eventLoopPerPoll } from './eventLoop.js';
 import { load } from './httpLoad.js';
@@ -32,13 +34,12 @@ args.push(
   '--rate-limit',
   '9999999',
 );
-const child = spawn(
-  process.execPath,
-  ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', ...args],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
+const profile = process.env.NO_PROFILE
+  ? []
+  : ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250'];
+const child = spawn(process.execPath, [...profile, ...args], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise<string>((resolve) => {
   let out = '';
   child.stdout.on('data', (c: Buffer) => {
@@ -59,11 +60,17 @@ for (;;) {
 const base = `${url}/api/v1/clusters/bench`;
 const t0 = Date.now();
 console.log('ready; marks relative to', t0);
+const quiet0 = { cpu: cpuMs(child.pid!), at: Date.now() };
 const ev = await eventLoopPerPoll(url, 'bench', 2);
+/** Server CPU per second with no load but the polls (and this script's few requests). */
+const pollCpuPerS = (cpuMs(child.pid!) - quiet0.cpu) / ((Date.now() - quiet0.at) / 1000);
 console.log(`+${Date.now() - t0} ms event loop per poll`, JSON.stringify(ev.perPoll));
+const cpu0 = cpuMs(child.pid!);
 const r = await load(`${base}/nodes`, 50, 16);
+const cpu = cpuMs(child.pid!) - cpu0;
+const perRequest = (cpu - pollCpuPerS * 16) / r.requests;
 console.log(
-  `+${Date.now() - t0} ms nodes p50 ${r.latencyP50Ms} p99 ${r.latencyP99Ms} requests ${r.requests}`,
+  `+${Date.now() - t0} ms nodes p50 ${r.latencyP50Ms} p99 ${r.latencyP99Ms} requests ${r.requests}; server CPU ${cpu} ms = ${(cpu / r.requests).toFixed(2)} ms per request with the poll, ${perRequest.toFixed(2)} ms without (polls alone: ${pollCpuPerS.toFixed(0)} ms CPU/s); load average ${loadavg()[0]!.toFixed(2)}`,
 );
 await new Promise<void>((resolve) => {
   child.once('exit', () => resolve());
@@ -71,3 +78,9 @@ await new Promise<void>((resolve) => {
 });
 await sim.stop();
 process.exit(0);
+
+/** User + system CPU time of a process so far (from /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}

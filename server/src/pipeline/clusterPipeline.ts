@@ -19,7 +19,7 @@ import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
 import { stepsInTurns } from '../kube/loopTurns.js';
 import { HistoryStore } from '../store/history.js';
-import { indexSample } from '../store/sampleIndex.js';
+import { indexSampleInTurns } from '../store/sampleIndex.js';
 import { StatusTracker } from './statusTracker.js';
 
 export interface PipelineOptions {
@@ -237,14 +237,15 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   }
 
   /**
-   * Stores a sample in three turns of the event loop, so requests waiting in between are
-   * answered: index it (the history and every row builder share the index), append it and
-   * update the status, then build the rows and events for it (`sample` listeners).
+   * Stores a sample over turns of the event loop, so requests waiting in between are
+   * answered: index it (a slice of pods per turn; the history and every row builder share
+   * the index), append it and update the status, then build the rows and events for it
+   * (`sample` listeners).
    */
   private async store(result: PollResult): Promise<void> {
     const { sample } = result;
+    await indexSampleInTurns(sample);
     await stepsInTurns([
-      () => indexSample(sample),
       () => {
         if (this.history.resolutionMs !== this.poller.resolutionMs) {
           this.history.setResolution(this.poller.resolutionMs);
