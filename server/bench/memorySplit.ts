@@ -107,6 +107,21 @@ for (let i = 0; i < slots; i++) {
 const stats = history.stats();
 step(`history: 1 h (${stats.series} series)`);
 console.log(`  history typed arrays ${mib(stats.bytes)} MiB`);
+if (process.env.HISTORY_LAYOUT) {
+  // Internals, for diagnosis only: open-block encodings and packed-block modes per table.
+  const tables = history as unknown as Record<string, { table: { chunks: unknown[][] } }>;
+  for (const name of ['aggregates', 'workloads']) {
+    const counts: Record<string, number> = {};
+    for (const col of tables[name]!.table.chunks) {
+      for (const c of col as ({ raw: object; modes: Uint8Array } | null)[]) {
+        if (!c) continue;
+        const k = `${c.raw.constructor.name} f64-blocks=${c.modes.filter((m) => m === 1).length}`;
+        counts[k] = (counts[k] ?? 0) + 1;
+      }
+    }
+    console.log(`  ${name}: ${JSON.stringify(counts)}`);
+  }
+}
 
 const snap = new Snapshot(watcher.inventory, s, Date.now());
 const rows = [snap.nodes(), snap.namespaces(), snap.topPods({ sort: 'cpu', limit: 10 })];

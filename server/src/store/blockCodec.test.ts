@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter, decodeFloats, decodeInts, encodeFloats, encodeInts } from './blockCodec.js';
+import {
+  ByteWriter,
+  decodeFloats,
+  decodeInts,
+  encodeFloats,
+  encodeInts,
+  integral,
+} from './blockCodec.js';
 
 const ROWS = 32;
 
@@ -55,6 +62,39 @@ describe('block codec', () => {
     // First value of each row: 3 bytes; the rest one byte each: moves of ±40, the gap, and
     // the value after it (a move of 0 from the value before the gap).
     expect(bytes).toBe(ROWS * 3 + ROWS * 15);
+  });
+
+  it('round-trips float64 blocks of integers (bytes, not whole KiB) as int tokens, exactly', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: -(2 ** 48), max: 2 ** 48 }), { freq: 4 }), {
+          minLength: ROWS * 4,
+          maxLength: ROWS * 4,
+        }),
+        (values) => {
+          const raw = Float64Array.from(values, (v) => v ?? NaN);
+          expect(integral(raw, 4)).toBe(true);
+          const out = new ByteWriter();
+          encodeInts(raw, NaN, 4, out);
+          const into = new Float64Array(raw.length);
+          decodeInts(out.bytes, 0, 4, 1, into, 0);
+          expect([...into].map((v) => (Number.isNaN(v) ? null : v))).toEqual(values);
+        },
+      ),
+      { numRuns: 50 },
+    );
+    expect(
+      integral(
+        Float64Array.from({ length: ROWS }, (_, i) => (i === 9 ? 0.5 : i)),
+        1,
+      ),
+    ).toBe(false);
+    expect(
+      integral(
+        Float64Array.from({ length: ROWS }, () => 2 ** 49),
+        1,
+      ),
+    ).toBe(false);
   });
 
   it('round-trips float64 blocks, NaN gaps included', () => {

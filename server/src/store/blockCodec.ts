@@ -7,7 +7,8 @@ import type { Chunk } from './encoding.js';
  * a varint token: 0 for a gap, otherwise zigzag(value − previous value in the row) + 1. A value
  * that did not change costs one byte, a small move one or two, and any 33-bit jump at most
  * five, so the round trip is exact for everything a narrow chunk can hold. `f64` chunks (values
- * that needed widening) are copied as they are, 8 bytes each.
+ * that needed widening) whose values are all integers (e.g. memory in bytes that are not whole
+ * KiB) take the same tokens; any other `f64` block is copied as it is, 8 bytes a value.
  */
 
 const ROWS = 32;
@@ -40,14 +41,29 @@ export class ByteWriter {
   }
 }
 
-/** Appends the block's integer tokens; `raw` is slot-major (`offset * 32 + row`). */
+/** Integers this far from 0 keep their zigzag deltas exact in a double (< 2^53). */
+const SAFE = 2 ** 48;
+
+/** Whether every value of a float64 block is a gap or an integer the int tokens hold exactly. */
+export function integral(raw: Float64Array, length: number): boolean {
+  for (let i = 0; i < ROWS * length; i++) {
+    const v = raw[i]!;
+    if (v === v && !(Number.isInteger(v) && v <= SAFE && v >= -SAFE)) return false;
+  }
+  return true;
+}
+
+/**
+ * Appends the block's integer tokens; `raw` is slot-major (`offset * 32 + row`), `gap` its gap
+ * sentinel (NaN for float64 blocks, which must be {@link integral}).
+ */
 export function encodeInts(raw: Chunk, gap: number, length: number, out: ByteWriter): void {
   out.reserve(ROWS * length * 5);
   for (let row = 0; row < ROWS; row++) {
     let prev = 0;
     for (let off = 0; off < length; off++) {
       const v = raw[off * ROWS + row]!;
-      if (v === gap) {
+      if (v === gap || v !== v) {
         out.bytes[out.pos++] = 0;
         continue;
       }

@@ -5,6 +5,7 @@ import {
   decodeIntsInto,
   encodeFloats,
   encodeInts,
+  integral,
 } from './blockCodec.js';
 import {
   createChunk,
@@ -19,8 +20,10 @@ import {
 } from './encoding.js';
 
 const ROWS = 32;
+/** Packed block modes: narrow integers (× quantum), raw float64, float64 holding integers. */
 const INT = 0;
 const FLOAT = 1;
+const WHOLE = 2;
 
 /** How a table's slots split into blocks: block `k` holds local slots `[k*size, (k+1)*size)`. */
 export interface BlockGeometry {
@@ -182,7 +185,10 @@ export class BlockedChunk {
 
   private encodeOpen(length: number, out: ByteWriter): void {
     const b = this.open;
-    if (this.raw instanceof Float64Array) {
+    if (this.raw instanceof Float64Array && integral(this.raw, length)) {
+      this.modes[b] = WHOLE;
+      encodeInts(this.raw, NaN, length, out);
+    } else if (this.raw instanceof Float64Array) {
       this.modes[b] = FLOAT;
       encodeFloats(this.raw, length, out);
     } else {
@@ -211,8 +217,7 @@ export class BlockedChunk {
     }
     // Values wider than the base encoding: decode to numbers and widen as needed.
     const values = new Float64Array(length * ROWS);
-    if (this.modes[k] === FLOAT) decodeFloats(this.packed, start, length, values, 0);
-    else decodeInts(this.packed, start, length, quantum, values, 0);
+    this.decodeInto(k, start, length, values, 0);
     let chunk: Chunk = fresh;
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
@@ -222,6 +227,13 @@ export class BlockedChunk {
       writeValue(chunk, i, v, quantum);
     }
     return chunk;
+  }
+
+  /** Decodes packed block `k` (caller units, NaN gaps) into `values` from element `at`. */
+  private decodeInto(k: number, start: number, length: number, values: Float64Array, at: number) {
+    const mode = this.modes[k];
+    if (mode === FLOAT) decodeFloats(this.packed, start, length, values, at);
+    else decodeInts(this.packed, start, length, mode === WHOLE ? 1 : this.quantum, values, at);
   }
 
   /** Every closed block decoded (NaN for gaps, all rows), cached for the last chunk read. */
@@ -235,8 +247,7 @@ export class BlockedChunk {
       if (k === this.open || this.ends[k] === start) continue;
       const length = blockLength(g, k);
       const at = k * g.size * ROWS;
-      if (this.modes[k] === FLOAT) decodeFloats(this.packed, start, length, values, at);
-      else decodeInts(this.packed, start, length, this.quantum, values, at);
+      this.decodeInto(k, start, length, values, at);
     }
     if (cache.unshift({ owner: this, version: this.version, values }) > CACHED) cache.pop();
     return values;
