@@ -120,46 +120,6 @@ export function decodeInts(
   }
 }
 
-/**
- * Decodes a block written by {@link encodeInts} straight into a narrow open block (stored
- * units), rows outside `valid` left as they are. Returns false, having written part of it, when
- * a value does not fit below `gap` (the caller then takes the general path).
- */
-export function decodeIntsInto(
-  data: Uint8Array,
-  start: number,
-  length: number,
-  raw: Uint16Array | Uint32Array,
-  gap: number,
-  valid: number,
-): boolean {
-  let pos = start;
-  for (let row = 0; row < ROWS; row++) {
-    const keep = (valid & (1 << row)) !== 0;
-    let prev = 0;
-    for (let off = 0; off < length; off++) {
-      let token = data[pos++]!;
-      if (token >= 0x80) {
-        token &= 0x7f;
-        let scale = 0x80;
-        let b: number;
-        do {
-          b = data[pos++]!;
-          token += (b & 0x7f) * scale;
-          scale *= 0x80;
-        } while (b & 0x80);
-      }
-      if (token === 0) continue;
-      const z = token - 1;
-      prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      if (!keep) continue;
-      if (prev >= gap) return false;
-      raw[off * ROWS + row] = prev;
-    }
-  }
-  return true;
-}
-
 /** Decodes a block written by {@link encodeFloats}. */
 export function decodeFloats(
   data: Uint8Array,

@@ -2,7 +2,6 @@ import {
   ByteWriter,
   decodeFloats,
   decodeInts,
-  decodeIntsInto,
   encodeFloats,
   encodeInts,
   integral,
@@ -43,10 +42,8 @@ export function blockLength(g: BlockGeometry, k: number): number {
   return Math.min(g.size, g.slots - k * g.size);
 }
 
-const scratch = new ByteWriter();
 /** The block being closed, encoded before the open array is reused. */
 const closed = new ByteWriter();
-let oldEnds = new Uint32Array(16);
 /**
  * The last few chunks whose closed blocks were decoded for reading: a query reads a row's
  * CPU and memory columns point by point, and an export row after row.
@@ -58,8 +55,10 @@ const CACHED = 4;
  * One value column of 32 rows over every slot of the ring. The block being written (the
  * "open" block) is a plain typed array, widened when a value does not fit, as before; every
  * other block is closed: varint/delta bytes (see `blockCodec.ts`), all packed in one byte
- * array. Moving to another block closes the open one and reopens (decodes) the new one, so
- * ticks still held in it stay readable until the ring overwrites them one by one.
+ * array. Moving to another block packs the open one and opens the next without unpacking it:
+ * the ring overwrites a block one tick at a time, in order, so the open block's first `fresh`
+ * slots are read from the plain array and the rest, ticks not overwritten yet, still from its
+ * packed bytes (unpacked only when something writes out of that order: imports, resizes).
  *
  * A row handed to a new series must not show its previous owner's closed values: `valid`
  * holds, per block, the rows whose bytes belong to their current owner.
@@ -67,6 +66,8 @@ const CACHED = 4;
 export class BlockedChunk {
   raw: Chunk;
   open: number;
+  /** Slots `[0, fresh)` of the open block live in `raw`; the rest in its old packed bytes. */
+  private fresh: number;
   private packed = new Uint8Array(0);
   /** Byte end of each block in `packed` (start is the previous block's end); 0-length: empty. */
   private readonly ends: Uint32Array;
@@ -83,6 +84,7 @@ export class BlockedChunk {
   ) {
     this.raw = createChunk(base, g.size * ROWS);
     this.open = open;
+    this.fresh = g.size;
     this.ends = new Uint32Array(g.blocks);
     this.modes = new Uint8Array(g.blocks);
     this.valid = new Uint32Array(g.blocks);
@@ -100,7 +102,9 @@ export class BlockedChunk {
   }
 
   get(row: number, k: number, off: number): number | null {
-    if (k === this.open) return readValue(this.raw, off * ROWS + row, this.quantum);
+    if (k === this.open && off < this.fresh) {
+      return readValue(this.raw, off * ROWS + row, this.quantum);
+    }
     if ((this.valid[k]! & (1 << row)) === 0) return null;
     const v = this.decoded()[k * this.g.size * ROWS + off * ROWS + row]!;
     return Number.isNaN(v) ? null : v;
@@ -109,6 +113,7 @@ export class BlockedChunk {
   /** Stores into block `k` (switching to it if needed), widening the open block if needed. */
   set(row: number, k: number, off: number, value: number | null, live: number): void {
     if (k !== this.open) this.switchTo(k, live);
+    if (off >= this.fresh) this.unpack();
     const quantum = this.quantum;
     const raw = this.raw;
     const index = off * ROWS + row;
@@ -133,6 +138,8 @@ export class BlockedChunk {
   /** Makes local slot `off` of block `k` a gap in every row (a new tick starts there). */
   clearSlot(k: number, off: number, live: number): void {
     if (k !== this.open) this.switchTo(k, live);
+    if (off === this.fresh) this.fresh++;
+    else if (off > this.fresh) this.unpack();
     this.raw.fill(gapOf(this.raw), off * ROWS, off * ROWS + ROWS);
   }
 
@@ -144,42 +151,42 @@ export class BlockedChunk {
     for (let k = 0; k < this.g.blocks; k++) this.valid[k] = this.valid[k]! & bit;
   }
 
-  /** Closes the open block (rows in `live` keep their values) and reopens block `k`. */
+  /**
+   * Packs the open block (rows in `live` keep their values) and opens block `k` with no slot
+   * fresh: its packed bytes stay, read until the ring overwrites them.
+   */
   private switchTo(k: number, live: number): void {
     const { g } = this;
     const closing = this.open;
+    if (this.fresh < blockLength(g, closing)) this.unpack();
     closed.pos = 0;
     if (live !== 0) this.encodeOpen(blockLength(g, closing), closed);
-    const reopened = this.decodeBlock(k);
-    if (oldEnds.length < g.blocks) oldEnds = new Uint32Array(g.blocks);
-    oldEnds.set(this.ends);
-    const out = scratch;
-    out.pos = 0;
-    out.reserve(this.packed.length + closed.pos);
-    for (let b = 0; b < g.blocks; b++) {
-      if (b === closing) {
-        out.bytes.set(closed.bytes.subarray(0, closed.pos), out.pos);
-        out.pos += closed.pos;
-        this.valid[b] = live;
-      } else if (b !== k) {
-        const start = b === 0 ? 0 : oldEnds[b - 1]!;
-        out.bytes.set(this.packed.subarray(start, oldEnds[b]), out.pos);
-        out.pos += oldEnds[b]! - start;
-      }
-      this.ends[b] = out.pos;
-    }
-    // Packed sizes barely change from one switch to the next: reuse the array while the
-    // bytes fit it without wasting more than an eighth (fewer buffers for the GC to chase).
-    const size = out.pos;
+    this.valid[closing] = live;
+    // Only the closing block's bytes change: splice them in, shifting the blocks after it.
+    const start = closing === 0 ? 0 : this.ends[closing - 1]!;
+    const end = this.ends[closing]!;
+    const total = this.ends[g.blocks - 1]!;
+    const delta = closed.pos - (end - start);
+    const size = total + delta;
     const cap = this.packed.length;
-    if (size <= cap && cap - size <= cap >>> 3) this.packed.set(out.bytes.subarray(0, size));
-    else {
-      this.packed = new Uint8Array(size + (size >>> 4));
-      this.packed.set(out.bytes.subarray(0, size));
+    const bytes = closed.bytes.subarray(0, closed.pos);
+    // Sizes barely change from one switch to the next: the array is reused while the bytes
+    // fit without wasting more than an eighth (fewer buffers for the GC to chase).
+    if (size <= cap && cap - size <= cap >>> 3) {
+      this.packed.copyWithin(start + closed.pos, end, total);
+      this.packed.set(bytes, start);
+    } else {
+      const next = new Uint8Array(size + (size >>> 4));
+      next.set(this.packed.subarray(0, start));
+      next.set(bytes, start);
+      next.set(this.packed.subarray(end, total), start + closed.pos);
+      this.packed = next;
     }
-    this.valid[k] = 0;
+    for (let b = closing; b < g.blocks; b++) this.ends[b] = this.ends[b]! + delta;
     this.open = k;
-    this.raw = reopened;
+    this.fresh = 0;
+    if (encodingOf(this.raw) === this.base) this.raw.fill(gapOf(this.raw));
+    else this.raw = createChunk(this.base, g.size * ROWS);
     this.version++;
   }
 
@@ -198,35 +205,27 @@ export class BlockedChunk {
   }
 
   /**
-   * Block `k` as the new open block, in the narrowest encoding its values allow. The current
-   * open array is reused when it is in the base encoding (it was just packed).
+   * Moves the open block's slots from `fresh` on out of its packed bytes into `raw` (widening
+   * as needed), for writes out of the ring's order.
    */
-  private decodeBlock(k: number): Chunk {
+  private unpack(): void {
+    const k = this.open;
     const quantum = this.quantum;
     const length = blockLength(this.g, k);
+    const from = this.fresh;
+    this.fresh = this.g.size;
     const valid = this.valid[k]!;
     const start = k === 0 ? 0 : this.ends[k - 1]!;
-    const reuse = encodingOf(this.raw) === this.base;
-    const fresh = reuse
-      ? this.raw.fill(gapOf(this.raw))
-      : createChunk(this.base, this.g.size * ROWS);
-    if (valid === 0 || this.ends[k] === start) return fresh;
-    if (this.modes[k] === INT && !(fresh instanceof Float64Array)) {
-      if (decodeIntsInto(this.packed, start, length, fresh, gapOf(fresh), valid)) return fresh;
-      fresh.fill(gapOf(fresh));
-    }
-    // Values wider than the base encoding: decode to numbers and widen as needed.
+    if (valid === 0 || this.ends[k] === start || from >= length) return;
     const values = new Float64Array(length * ROWS);
     this.decodeInto(k, start, length, values, 0);
-    let chunk: Chunk = fresh;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = from * ROWS; i < values.length; i++) {
       const v = values[i]!;
       if (Number.isNaN(v) || (valid & (1 << (i % ROWS))) === 0) continue;
-      const need = widestNeeded(encodingOf(chunk), v, quantum);
-      if (need !== encodingOf(chunk)) chunk = widen(chunk, need, quantum);
-      writeValue(chunk, i, v, quantum);
+      const need = widestNeeded(encodingOf(this.raw), v, quantum);
+      if (need !== encodingOf(this.raw)) this.raw = widen(this.raw, need, quantum);
+      writeValue(this.raw, i, v, quantum);
     }
-    return chunk;
   }
 
   /** Decodes packed block `k` (caller units, NaN gaps) into `values` from element `at`. */
@@ -244,7 +243,7 @@ export class BlockedChunk {
     const values = new Float64Array(g.blocks * g.size * ROWS).fill(NaN);
     for (let k = 0; k < g.blocks; k++) {
       const start = k === 0 ? 0 : this.ends[k - 1]!;
-      if (k === this.open || this.ends[k] === start) continue;
+      if (this.ends[k] === start) continue;
       const length = blockLength(g, k);
       const at = k * g.size * ROWS;
       this.decodeInto(k, start, length, values, at);
