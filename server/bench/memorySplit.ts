@@ -113,9 +113,10 @@ if (process.env.HISTORY_LAYOUT) {
   for (const name of ['aggregates', 'workloads']) {
     const counts: Record<string, number> = {};
     for (const col of tables[name]!.table.chunks) {
-      for (const c of col as ({ raw: object; modes: Uint8Array } | null)[]) {
+      for (const c of col as ({ raw: object; meta: Uint32Array } | null)[]) {
         if (!c) continue;
-        const k = `${c.raw.constructor.name} f64-blocks=${c.modes.filter((m) => m === 1).length}`;
+        const modes = c.meta.subarray((2 * c.meta.length) / 3);
+        const k = `${c.raw.constructor.name} f64-blocks=${modes.filter((m) => m === 1).length}`;
         counts[k] = (counts[k] ?? 0) + 1;
       }
     }

@@ -70,9 +70,13 @@ export class BlockedChunk {
   private fresh: number;
   private packed = new Uint8Array(0);
   /** Byte end of each block in `packed` (start is the previous block's end); 0-length: empty. */
-  private readonly ends: Uint32Array;
-  private readonly modes: Uint8Array;
-  private readonly valid: Uint32Array;
+  /**
+   * Per block, in one array (each typed array costs ~200 bytes of headers, per chunk):
+   * `[b]` the byte end of block b in `packed` (its start is the previous block's end; equal:
+   * empty), `[blocks + b]` the rows whose packed bytes belong to their current owner,
+   * `[2 * blocks + b]` how the block is packed.
+   */
+  private readonly meta: Uint32Array;
   /** Changes whenever closed bytes change, invalidating the read cache. */
   private version = 0;
 
@@ -85,27 +89,19 @@ export class BlockedChunk {
     this.raw = createChunk(base, g.size * ROWS);
     this.open = open;
     this.fresh = g.size;
-    this.ends = new Uint32Array(g.blocks);
-    this.modes = new Uint8Array(g.blocks);
-    this.valid = new Uint32Array(g.blocks);
+    this.meta = new Uint32Array(3 * g.blocks);
   }
 
   /** Bytes held: open block, closed bytes and bookkeeping. */
   get bytes(): number {
-    return (
-      this.raw.byteLength +
-      this.packed.byteLength +
-      this.ends.byteLength +
-      this.modes.byteLength +
-      this.valid.byteLength
-    );
+    return this.raw.byteLength + this.packed.byteLength + this.meta.byteLength;
   }
 
   get(row: number, k: number, off: number): number | null {
     if (k === this.open && off < this.fresh) {
       return readValue(this.raw, off * ROWS + row, this.quantum);
     }
-    if ((this.valid[k]! & (1 << row)) === 0) return null;
+    if ((this.meta[this.g.blocks + k]! & (1 << row)) === 0) return null;
     const v = this.decoded()[k * this.g.size * ROWS + off * ROWS + row]!;
     return Number.isNaN(v) ? null : v;
   }
@@ -148,7 +144,8 @@ export class BlockedChunk {
     const gap = gapOf(this.raw);
     for (let off = 0; off < this.g.size; off++) this.raw[off * ROWS + row] = gap;
     const bit = ~(1 << row);
-    for (let k = 0; k < this.g.blocks; k++) this.valid[k] = this.valid[k]! & bit;
+    for (let k = 0; k < this.g.blocks; k++)
+      this.meta[this.g.blocks + k] = this.meta[this.g.blocks + k]! & bit;
   }
 
   /**
@@ -161,11 +158,11 @@ export class BlockedChunk {
     if (this.fresh < blockLength(g, closing)) this.unpack();
     closed.pos = 0;
     if (live !== 0) this.encodeOpen(blockLength(g, closing), closed);
-    this.valid[closing] = live;
+    this.meta[this.g.blocks + closing] = live >>> 0;
     // Only the closing block's bytes change: splice them in, shifting the blocks after it.
-    const start = closing === 0 ? 0 : this.ends[closing - 1]!;
-    const end = this.ends[closing]!;
-    const total = this.ends[g.blocks - 1]!;
+    const start = closing === 0 ? 0 : this.meta[closing - 1]!;
+    const end = this.meta[closing]!;
+    const total = this.meta[g.blocks - 1]!;
     const delta = closed.pos - (end - start);
     const size = total + delta;
     const cap = this.packed.length;
@@ -182,7 +179,7 @@ export class BlockedChunk {
       next.set(this.packed.subarray(end, total), start + closed.pos);
       this.packed = next;
     }
-    for (let b = closing; b < g.blocks; b++) this.ends[b] = this.ends[b]! + delta;
+    for (let b = closing; b < g.blocks; b++) this.meta[b] = this.meta[b]! + delta;
     this.open = k;
     this.fresh = 0;
     if (encodingOf(this.raw) === this.base) this.raw.fill(gapOf(this.raw));
@@ -193,13 +190,13 @@ export class BlockedChunk {
   private encodeOpen(length: number, out: ByteWriter): void {
     const b = this.open;
     if (this.raw instanceof Float64Array && integral(this.raw, length)) {
-      this.modes[b] = WHOLE;
+      this.meta[2 * this.g.blocks + b] = WHOLE;
       encodeInts(this.raw, NaN, length, out);
     } else if (this.raw instanceof Float64Array) {
-      this.modes[b] = FLOAT;
+      this.meta[2 * this.g.blocks + b] = FLOAT;
       encodeFloats(this.raw, length, out);
     } else {
-      this.modes[b] = INT;
+      this.meta[2 * this.g.blocks + b] = INT;
       encodeInts(this.raw, gapOf(this.raw), length, out);
     }
   }
@@ -214,9 +211,9 @@ export class BlockedChunk {
     const length = blockLength(this.g, k);
     const from = this.fresh;
     this.fresh = this.g.size;
-    const valid = this.valid[k]!;
-    const start = k === 0 ? 0 : this.ends[k - 1]!;
-    if (valid === 0 || this.ends[k] === start || from >= length) return;
+    const valid = this.meta[this.g.blocks + k]!;
+    const start = k === 0 ? 0 : this.meta[k - 1]!;
+    if (valid === 0 || this.meta[k] === start || from >= length) return;
     const values = new Float64Array(length * ROWS);
     this.decodeInto(k, start, length, values, 0);
     for (let i = from * ROWS; i < values.length; i++) {
@@ -230,7 +227,7 @@ export class BlockedChunk {
 
   /** Decodes packed block `k` (caller units, NaN gaps) into `values` from element `at`. */
   private decodeInto(k: number, start: number, length: number, values: Float64Array, at: number) {
-    const mode = this.modes[k];
+    const mode = this.meta[2 * this.g.blocks + k];
     if (mode === FLOAT) decodeFloats(this.packed, start, length, values, at);
     else decodeInts(this.packed, start, length, mode === WHOLE ? 1 : this.quantum, values, at);
   }
@@ -242,8 +239,8 @@ export class BlockedChunk {
     const { g } = this;
     const values = new Float64Array(g.blocks * g.size * ROWS).fill(NaN);
     for (let k = 0; k < g.blocks; k++) {
-      const start = k === 0 ? 0 : this.ends[k - 1]!;
-      if (this.ends[k] === start) continue;
+      const start = k === 0 ? 0 : this.meta[k - 1]!;
+      if (this.meta[k] === start) continue;
       const length = blockLength(g, k);
       const at = k * g.size * ROWS;
       this.decodeInto(k, start, length, values, at);

@@ -278,11 +278,11 @@ describe('HistoryStore resolution and stats', () => {
     expect(h.stats()).toEqual({ series: 0, slots: 0, bytes: fixed });
     h.append(tick(1));
     // cluster, n1, ns | pod, container: one chunk each, whose open block is 32 rows × 16
-    // slots raw; nothing is packed yet. Per column, 15 blocks × 9 bytes of bookkeeping.
+    // slots raw; nothing is packed yet. Per column, 15 blocks × 12 bytes of bookkeeping.
     expect(h.stats().series).toBe(5);
     const aggregateChunk = 32 * 16 * (4 + 4);
     const workloadChunk = 32 * 16 * (2 + 4);
-    const bookkeeping = 4 * 15 * 9;
+    const bookkeeping = 4 * 15 * 12;
     expect(h.stats().bytes).toBe(fixed + aggregateChunk + workloadChunk + bookkeeping);
   });
 });
