@@ -4,6 +4,7 @@ import https from 'node:https';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { deadline } from './deadline.js';
 import { httpError, networkError, UpstreamError } from './upstreamError.js';
 
 export {
@@ -21,8 +22,8 @@ const gunzipAsync = promisify(gunzip);
  * of paths, plus SelfSubjectAccessReviews (which ask the apiserver what kubeglance may do and
  * change nothing): the server never proxies arbitrary API paths on behalf of a browser.
  *
- * Every request has a real deadline: `AbortSignal.timeout` (combined with the stop signal by
- * `AbortSignal.any`) cuts the request wherever it is, including a response that trickles a byte
+ * Every request has a real deadline (`deadline.ts`: a timer combined with the stop signal)
+ * that cuts the request wherever it is, including a response that trickles a byte
  * at a time forever, which an idle-socket timeout (`req.setTimeout`) never notices.
  */
 
@@ -179,9 +180,13 @@ export class Upstream {
     path: string,
     body?: Buffer,
   ): Promise<Answer> {
-    const deadline = AbortSignal.any([this.stopping.signal, AbortSignal.timeout(timeoutMs)]);
-    const { wire, gzipped } = await send(url, options, deadline, timeoutMs, path, body);
-    return { wire, body: gzipped ? await gunzipBody(wire, path) : wire };
+    const limit = deadline(this.stopping.signal, timeoutMs);
+    try {
+      const { wire, gzipped } = await send(url, options, limit.signal, timeoutMs, path, body);
+      return { wire, body: gzipped ? await gunzipBody(wire, path) : wire };
+    } finally {
+      limit.clear();
+    }
   }
 }
 

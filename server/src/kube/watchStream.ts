@@ -2,13 +2,14 @@ import http from 'node:http';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { deadline } from './deadline.js';
 import { networkError, UpstreamError, USER_AGENT } from './upstream.js';
 
 /**
  * One watch request (`?watch=1`) read as newline-delimited JSON events, with a real
  * deadline: client-node's `Watch` cannot be aborted before its response headers arrive, so
  * a stalled apiserver would hold a watch restart forever. Here the whole request is bound
- * to `AbortSignal.any([stop, AbortSignal.timeout(...)])` and the headers to their own timeout.
+ * to a deadline (`deadline.ts`) and the headers to their own timeout.
  */
 
 export type InventoryPath = '/api/v1/nodes' | '/api/v1/pods' | '/api/v1/namespaces';
@@ -56,20 +57,24 @@ export async function watchOnce(kubeConfig: KubeConfig, req: WatchRequest): Prom
   url.searchParams.set('resourceVersion', req.resourceVersion);
   url.searchParams.set('allowWatchBookmarks', 'true');
   url.searchParams.set('timeoutSeconds', String(req.timeoutSeconds));
-  const deadline = AbortSignal.timeout(req.timeoutSeconds * 1000 + CLIENT_MARGIN_MS);
-  const signal = AbortSignal.any([req.stop, deadline]);
+  const limit = deadline(req.stop, req.timeoutSeconds * 1000 + CLIENT_MARGIN_MS);
+  const { signal } = limit;
   const options: https.RequestOptions = { method: 'GET', headers: {}, signal };
   await kubeConfig.applyToHTTPSOptions(options);
   const headers = options.headers as Record<string, string>;
   headers.accept = 'application/json';
   headers['user-agent'] = USER_AGENT;
-  if (req.stop.aborted) return 'stopped';
+  if (req.stop.aborted) {
+    limit.clear();
+    return 'stopped';
+  }
   return new Promise<WatchEnd>((resolve, reject) => {
     let settled = false;
     const finish = (end: WatchEnd | UpstreamError) => {
       if (settled) return;
       settled = true;
       clearTimeout(headersTimer);
+      limit.clear();
       if (end instanceof UpstreamError) reject(end);
       else resolve(end);
       request.destroy();

@@ -35,6 +35,19 @@ describe('planHeatmap', () => {
     expect(plan.rowsPerGroup).toBeGreaterThanOrEqual(1);
     const used = 4 * (plan.headerH + plan.rowsPerGroup * (plan.cellH + 3));
     expect(used).toBeLessThanOrEqual(600 + 3);
+    expect(plan.groupsShown).toBe(4);
+  });
+
+  it('gives every group a row while they fit, then the rest share a "+N more" row', () => {
+    const text = { nameEm: Array(400).fill(digits(3)), percentEm: 2.3 };
+    // Rows of the two heading lines (54 px at 27 px) and a 3 px gap: 5 fit 285 px.
+    const short = { ...box, height: 285 };
+    const five = planHeatmap(text, short, 5);
+    expect(five).toMatchObject({ kind: 'grouped', rowsPerGroup: 0, groupsShown: 5 });
+    const eight = planHeatmap(text, short, 8);
+    expect(eight).toMatchObject({ kind: 'grouped', rowsPerGroup: 0, groupsShown: 4 });
+    if (eight.kind !== 'grouped') return;
+    expect(5 * (eight.headerH + 3) - 3).toBeLessThanOrEqual(285);
   });
 });
 

@@ -39,6 +39,11 @@ export type HeatPlan =
       /** Rows of named tiles under each group's heading; 0: only its hottest, in the heading. */
       rowsPerGroup: number;
       headerH: number;
+      /**
+       * Groups that get a row of their own (all of them unless one row each does not fit;
+       * then the rest share a last "+N more groups" row).
+       */
+      groupsShown: number;
     } & Cells);
 
 const PAD_X = 0.1; // em each side
@@ -94,7 +99,13 @@ export function planHeatmap(text: HeatText, box: HeatBox, groups: number): HeatP
   const headerH = Math.ceil(GROUP_HEADER_EM * min);
   const perGroup = (box.height + box.gap) / Math.max(1, groups) - headerH - box.gap;
   const rowsPerGroup = Math.max(0, Math.floor((perGroup + box.gap) / (c.cellH + box.gap)));
-  // No room for a row under each heading: the heading itself carries the hottest tile.
-  if (rowsPerGroup === 0) return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH: c.cellH };
-  return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH };
+  // No room for a row under each heading: the heading itself carries the hottest tile, in a
+  // row as tall as the tile or the heading's two lines; the groups that do not fit share one.
+  if (rowsPerGroup === 0) {
+    const rowH = Math.max(c.cellH, Math.ceil(2 * min));
+    const fit = Math.max(1, Math.floor((box.height + box.gap) / (rowH + box.gap)));
+    const groupsShown = groups <= fit ? groups : Math.max(0, fit - 1);
+    return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH: rowH, groupsShown };
+  }
+  return { kind: 'grouped', ...c, groups, rowsPerGroup, headerH, groupsShown: groups };
 }

@@ -50,6 +50,22 @@ export default function TimeSeriesChart(props: ImplProps) {
   const long = toMs - fromMs > DAY_MS;
   const memory = memorySpan(props.spans);
   const aside = series.find((s) => s.aside);
+  const xAxisHeight = Math.max(30, Math.ceil(fontSize * 1.4) + 8);
+  // The unit reads up the side of the plot at page sizes. A wall screen's large text would
+  // reach past the chart's left edge when turned on its side, and a short plot cuts it to
+  // "cor": there each tick carries the unit instead.
+  const unitFits =
+    fontSize <= 16 &&
+    (props.height ?? 200) - xAxisHeight - 8 >= (0.62 * unit.length + 1) * fontSize;
+  const tick = (v: number) => (unitFits ? formatValue(v) : `${formatValue(v)} ${unit}`);
+  // Wide enough for the longest tick (the top one, a nice number above the data).
+  const stackedKeys = stacked ? series.filter((s) => !s.aside && !s.line).map((s) => s.key) : [];
+  const top = Math.max(
+    0,
+    ...references.map((r) => r.value),
+    ...rows.map((row) => rowTop(row, stackedKeys)),
+  );
+  const axisWidth = fontSize * Math.max(5, 0.62 * tick(top * 1.2).length + (unitFits ? 1.8 : 0.8));
   return (
     <AreaChart
       responsive
@@ -72,22 +88,26 @@ export default function TimeSeriesChart(props: ImplProps) {
         stroke="var(--text-muted)"
         fontSize={fontSize}
         // Room for the tick labels at large (wall-screen) font sizes; Recharts' default is 30.
-        height={Math.max(30, Math.ceil(fontSize * 1.4) + 8)}
+        height={xAxisHeight}
       />
       <YAxis
         // Nice ticks from the data; reference lines above it extend the domain themselves.
         domain={[0, 'auto']}
-        tickFormatter={(v: number) => formatValue(v)}
+        tickFormatter={tick}
         stroke="var(--text-muted)"
         fontSize={fontSize}
-        width={fontSize * 5}
-        label={{
-          value: unit,
-          angle: -90,
-          position: 'insideLeft',
-          fill: 'var(--text-muted)',
-          fontSize,
-        }}
+        width={axisWidth}
+        label={
+          unitFits
+            ? {
+                value: unit,
+                angle: -90,
+                position: 'insideLeft',
+                fill: 'var(--text-muted)',
+                fontSize,
+              }
+            : undefined
+        }
       />
       {aside && (
         <YAxis
@@ -175,4 +195,12 @@ function DrawnSignal({ onDrawn }: { onDrawn: () => void }) {
     if (ready) onDrawn();
   }, [ready, onDrawn]);
   return null;
+}
+
+/** The highest point of a chart row: its largest value, or its stacked series' sum. */
+function rowTop(row: ChartRow, stackedKeys: readonly string[]): number {
+  let max = 0;
+  for (const [key, v] of Object.entries(row)) if (key !== 't' && v != null && v > max) max = v;
+  const sum = stackedKeys.reduce((acc, key) => acc + (row[key] ?? 0), 0);
+  return Math.max(max, sum);
 }

@@ -110,7 +110,13 @@ export default function NocPage() {
         ) : shown && page.kind === 'nodes' ? (
           <NodesPage cluster={shown} />
         ) : shown ? (
-          <ClusterPage cluster={shown} namespaces={opts.namespaces} tick={tick} now={now} />
+          <ClusterPage
+            cluster={shown}
+            namespaces={opts.namespaces}
+            tick={tick}
+            now={now}
+            stale={reasons.length > 0}
+          />
         ) : (
           <p className="noc-waiting">Waiting for data from {page.name}…</p>
         )}

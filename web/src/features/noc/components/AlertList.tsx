@@ -1,9 +1,12 @@
 /**
- * Alerts, worst first. As many as fit the panel are shown; when there are more,
- * the list pages through them on the rotation tick instead of cutting them off.
+ * Alerts, worst first. As many whole alerts as fit the panel are shown; when there are more,
+ * the list pages through them on the rotation tick instead of cutting them off. Each alert's
+ * height is measured as laid out (a long title wraps onto more lines, never cut), so a page
+ * never ends in half an alert.
  */
-import { useRef } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useElementSize } from '../../../hooks/useElementSize';
+import { alertPages } from '../alertPages';
 import type { NocAlert } from '../nocAlerts';
 import { formatDataAge } from '../../../lib/staleness';
 
@@ -16,24 +19,33 @@ interface AlertListProps {
   now: number;
 }
 
-// Height of one alert in em: a (possibly wrapped) title, its age, a detail line, spacing.
+// Height of an alert not measured yet, in em: a title, its age, a detail line, spacing.
 const ALERT_EM = 4.8;
+// The list's row gap (.noc-alerts ul), as a share of the viewport height.
+const GAP_VH = 0.008;
 
 export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const { height, fontSize } = useElementSize(ref);
-  const pageSize = Math.max(1, Math.floor(height / (ALERT_EM * fontSize)));
-  const pages = Math.max(1, Math.ceil(alerts.length / pageSize));
-  const page = tick % pages;
-  const shown = alerts.slice(page * pageSize, (page + 1) * pageSize);
+  const list = useRef<HTMLUListElement>(null);
+  const { width, height, fontSize } = useElementSize(ref);
+  const heights = useMeasuredHeights(list, width);
+  const pages = alertPages(
+    alerts.map((a) => heights.get(a.key)),
+    height,
+    GAP_VH * window.innerHeight,
+    ALERT_EM * fontSize,
+  );
+  const page = tick % pages.length;
+  const [start, end] = pages[page]!;
+  const shown = alerts.slice(start, end);
   return (
     <section className="noc-panel noc-alerts" aria-label="Alerts">
       <h2>
         Alerts <span className="noc-count">{alerts.length}</span>
-        {pages > 1 && (
+        {pages.length > 1 && (
           <span className="noc-subtle">
             {' '}
-            · page {page + 1} of {pages}
+            · page {page + 1} of {pages.length}
           </span>
         )}
       </h2>
@@ -45,9 +57,9 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
             <span aria-hidden="true">✓ </span>No alerts
           </p>
         ) : (
-          <ul>
+          <ul ref={list}>
             {shown.map((a) => (
-              <li key={a.key} className={`noc-alert noc-alert-${a.severity}`}>
+              <li key={a.key} data-key={a.key} className={`noc-alert noc-alert-${a.severity}`}>
                 <span className="noc-alert-sev">
                   {a.severity === 'critical' ? '▲ CRITICAL' : '● WARNING'}
                 </span>
@@ -71,4 +83,31 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
       </div>
     </section>
   );
+}
+
+/**
+ * Heights (px) of the alerts on screen by key, measured after each render at this width; a
+ * change re-renders at once (before paint), so an alert that turned out taller than its
+ * estimate moves to the next page before anyone sees it cut.
+ */
+function useMeasuredHeights(list: RefObject<HTMLUListElement | null>, width: number) {
+  const [heights, setHeights] = useState(() => new Map<string, number>());
+  const widthOf = useRef(width);
+  // After every render: what is on screen (alerts, their ages, the page) may change without
+  // any dependency changing; the comparison below stops the chain once heights are known.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    const fresh = widthOf.current !== width;
+    widthOf.current = width;
+    const next = new Map(fresh ? [] : heights);
+    for (const li of Array.from(list.current?.children ?? []) as HTMLElement[]) {
+      const key = li.dataset.key;
+      if (key != null) next.set(key, li.getBoundingClientRect().height);
+    }
+    const changed =
+      next.size !== heights.size ||
+      [...next].some(([k, h]) => Math.abs((heights.get(k) ?? -1) - h) > 0.5);
+    if (changed) setHeights(next);
+  });
+  return heights;
 }

@@ -7,6 +7,8 @@ import { newestTime } from '../../../lib/series';
 import { nocMinFontPx } from './NodeHeatmap';
 
 const HOUR_MS = 60 * 60_000;
+/** The least chart height worth drawing, in wall-screen minimum font sizes. */
+const CHART_MIN_FONTS = 3.5;
 
 interface BigStatProps {
   label: string;
@@ -52,8 +54,9 @@ export function BigStat(props: BigStatProps) {
       <p className="noc-big-detail">{props.detail}</p>
       <p className="noc-big-secondary">{props.secondary}</p>
       <div ref={chartRef} className="noc-big-chart">
-        {/* A chart needs room for its tick labels at the wall's minimum font size. */}
-        {toMs != null && height > 2 * nocMinFontPx() && (
+        {/* A chart needs room for its tick labels at the wall's minimum font size and a
+            plot between them; a thinner one is left out rather than drawn unreadable. */}
+        {toMs != null && height >= CHART_MIN_FONTS * nocMinFontPx() && (
           <UsageChart
             metric={metric}
             title={`${label} usage, last hour`}

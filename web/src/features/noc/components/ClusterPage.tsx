@@ -6,7 +6,7 @@ import { percentOf } from '../../../lib/thresholds';
 import { alertsOf } from '../alerts';
 import { AlertList } from './AlertList';
 import { BigStat } from './BigStat';
-import { DiagnosisLine } from './DiagnosisLine';
+import { DiagnosisLine, diagnosisShown } from './DiagnosisLine';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
 import { nodeLabels } from '../../../lib/nodeLabels';
 import { TopList } from './TopList';
@@ -17,6 +17,8 @@ interface ClusterPageProps {
   tick: number;
   /** Browser time now (alert ages). */
   now: number;
+  /** The STALE banner shows above the page (it takes room). */
+  stale: boolean;
 }
 
 const pct = (v: number | null) => (v == null ? '?' : `${v}%`);
@@ -27,7 +29,7 @@ function ofAllocatable(usage: number | null, allocatable: number, format: (v: nu
     : `${format(usage)} of ${format(allocatable)}`;
 }
 
-export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps) {
+export function ClusterPage({ cluster, namespaces, tick, now, stale }: ClusterPageProps) {
   const { summary, topPods } = cluster;
   const { cpu, memory } = summary;
   const inScope = (p: { namespace: string }) =>
@@ -38,14 +40,16 @@ export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps
   // Over partial data, usage is printed against the allocatable of the nodes that reported.
   const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
   const memAlloc = partial ? summary.reporting.allocatableBytes : memory.allocatableBytes;
+  const troubled = cluster.status.problems.length > 0;
+  const tight = stale || diagnosisShown(cluster.status.diagnostics, troubled);
   return (
     <div className="noc-cluster-wrap">
       <DiagnosisLine
         cluster={cluster.cluster}
         diagnostics={cluster.status.diagnostics}
-        troubled={cluster.status.problems.length > 0}
+        troubled={troubled}
       />
-      <div className="noc-cluster">
+      <div className={`noc-cluster${tight ? ' noc-cluster-tight' : ''}`}>
         <BigStat
           label="CPU"
           percent={cpu.percent}
@@ -82,16 +86,8 @@ export function ClusterPage({ cluster, namespaces, tick, now }: ClusterPageProps
             }
           />
         </section>
-        <TopList
-          title="Top 10 pods by CPU"
-          by="cpu"
-          pods={topPods.cpu.filter(inScope).slice(0, 10)}
-        />
-        <TopList
-          title="Top 10 pods by memory"
-          by="memory"
-          pods={topPods.memory.filter(inScope).slice(0, 10)}
-        />
+        <TopList by="cpu" pods={topPods.cpu.filter(inScope)} />
+        <TopList by="memory" pods={topPods.memory.filter(inScope)} />
       </div>
     </div>
   );

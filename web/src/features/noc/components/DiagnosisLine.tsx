@@ -12,9 +12,18 @@ interface DiagnosisLineProps {
   troubled: boolean;
 }
 
+/** Whether the line shows: a failing check, or a warning while the cluster has problems. */
+export function diagnosisShown(
+  diagnostics: DiagnosticsSummary | null | undefined,
+  troubled: boolean,
+): boolean {
+  const failing = diagnostics?.failing;
+  return failing != null && (troubled || failing.status === 'fail');
+}
+
 export function DiagnosisLine({ cluster, diagnostics, troubled }: DiagnosisLineProps) {
   const failing = diagnostics?.failing;
-  if (!failing || (!troubled && failing.status !== 'fail')) return null;
+  if (!failing || !diagnosisShown(diagnostics, troubled)) return null;
   const broken = failing.status === 'fail';
   return (
     <a

@@ -17,6 +17,8 @@ export interface NodeGroup {
 
 const NO_GROUP = 'other';
 
+const nodeCount = (n: number) => `${n} node${n === 1 ? '' : 's'}`;
+
 /** Nodes by their API `group`, control plane first, then by name; hottest first inside. */
 export function groupNodes(nodes: readonly NodeRow[]): NodeGroup[] {
   const byName = new Map<string, number[]>();
@@ -41,10 +43,11 @@ interface HeatGroupsProps {
   plan: Extract<HeatPlan, { kind: 'grouped' }>;
 }
 
-export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
+export function HeatGroups({ nodes, labels, groups: all, plan }: HeatGroupsProps) {
+  const { shown, rest } = groupsThatFit(all, nodes, plan.groupsShown);
   return (
     <div className="noc-heat-groups" style={{ fontSize: plan.font }}>
-      {groups.map((g) => {
+      {shown.map((g) => {
         const named =
           plan.rowsPerGroup > 0 ? hottestThatFit(g.members, plan) : g.members.slice(0, 1);
         const inline = plan.rowsPerGroup === 0;
@@ -75,14 +78,15 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
               key={g.name}
               className="noc-heat-group inline"
               aria-label={`Node group ${g.name}`}
+              style={{ height: plan.headerH }}
             >
               {tiles}
-              <div>
-                <h3>
-                  <span className="noc-heat-group-name">{g.name}</span>
-                  <span className="noc-subtle"> · {g.members.length} nodes</span>
-                </h3>
-                <LevelCounts nodes={nodes} members={g.members} />
+              <div className="noc-heat-group-text">
+                <h3 className="noc-heat-group-name">{g.name}</h3>
+                <p>
+                  <span className="noc-subtle">{nodeCount(g.members.length)}</span>
+                  <LevelCounts nodes={nodes} members={g.members} />
+                </p>
               </div>
             </section>
           );
@@ -93,7 +97,7 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
               <span className="noc-heat-group-name">{g.name}</span>
               <span className="noc-subtle">
                 {' '}
-                · {g.members.length} nodes
+                · {nodeCount(g.members.length)}
                 {named.length < g.members.length && `, ${named.length} hottest named`}
               </span>
               <LevelCounts nodes={nodes} members={g.members} />
@@ -102,7 +106,44 @@ export function HeatGroups({ nodes, labels, groups, plan }: HeatGroupsProps) {
           </section>
         );
       })}
+      {rest.length > 0 && <MoreGroups nodes={nodes} groups={rest} height={plan.headerH} />}
     </div>
+  );
+}
+
+/**
+ * The `count` groups with the hottest nodes, in their usual order, and the rest: a wall
+ * screen that cannot show every group shows where the heat is.
+ */
+export function groupsThatFit(
+  groups: readonly NodeGroup[],
+  nodes: readonly NodeRow[],
+  count: number,
+) {
+  if (count >= groups.length) return { shown: groups, rest: [] };
+  const heat = (g: NodeGroup) => hottest(nodes[g.members[0]!]!)?.percent ?? -1;
+  const keep = new Set([...groups].sort((a, b) => heat(b) - heat(a)).slice(0, count));
+  return { shown: groups.filter((g) => keep.has(g)), rest: groups.filter((g) => !keep.has(g)) };
+}
+
+/** "+3 more groups · 120 nodes ■ 2 ■ 118": the groups without a row, counted together. */
+function MoreGroups(props: { nodes: readonly NodeRow[]; groups: NodeGroup[]; height: number }) {
+  const members = props.groups.flatMap((g) => g.members);
+  return (
+    <section
+      className="noc-heat-group inline noc-heat-more"
+      aria-label="More node groups"
+      style={{ height: props.height }}
+      title={props.groups.map((g) => g.name).join(', ')}
+    >
+      <div className="noc-heat-group-text">
+        <h3>+{props.groups.length} more groups</h3>
+        <p>
+          <span className="noc-subtle">{nodeCount(members.length)}</span>
+          <LevelCounts nodes={props.nodes} members={members} />
+        </p>
+      </div>
+    </section>
   );
 }
 
