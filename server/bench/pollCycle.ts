@@ -9,6 +9,7 @@ import { Upstream } from '../src/kube/upstream.js';
 import { HistoryStore } from '../src/store/history.js';
 import { Snapshot } from '../src/store/snapshot.js';
 import { rawGet } from './rawFetch.js';
+import { varySample } from './varySample.js';
 import { median, round, rssMiB } from './stats.js';
 
 const NODES = '/apis/metrics.k8s.io/v1beta1/nodes';
@@ -88,14 +89,18 @@ export async function measurePollCycle(sim: SimHandle, iterations: number) {
   };
 }
 
-/** Fills a full retention window (1 h at 15 s = 240 samples) and reports the store's size. */
+/**
+ * Fills a full retention window (1 h at 15 s = 240 samples) and reports the store's size. Each
+ * tick varies the last sample's values (CPU jitters, some memory moves, see `varySample.ts`):
+ * the history packs unchanged values into a byte, so repeating one sample would flatter it.
+ */
 export function fillRetention(history: HistoryStore, sample: MetricsSample) {
   const slots = Math.ceil(history.retentionMs / history.resolutionMs);
   const start = performance.now();
   let ts = history.lastTimestampMs ?? sample.timestampMs;
   for (let i = 0; i < slots; i++) {
     ts += history.resolutionMs;
-    history.append({ ...sample, timestampMs: ts });
+    history.append(varySample(sample, ts, i));
   }
   const appendMedianMs = (performance.now() - start) / slots;
   const stats = history.stats();

@@ -143,7 +143,15 @@ export async function startServer(
   }
   const broadcaster = new Broadcaster({ maxBufferedBytes: 4 * 1024 * 1024, heartbeatMs: 15_000 });
   for (const { pipeline, view } of registry.names().map((n) => registry.get(n)!)) {
-    pipeline.on('sample', () => broadcaster.publish(pipeline.name, 'sample', view.sampleEvent()));
+    // The rows are built one kind per loop turn first; then the event is one more turn.
+    pipeline.on('sample', () => {
+      view
+        .warm()
+        .then(() => broadcaster.publish(pipeline.name, 'sample', view.sampleEvent()))
+        .catch((err: unknown) =>
+          log.warn({ cluster: pipeline.name, err }, 'building the sample event failed'),
+        );
+    });
     pipeline.on('status', (status) =>
       broadcaster.publish(pipeline.name, 'status', { cluster: pipeline.name, status }),
     );

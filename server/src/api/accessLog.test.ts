@@ -45,6 +45,33 @@ describe('access log', () => {
     expect(JSON.stringify(lines)).not.toMatch(/secret/);
   });
 
+  it('follows a level changed while running', async () => {
+    const sinkLines: string[] = [];
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          sinkLines.push(...chunk.toString().split('\n').filter(Boolean));
+          done();
+        },
+      }),
+    );
+    const app = express();
+    app.use(accessLog(log));
+    app.get('/x', (_req, res) => void res.json({}));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    try {
+      await fetch(url);
+      log.level = 'debug';
+      await fetch(url);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+    expect(sinkLines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['GET /x 200']);
+  });
+
   it('is silent at the default info level', async () => {
     const lines = await withApp('info', async (url) => {
       await fetch(`${url}/api/v1/clusters`);

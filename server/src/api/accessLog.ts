@@ -5,9 +5,19 @@ import { pinoHttp } from 'pino-http';
 /**
  * One line per request at `debug` (so off at the default `info`): method, path, status,
  * time, viewer. Only the path is logged, never the query string or any header, so no
- * cookie or token can reach the log.
+ * cookie or token can reach the log. Below `debug` requests skip pino-http entirely: it
+ * builds a child logger and serialises the request even when the line is never written,
+ * which was a third of the CPU time of a prebuilt list answer.
  */
 export function accessLog(log: Logger): RequestHandler {
+  const logged = httpLogger(log);
+  return (req, res, next) => {
+    if (log.isLevelEnabled('debug')) logged(req, res, next);
+    else next();
+  };
+}
+
+function httpLogger(log: Logger): RequestHandler {
   return pinoHttp({
     logger: log,
     useLevel: 'debug',

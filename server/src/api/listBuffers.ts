@@ -60,18 +60,16 @@ export class ListBuffers {
     else if (this.wanted.size < MAX_WANTED) this.wanted.set(key, { lastAskedMs: Date.now(), make });
     const built = this.current.get(key);
     const sample = this.pipeline.sample;
-    if (
-      !built ||
-      built.timestampMs !== (sample?.timestampMs ?? null) ||
-      built.stale !== this.pipeline.stale
-    ) {
+    // Read once: `stale` derives the cluster's status, which is not free at 50 requests at once.
+    const stale = this.pipeline.stale;
+    if (!built || built.timestampMs !== (sample?.timestampMs ?? null) || built.stale !== stale) {
       const list = make();
       if (!list) return false;
       sendList(req, res, list);
       this.scheduleRebuild();
       return true;
     }
-    if (this.changed()) this.scheduleRebuild();
+    if (this.changed(stale)) this.scheduleRebuild();
     res.type('application/json').vary('accept-encoding');
     if (built.gzipped && req.acceptsEncodings('gzip') === 'gzip') {
       res.setHeader('content-encoding', 'gzip');
@@ -91,10 +89,10 @@ export class ListBuffers {
     this.timer.unref();
   }
 
-  private changed(): boolean {
+  private changed(stale = this.pipeline.stale): boolean {
     const b = this.builtFrom;
     const p = this.pipeline;
-    return !b || b.sample !== p.sample || b.version !== p.inventory.version || b.stale !== p.stale;
+    return !b || b.sample !== p.sample || b.version !== p.inventory.version || b.stale !== stale;
   }
 
   /** Builds every wanted list anew, yielding between lists, then swaps them in at once. */

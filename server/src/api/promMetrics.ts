@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ClusterPipeline } from '../pipeline/clusterPipeline.js';
 import type { ClusterRegistry } from '../pipeline/registry.js';
+import type { HistoryStats } from '../store/history.js';
 import { registerDiagnosticsMetrics } from './diagnosticsMetrics.js';
 import type { Broadcaster } from './sse/broadcaster.js';
 
@@ -81,8 +83,7 @@ export function createPromRegistry(clusters: ClusterRegistry, broadcaster: Broad
       labelNames: ['cluster'],
       registers: [registry],
       collect() {
-        for (const p of clusters.pipelines())
-          this.set({ cluster: p.name }, pick(p.history.stats()));
+        for (const p of clusters.pipelines()) this.set({ cluster: p.name }, pick(historyStats(p)));
       },
     });
   historyGauge('kubeglance_history_series', 'Series held in the ring buffer', (s) => s.series);
@@ -90,4 +91,21 @@ export function createPromRegistry(clusters: ClusterRegistry, broadcaster: Broad
 
   registerDiagnosticsMetrics(registry, clusters);
   return registry;
+}
+
+const statsCache = new WeakMap<ClusterPipeline, { key: string; stats: HistoryStats }>();
+
+/**
+ * The history's size, counted again only after it changed (an append or a new resolution):
+ * counting walks every series (tens of milliseconds at 30,000 pods), and a scrape must not
+ * hold the event loop for that.
+ */
+function historyStats(p: ClusterPipeline): HistoryStats {
+  const h = p.history;
+  const key = `${h.lastTimestampMs}|${h.resolutionMs}`;
+  const c = statsCache.get(p);
+  if (c?.key === key) return c.stats;
+  const stats = h.stats();
+  statsCache.set(p, { key, stats });
+  return stats;
 }

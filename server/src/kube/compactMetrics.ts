@@ -117,7 +117,7 @@ export function encodePods(list: ParsedList<PodUsage>): CompactPods {
 }
 
 /** Pods rebuilt per event-loop turn: 150,000 at once would hold the loop for tens of ms. */
-const DECODE_SLICE = 25_000;
+const DECODE_SLICE = 5000;
 
 /** Rebuilds the pods, a slice per turn of the event loop (see {@link DECODE_SLICE}). */
 export async function decodePods(c: CompactPods): Promise<ParsedList<PodUsage>> {

@@ -35,9 +35,9 @@ export type Kind = 'nodes' | 'pods' | 'namespaces';
  * every change so derived indexes can be cached by version instead of recomputed per request.
  */
 export class InventoryWatcher {
-  private readonly nodes = new Map<string, NodeInfo>();
-  private readonly pods = new Map<string, PodInfo>();
-  private readonly namespaces = new Map<string, NamespaceInfo>();
+  private readonly nodeInformer: ResourceInformer<NodeInfo>;
+  private readonly podInformer: ResourceInformer<PodInfo>;
+  private readonly namespaceInformer: ResourceInformer<NamespaceInfo>;
   private readonly listed = new Set<Kind>();
   private readonly failing = new Set<Kind>();
   private readonly churning = new Map<Kind, number>();
@@ -53,15 +53,10 @@ export class InventoryWatcher {
       this.versionCounter += 1;
       events.changed();
     };
-    const handlers = <T>(kind: Kind, map: Map<string, T>, key: (v: T) => string) => ({
-      upsert: (v: T) => {
-        map.set(key(v), v);
-        bump();
-      },
-      remove: (v: T) => {
-        map.delete(key(v));
-        bump();
-      },
+    // The informers' own caches are the inventory's maps (one copy of each object and key).
+    const handlers = (kind: Kind) => ({
+      upsert: bump,
+      remove: bump,
       listed: () => {
         this.listed.add(kind);
         bump();
@@ -80,31 +75,39 @@ export class InventoryWatcher {
         events.churn?.([...this.churning].map(([k, n]) => ({ kind: k, relists: n })));
       },
     });
+    const kubeConfig = () => upstream.kubeConfig;
+    const byName = (_: string | undefined, name: string) => name;
+    this.nodeInformer = new ResourceInformer(
+      '/api/v1/nodes',
+      upstream,
+      kubeConfig,
+      parseNode,
+      handlers('nodes'),
+      timing,
+      byName,
+    );
+    this.podInformer = new ResourceInformer(
+      '/api/v1/pods',
+      upstream,
+      kubeConfig,
+      parsePod,
+      handlers('pods'),
+      timing,
+      (namespace, name) => podKey(namespace ?? 'default', name),
+    );
+    this.namespaceInformer = new ResourceInformer(
+      '/api/v1/namespaces',
+      upstream,
+      kubeConfig,
+      parseNamespace,
+      handlers('namespaces'),
+      timing,
+      byName,
+    );
     this.informers = [
-      new ResourceInformer(
-        '/api/v1/nodes',
-        upstream,
-        () => upstream.kubeConfig,
-        parseNode,
-        handlers('nodes', this.nodes, (n) => n.name),
-        timing,
-      ),
-      new ResourceInformer(
-        '/api/v1/pods',
-        upstream,
-        () => upstream.kubeConfig,
-        parsePod,
-        handlers('pods', this.pods, (p) => podKey(p.namespace, p.name)),
-        timing,
-      ),
-      new ResourceInformer(
-        '/api/v1/namespaces',
-        upstream,
-        () => upstream.kubeConfig,
-        parseNamespace,
-        handlers('namespaces', this.namespaces, (n) => n.name),
-        timing,
-      ),
+      this.nodeInformer,
+      this.podInformer,
+      this.namespaceInformer,
     ] as ResourceInformer<unknown>[];
   }
 
@@ -138,9 +141,9 @@ export class InventoryWatcher {
 
   get inventory(): Inventory {
     return {
-      nodes: this.nodes,
-      pods: this.pods,
-      namespaces: this.namespaces,
+      nodes: this.nodeInformer.items,
+      pods: this.podInformer.items,
+      namespaces: this.namespaceInformer.items,
       version: this.versionCounter,
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricsPoller, type PollReport, type PollResult } from './metricsPoller.js';
+import { MetricsPoller, windowOf, type PollReport, type PollResult } from './metricsPoller.js';
+import { ResolutionDetector } from './resolution.js';
 import { UpstreamError, type Upstream } from './upstream.js';
 
 /** An upstream that answers discovery and the two lists from a script, recording paths. */
@@ -148,5 +149,34 @@ describe('MetricsPoller', () => {
     await poller.pollNow();
     expect(state.paths[0]).toBe('/apis/metrics.k8s.io');
     expect(state.paths[1]).toBe('/apis/metrics.k8s.io/v1beta1/nodes');
+  });
+});
+
+describe('windowOf', () => {
+  const node = (windowMs: number) => ({
+    name: 'n',
+    cpuNanocores: 1,
+    memoryBytes: 1,
+    timestampMs: 0,
+    windowMs,
+  });
+  it("is the median of the nodes' windows, not the first node's", () => {
+    const nodes = [11_000, 19_000, 15_200, 14_100, 16_000].map(node);
+    expect(windowOf({ timestampMs: 0, nodes, pods: [] })).toBe(15_200);
+    expect(windowOf({ timestampMs: 0, nodes: [], pods: [] })).toBeUndefined();
+  });
+
+  it('keeps the detected resolution steady while single windows jitter by a third', () => {
+    const detector = new ResolutionDetector(15_000, false);
+    const seen = new Set<number>();
+    for (let tick = 0; tick < 40; tick++) {
+      // Per node and tick a window of 10-20 s, as cadvisor's varying lag makes them.
+      const nodes = Array.from({ length: 50 }, (_, i) =>
+        node(10_000 + ((i * 7919 + tick * 104_729) % 10_000)),
+      );
+      detector.observe(tick * 15_000, windowOf({ timestampMs: tick * 15_000, nodes, pods: [] }));
+      seen.add(detector.resolutionMs);
+    }
+    expect([...seen]).toEqual([15_000]);
   });
 });

@@ -1,4 +1,3 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { MetricsParser } from './metricsParser.js';
 import {
   parseNodeMetricsList,
@@ -180,9 +179,11 @@ export class MetricsPoller {
       // metrics-server answers empty lists until its first two scrapes are done.
       throw new NoSamplesYet();
     }
-    // Rebuilding the items from the worker's arrays took this turn; merging takes the next.
-    if (this.options.parser) await yieldToLoop();
-    const merged = this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
+    // Rebuilding the items from the worker's arrays took this turn; merging takes the next
+    // ones, a slice of pods per turn.
+    const merged = this.options.parser
+      ? await this.merger.mergeInTurns(nodeList.items, podList.items, Date.now(), this.resolutionMs)
+      : this.merger.merge(nodeList.items, podList.items, Date.now(), this.resolutionMs);
     const t2 = performance.now();
     return {
       sample: merged.sample,
@@ -250,6 +251,17 @@ function failureBackoff(resolutionMs: number, _failures: number, error: unknown)
   return Math.max(resolutionMs, retryAfter);
 }
 
-function windowOf(sample: MetricsSample): number | undefined {
-  return sample.nodes[0]?.windowMs ?? sample.pods[0]?.windowMs;
+/**
+ * The sample's typical window: the median over its nodes (its pods when it has none). One
+ * item's window jitters by a third of the resolution either way (cadvisor's housekeeping
+ * lags each scrape differently), so taken from the first node alone the estimate flipped
+ * between 13 s and 17 s from poll to poll, and every flip resized the whole history.
+ */
+export function windowOf(sample: MetricsSample): number | undefined {
+  const items: readonly { windowMs: number }[] =
+    sample.nodes.length > 0 ? sample.nodes : sample.pods;
+  const windows = items.map((i) => i.windowMs).filter((w) => Number.isFinite(w) && w > 0);
+  if (windows.length === 0) return undefined;
+  windows.sort((a, b) => a - b);
+  return windows[Math.floor((windows.length - 1) / 2)];
 }

@@ -93,6 +93,21 @@ export function skewProblem(
 }
 
 /**
+ * The last time at which none of `clocks` counts as stale for {@link staleNodesProblem}
+ * (until then it has nothing to say, whatever the time): lets status reads skip the scan.
+ */
+export function noNodeStaleUntil(clocks: readonly NodeClock[], resolutionMs: number): number {
+  let oldest = Infinity;
+  for (const c of clocks) if (c.advancedAtMs < oldest) oldest = c.advancedAtMs;
+  return oldest + staleAfterMs(resolutionMs);
+}
+
+/** A node whose timestamp has not advanced for longer than this is stale. */
+function staleAfterMs(resolutionMs: number): number {
+  return 2 * resolutionMs + 1000;
+}
+
+/**
  * `nodes-stale-metrics`: nodes whose timestamps have not advanced for more than two resolutions
  * while at least one other node's did (when none did, the whole cluster is `metrics-stale`).
  */
@@ -102,7 +117,7 @@ export function staleNodesProblem(
   nowMs: number,
   previous: Problem | undefined,
 ): Problem | undefined {
-  const limit = 2 * resolutionMs + 1000;
+  const limit = staleAfterMs(resolutionMs);
   const stale = clocks.filter((c) => nowMs - c.advancedAtMs > limit);
   if (stale.length === 0 || stale.length === clocks.length) return undefined;
   const names = stale.map((c) => c.name).sort();

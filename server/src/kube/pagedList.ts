@@ -12,11 +12,17 @@ interface ListPage {
 
 const PAGE_SIZE = 500;
 
-/** `namespace/name` (empty namespace for cluster-scoped objects), or undefined without a name. */
-export function objectKey(raw: unknown): string | undefined {
+/** How an informer keys its cache, from an object's namespace (if any) and name. */
+export type KeyOf = (namespace: string | undefined, name: string) => string;
+
+/** `namespace/name` (empty namespace for cluster-scoped objects). */
+export const namespacedKey: KeyOf = (namespace, name) => `${namespace ?? ''}/${name}`;
+
+/** The object's cache key, or undefined without a name. */
+export function objectKey(raw: unknown, keyOf: KeyOf = namespacedKey): string | undefined {
   const meta = (raw as RawObject | null)?.metadata;
   if (typeof meta?.name !== 'string') return undefined;
-  return `${meta.namespace ?? ''}/${meta.name}`;
+  return keyOf(meta.namespace, meta.name);
 }
 
 /** Parses one object; a malformed one is skipped, never taking the inventory down. */
@@ -38,6 +44,7 @@ export async function listAll<T>(
   path: InventoryPath,
   timeoutMs: number,
   parse: (raw: unknown) => T,
+  keyOf: KeyOf = namespacedKey,
 ): Promise<{ resourceVersion: string; items: Map<string, T> }> {
   const items = new Map<string, T>();
   let resourceVersion = '';
@@ -48,7 +55,7 @@ export async function listAll<T>(
     const { body } = await upstream.getJson<ListPage>(path, { timeoutMs, query });
     if (!token) resourceVersion = body.metadata?.resourceVersion ?? '';
     for (const raw of body.items ?? []) {
-      const key = objectKey(raw);
+      const key = objectKey(raw, keyOf);
       const value = key === undefined ? undefined : parseOrSkip(parse, raw);
       if (key !== undefined && value !== undefined) items.set(key, value);
     }

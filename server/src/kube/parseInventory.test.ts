@@ -125,6 +125,26 @@ describe('parsePod', () => {
   it('throws on a bad quantity rather than storing NaN', () => {
     expect(() => parsePod(pod([{ requests: { cpu: 'much' } }]))).toThrow();
   });
+
+  it('replicas share one container list and resources; any differing value does not', () => {
+    const spec = [{ requests: { cpu: '100m' }, limits: { memory: '64Mi' } }];
+    const a = parsePod(pod(spec));
+    const b = parsePod({ ...pod(spec), metadata: { name: 'q', namespace: 'ns' } });
+    expect(b.containers).toBe(a.containers);
+    expect(b.resources).toBe(a.resources);
+    expect(b.namespace).toBe(a.namespace);
+    const zero = parsePod(pod([{ requests: { cpu: '0' }, limits: { memory: '64Mi' } }]));
+    const unset = parsePod(pod([{ limits: { memory: '64Mi' } }]));
+    const overhead = parsePod({
+      ...pod(spec),
+      spec: { ...pod(spec).spec, overhead: { cpu: '1m' } },
+    });
+    for (const other of [zero, unset, overhead]) expect(other.resources).not.toBe(a.resources);
+    expect(zero.containers[0]!.cpuRequestNanocores).toBe(0);
+    expect(unset.containers[0]!.cpuRequestNanocores).toBeNull();
+    expect(overhead.resources.requests.cpuNanocores).toBe(101_000_000);
+    expect(overhead.containers).not.toBe(a.containers);
+  });
 });
 
 describe('parsePod: sidecars, init containers, overhead', () => {

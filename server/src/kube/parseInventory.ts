@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
-import { podResources } from './podResources.js';
+import { Interner, stringInterner } from './intern.js';
+import { podResources, type PodResources } from './podResources.js';
 import type {
   ContainerKind,
   ContainerSpec,
@@ -13,8 +14,23 @@ import type {
 /**
  * Upstream Node/Pod/Namespace JSON → domain objects, parsed once at the boundary.
  * Schemas name only the fields kubeglance uses; everything else is ignored, so the
- * informers' caches hold small objects even for 150,000 pods.
+ * informers' caches hold small objects even for 150,000 pods. Repeated names and the container
+ * specs replicas share are interned (see `intern.ts`), so a pod costs little more than its
+ * own name.
  */
+
+const intern = stringInterner();
+
+interface PodShape {
+  containers: readonly ContainerSpec[];
+  resources: PodResources;
+}
+
+/** Container specs + derived resources, shared by every pod with the same ones. */
+const shapes = new Interner<PodShape>();
+
+/** Values as text for a shape key; `null` (unset) stays distinct from 0. */
+const part = (v: number | null) => (v === null ? '-' : String(v));
 
 const meta = z.object({
   name: z.string(),
@@ -157,7 +173,7 @@ function containerSpec(c: z.infer<typeof containerSchema>, kind: ContainerKind):
   const lim = c.resources?.limits;
   // Kubernetes defaults a missing request to the limit when only the limit is set.
   return {
-    name: c.name,
+    name: intern(c.name),
     kind,
     cpuRequestNanocores: cpuOf(req) ?? cpuOf(lim),
     cpuLimitNanocores: cpuOf(lim),
@@ -167,7 +183,7 @@ function containerSpec(c: z.infer<typeof containerSchema>, kind: ContainerKind):
 }
 
 /** QoS as the kubelet derives it, for pods whose status does not carry it yet. */
-function deriveQos(all: ContainerSpec[]): QosClass {
+function deriveQos(all: readonly ContainerSpec[]): QosClass {
   const containers = all.filter((c) => c.kind !== 'ephemeral');
   const none = containers.every(
     (c) => c.cpuRequestNanocores === null && c.memoryRequestBytes === null,
@@ -185,7 +201,7 @@ function deriveQos(all: ContainerSpec[]): QosClass {
 
 export function parsePod(raw: unknown): PodInfo {
   const p = podSchema.parse(raw);
-  const containers = [
+  const specs = [
     ...p.spec.containers.map((c) => containerSpec(c, 'container')),
     ...(p.spec.initContainers ?? []).map((c) =>
       containerSpec(c, c.restartPolicy === 'Always' ? 'sidecar' : 'init'),
@@ -196,18 +212,39 @@ export function parsePod(raw: unknown): PodInfo {
     cpuNanocores: cpuOf(p.spec.overhead),
     memoryBytes: memoryOf(p.spec.overhead),
   };
+  const { containers, resources } = shapeOf(specs, overhead);
   return {
-    namespace: p.metadata.namespace ?? 'default',
+    namespace: intern(p.metadata.namespace ?? 'default'),
     name: p.metadata.name,
-    uid: p.metadata.uid ?? '',
-    node: p.spec.nodeName ?? null,
-    phase: p.status?.phase ?? 'Unknown',
+    node: p.spec.nodeName === undefined ? null : intern(p.spec.nodeName),
+    phase: intern(p.status?.phase ?? 'Unknown'),
     restarts: (p.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
     qosClass: p.status?.qosClass ?? deriveQos(containers),
     createdMs: createdMs(p.metadata),
     containers,
-    resources: podResources(containers, overhead),
+    resources,
   };
+}
+
+/** The shared containers + resources for these specs and overhead (see {@link shapes}). */
+function shapeOf(
+  specs: ContainerSpec[],
+  overhead: { cpuNanocores: number | null; memoryBytes: number | null },
+): PodShape {
+  const key = specs
+    .map((c) =>
+      [
+        c.name,
+        c.kind,
+        part(c.cpuRequestNanocores),
+        part(c.cpuLimitNanocores),
+        part(c.memoryRequestBytes),
+        part(c.memoryLimitBytes),
+      ].join(' '),
+    )
+    .concat(part(overhead.cpuNanocores), part(overhead.memoryBytes))
+    .join('|');
+  return shapes.get(key, () => ({ containers: specs, resources: podResources(specs, overhead) }));
 }
 
 export function parseNamespace(raw: unknown): NamespaceInfo {

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { Backoff, sleep } from './backoff.js';
-import { listAll, objectKey, parseOrSkip } from './pagedList.js';
+import { listAll, namespacedKey, objectKey, parseOrSkip, type KeyOf } from './pagedList.js';
 import { RelistRate } from './relistRate.js';
 import type { Upstream } from './upstream.js';
 import { watchOnce, type InventoryPath, type WatchEnd, type WatchEvent } from './watchStream.js';
@@ -75,9 +75,18 @@ export class ResourceInformer<T> {
     private readonly parse: (raw: unknown) => T,
     private readonly handlers: InformerHandlers<T>,
     private readonly timing: InformerTiming = DEFAULT_INFORMER_TIMING,
+    private readonly keyOf: KeyOf = namespacedKey,
   ) {
     this.backoff = new Backoff(timing.backoffBaseMs, timing.backoffCapMs);
     this.relists = new RelistRate(timing.churnWindowMs);
+  }
+
+  /**
+   * The cache itself, live (changed in place before each handler call), keyed by `keyOf`:
+   * owners read it instead of keeping a second map of the same objects.
+   */
+  get items(): ReadonlyMap<string, T> {
+    return this.cache;
   }
 
   start(): void {
@@ -193,7 +202,7 @@ export class ResourceInformer<T> {
       ?.resourceVersion;
     if (typeof rv === 'string' && rv !== '') this.resourceVersion = rv;
     if (e.type !== 'ADDED' && e.type !== 'MODIFIED' && e.type !== 'DELETED') return;
-    const key = objectKey(e.object);
+    const key = objectKey(e.object, this.keyOf);
     if (key === undefined) return;
     if (e.type === 'DELETED') {
       const old = this.cache.get(key);
@@ -210,7 +219,7 @@ export class ResourceInformer<T> {
   /** Lists everything; objects gone since the previous list are removed. */
   private async list(stop: AbortSignal): Promise<void> {
     const { path, upstream, parse } = this;
-    const fresh = await listAll(upstream, path, this.timing.listTimeoutMs, parse);
+    const fresh = await listAll(upstream, path, this.timing.listTimeoutMs, parse, this.keyOf);
     if (stop.aborted) return;
     this.succeeded();
     for (const [key, old] of this.cache) if (!fresh.items.has(key)) this.handlers.remove(old);

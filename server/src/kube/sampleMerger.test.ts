@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleMerger } from './sampleMerger.js';
+import { MERGE_SLICE, SampleMerger } from './sampleMerger.js';
 import type { NodeUsage, PodUsage } from './types.js';
 
 const HOUR = 3_600_000;
@@ -137,5 +137,28 @@ describe('SampleMerger', () => {
     // ... while one resolution back is an older replica, and kept out.
     const replica = m.merge([node('n1', T0 + 1000)], [], T0 + 16_000, 15_000);
     expect(replica.sample).toBeNull();
+  });
+
+  it('merging in turns gives what merging at once gives, and lets the loop run in between', async () => {
+    const count = 3 * MERGE_SLICE + 7;
+    const pods = (ts: number) =>
+      Array.from({ length: count }, (_, i) => pod(`ns${i % 7}`, `p${i}`, ts + (i % 3), i * 1000));
+    const nodes = [node('n1', T0), node('n2', T0 + 5)];
+    const atOnce = new SampleMerger();
+    const inTurns = new SampleMerger();
+    /** For each merge: whether an immediate queued after it started ran before it ended. */
+    const ranBetween: boolean[] = [];
+    for (const ts of [T0, T0 + 15_000]) {
+      const expected = atOnce.merge(nodes, pods(ts), ts + 1000);
+      let finished = false;
+      const merging = inTurns.mergeInTurns(nodes, pods(ts), ts + 1000).then((r) => {
+        finished = true;
+        return r;
+      });
+      setImmediate(() => ranBetween.push(!finished));
+      expect(await merging).toEqual(expected);
+    }
+    expect(ranBetween).toEqual([true, true]);
+    expect(inTurns.nodeClocks()).toEqual(atOnce.nodeClocks());
   });
 });

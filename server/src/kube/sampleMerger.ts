@@ -1,4 +1,8 @@
+import { runAtOnce, runInTurns } from './loopTurns.js';
 import type { MetricsSample, NodeUsage, PodUsage } from './types.js';
+
+/** Pods merged per event-loop turn by {@link SampleMerger.mergeInTurns}. */
+export const MERGE_SLICE = 5000;
 
 /**
  * Turns successive metrics responses into samples that only ever move forward, item by item.
@@ -60,6 +64,29 @@ export class SampleMerger {
     nowMs: number,
     resolutionMs = 15_000,
   ): MergeResult {
+    return runAtOnce(this.mergeSteps(nodes, pods, nowMs, resolutionMs));
+  }
+
+  /**
+   * {@link merge} in turns of the event loop ({@link MERGE_SLICE} pods per turn). Nothing is
+   * held differently until the last turn, so one merge must end before the next starts (the
+   * poller never overlaps polls).
+   */
+  mergeInTurns(
+    nodes: readonly NodeUsage[],
+    pods: readonly PodUsage[],
+    nowMs: number,
+    resolutionMs = 15_000,
+  ): Promise<MergeResult> {
+    return runInTurns(this.mergeSteps(nodes, pods, nowMs, resolutionMs));
+  }
+
+  private *mergeSteps(
+    nodes: readonly NodeUsage[],
+    pods: readonly PodUsage[],
+    nowMs: number,
+    resolutionMs: number,
+  ): Generator<void, MergeResult> {
     const resetMs = clockResetMs(resolutionMs);
     const newer = (fresh: number, held: number) => fresh > held || held - fresh > resetMs;
     let advanced = 0;
@@ -82,7 +109,12 @@ export class SampleMerger {
     let nsName: string | undefined;
     let nsNext: Map<string, PodUsage> | undefined;
     let nsHeld: Map<string, PodUsage> | undefined;
+    let inSlice = 0;
     for (const p of pods) {
+      if (++inSlice === MERGE_SLICE) {
+        inSlice = 0;
+        yield;
+      }
       if (p.namespace !== nsName) {
         nsName = p.namespace;
         nsNext = nextPods.get(nsName);

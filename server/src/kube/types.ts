@@ -54,7 +54,6 @@ export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 export interface PodInfo {
   namespace: string;
   name: string;
-  uid: string;
   node: string | null;
   phase: string;
   restarts: number;
@@ -63,9 +62,13 @@ export interface PodInfo {
   /**
    * Regular containers first, then init containers (sidecars and classic) in spec order,
    * then ephemeral ones. PodMetrics reports every container the kubelet has stats for.
+   * Shared between pods with identical specs (replicas): never mutate.
    */
-  containers: ContainerSpec[];
-  /** Effective requests and limits (sidecars, init containers, overhead), computed once. */
+  containers: readonly ContainerSpec[];
+  /**
+   * Effective requests and limits (sidecars, init containers, overhead), computed once;
+   * shared like `containers`.
+   */
   resources: PodResources;
 }
 

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { deadline } from './deadline.js';
+import { SecureContexts } from './secureContexts.js';
 import { httpError, networkError, UpstreamError } from './upstreamError.js';
 
 export {
@@ -87,6 +88,8 @@ export class Upstream {
   /** Bytes received and requests made, by path, for `/metrics` and the benchmark. */
   readonly counters = new Map<string, { requests: number; bytes: number }>();
   private stopping = new AbortController();
+  /** TLS settings built once per set of credentials, not once per connection. */
+  private readonly secureContexts = new SecureContexts();
 
   constructor(
     public kubeConfig: KubeConfig,
@@ -159,6 +162,9 @@ export class Upstream {
   ): Promise<https.RequestOptions> {
     const requestOptions: https.RequestOptions = { method, headers: {} };
     await this.kubeConfig.applyToHTTPSOptions(requestOptions);
+    // tls.connect takes a prebuilt context (https' option types do not list it).
+    const secureContext = this.secureContexts.for(requestOptions);
+    if (secureContext) Object.assign(requestOptions, { secureContext });
     const headers = requestOptions.headers as Record<string, string>;
     headers['accept'] = accept;
     headers['user-agent'] = USER_AGENT;

@@ -17,7 +17,9 @@ import { checkPrometheus } from '../diagnostics/checks/prometheus.js';
 import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
 import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
+import { stepsInTurns } from '../kube/loopTurns.js';
 import { HistoryStore } from '../store/history.js';
+import { indexSampleInTurns } from '../store/sampleIndex.js';
 import { StatusTracker } from './statusTracker.js';
 
 export interface PipelineOptions {
@@ -55,6 +57,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly parser = new MetricsParser();
   private readonly tracker = new StatusTracker();
   private latestSample: MetricsSample | null = null;
+  /** The samples being stored, in order (see {@link onSample}). */
+  private storing: Promise<void> = Promise.resolve();
   /** How the last metrics poll ended (for the diagnostics; null before the first one). */
   private lastPollOutcome: PollOutcome | null = null;
   private lastStatusKey = '';
@@ -223,25 +227,43 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     return s.metrics === 'stale' || s.metrics === 'failing' || s.state === 'down';
   }
 
+  /** Samples are stored in arrival order, each over several turns (see {@link store}). */
   private onSample(result: PollResult): void {
+    this.storing = this.storing
+      .then(() => this.store(result))
+      .catch((err: unknown) =>
+        this.options.log.warn({ cluster: this.name, err }, 'storing a sample failed'),
+      );
+  }
+
+  /**
+   * Stores a sample over turns of the event loop, so requests waiting in between are
+   * answered: index it (a slice of pods per turn; the history and every row builder share
+   * the index), append it and update the status, then build the rows and events for it
+   * (`sample` listeners).
+   */
+  private async store(result: PollResult): Promise<void> {
     const { sample } = result;
-    if (this.history.resolutionMs !== this.poller.resolutionMs) {
-      this.history.setResolution(this.poller.resolutionMs);
-    }
-    this.history.append(sample, this.watcher.inventory);
-    this.latestSample = sample;
-    this.lastPoll = result;
-    this.lastPollOutcome = { kind: 'ok' };
-    const nowMs = this.now();
-    this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
-    this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
-    this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
-    // The rows and events built for the sample run in the next turn of the event loop, not
-    // in the one that stored it: requests waiting in between are answered first.
-    setImmediate(() => {
-      this.emit('sample', sample, result);
-      this.emitStatusIfChanged();
-    });
+    await indexSampleInTurns(sample);
+    await stepsInTurns([
+      () => {
+        if (this.history.resolutionMs !== this.poller.resolutionMs) {
+          this.history.setResolution(this.poller.resolutionMs);
+        }
+        this.history.append(sample, this.watcher.inventory);
+        this.latestSample = sample;
+        this.lastPoll = result;
+        this.lastPollOutcome = { kind: 'ok' };
+        const nowMs = this.now();
+        this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
+        this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
+        this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
+      },
+      () => {
+        this.emit('sample', sample, result);
+        this.emitStatusIfChanged();
+      },
+    ]);
   }
 
   private nodesWithoutMetrics(sample: MetricsSample): string[] {

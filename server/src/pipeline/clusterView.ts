@@ -12,6 +12,7 @@ import type {
   Summary,
   TopPod,
 } from '@kubeglance/shared/api';
+import { stepsInTurns } from '../kube/loopTurns.js';
 import { Snapshot } from '../store/snapshot.js';
 import { longHistory } from './longHistory.js';
 import type { ClusterPipeline } from './clusterPipeline.js';
@@ -195,6 +196,24 @@ export class ClusterView {
     };
     this.snapshotCache = { snap, key, value, builtMs: status.serverNowMs };
     return value;
+  }
+
+  /**
+   * Computes the rows the `sample` event and the screens' first requests need, one kind of
+   * row per turn of the event loop (each is cached in the snapshot), so building them for
+   * 30,000 pods never holds the loop for all of them at once. Stops early when a newer
+   * snapshot replaces this one.
+   */
+  async warm(): Promise<void> {
+    const snap = this.current();
+    const steps = [
+      () => snap.nodes(),
+      () => snap.namespaces(),
+      () => this.summary(),
+      () => snap.topPods({ sort: 'cpu', limit: TOP_N }),
+      () => snap.topPods({ sort: 'memory', limit: TOP_N }),
+    ];
+    await stepsInTurns(steps.map((step) => () => void (this.current() === snap && step())));
   }
 
   /** The `sample` event for the newest sample: small enough for hundreds of wall screens. */

@@ -53,4 +53,23 @@ describe('StatusTracker data-quality problems', () => {
     expect(healthy.problems).toEqual([]);
     expect(healthy.state).toBe('ok');
   });
+
+  it('a node becomes stale as the clock passes its limit, though status was read before', () => {
+    const t = new StatusTracker();
+    const clocks = [
+      { name: 'n1', advancedAtMs: NOW, offsetMs: 0 },
+      { name: 'n2', advancedAtMs: NOW - 20_000, offsetMs: 0 },
+    ];
+    t.setQuality({ dropped: [], duplicates: 0, clocks }, RES, NOW);
+    // n2's limit: 20 s ago + two resolutions + 1 s = NOW + 11 s.
+    for (const at of [NOW, NOW + 5000, NOW + 11_000]) {
+      expect(t.status(at, true, RES).problems.map((p) => p.code)).toEqual([]);
+    }
+    const later = t.status(NOW + 11_001, true, RES).problems;
+    expect(later.map((p) => p.code)).toEqual(['nodes-stale-metrics']);
+    expect(later[0]!.message).toContain('n2');
+    // A shorter resolution judges the same clocks again at once.
+    t.setQuality({ dropped: [], duplicates: 0, clocks }, RES, NOW);
+    expect(t.status(NOW, true, 5000).problems.map((p) => p.code)).toEqual(['nodes-stale-metrics']);
+  });
 });

@@ -2,7 +2,12 @@ import type { ClusterStatus, MetricsState, Problem } from '@kubeglance/shared/ap
 import { makeProblem, problemFromError } from '../kube/problems.js';
 import type { ChurnReport } from '../kube/inventoryWatcher.js';
 import { NoSamplesYet, type PollReport } from '../kube/metricsPoller.js';
-import { malformedProblem, skewProblem, staleNodesProblem } from '../kube/metricsQuality.js';
+import {
+  malformedProblem,
+  noNodeStaleUntil,
+  skewProblem,
+  staleNodesProblem,
+} from '../kube/metricsQuality.js';
 import type { NodeClock } from '../kube/sampleMerger.js';
 
 /**
@@ -19,6 +24,9 @@ export class StatusTracker {
   private skew: Problem | undefined;
   private staleNodes: Problem | undefined;
   private clocks: readonly NodeClock[] = [];
+  /** No node is stale before this time, for these clocks and resolution (status is read per request). */
+  private noStaleNodes:
+    { clocks: readonly NodeClock[]; resolutionMs: number; untilMs: number } | undefined;
   private churnProblem: Problem | undefined;
   private lastSampleMs: number | null = null;
   private lastNewSampleSeenMs: number | null = null;
@@ -134,7 +142,14 @@ export class StatusTracker {
 
   /** Per-node staleness moves with the clock, so it is judged whenever status is read. */
   private staleNodesNow(nowMs: number, resolutionMs: number): Problem | undefined {
+    const q = this.noStaleNodes;
+    if (q && q.clocks === this.clocks && q.resolutionMs === resolutionMs && nowMs <= q.untilMs) {
+      return (this.staleNodes = undefined);
+    }
     this.staleNodes = staleNodesProblem(this.clocks, resolutionMs, nowMs, this.staleNodes);
+    const untilMs = noNodeStaleUntil(this.clocks, resolutionMs);
+    this.noStaleNodes =
+      nowMs <= untilMs ? { clocks: this.clocks, resolutionMs, untilMs } : undefined;
     return this.staleNodes;
   }
 

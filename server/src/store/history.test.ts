@@ -277,10 +277,12 @@ describe('HistoryStore resolution and stats', () => {
     const fixed = 2 * 240 * 8 + 2 * 64 * 8; // time + interval columns, last-seen columns
     expect(h.stats()).toEqual({ series: 0, slots: 0, bytes: fixed });
     h.append(tick(1));
-    // cluster, n1, ns | pod, container: one chunk each, 32 rows × 240 slots
+    // cluster, n1, ns | pod, container: one chunk each, whose open block is 32 rows × 16
+    // slots raw; nothing is packed yet. Per column, 15 blocks × 12 bytes of bookkeeping.
     expect(h.stats().series).toBe(5);
-    const aggregateChunk = 32 * 240 * (4 + 4);
-    const workloadChunk = 32 * 240 * (2 + 4);
-    expect(h.stats().bytes).toBe(fixed + aggregateChunk + workloadChunk);
+    const aggregateChunk = 32 * 16 * (4 + 4);
+    const workloadChunk = 32 * 16 * (2 + 4);
+    const bookkeeping = 4 * 15 * 12;
+    expect(h.stats().bytes).toBe(fixed + aggregateChunk + workloadChunk + bookkeeping);
   });
 });

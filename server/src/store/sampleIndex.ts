@@ -1,4 +1,5 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
+import { runAtOnce, runInTurns } from '../kube/loopTurns.js';
 import type { MetricsSample, NodeUsage, PodUsage } from '../kube/types.js';
 
 /** A pod's usage in one sample: exact sums over its containers, rounded once like kubectl. */
@@ -53,15 +54,22 @@ const cache = new WeakMap<MetricsSample, SampleIndex>();
  * shared by the history store and every row builder.
  */
 export function indexSample(sample: MetricsSample): SampleIndex {
-  let index = cache.get(sample);
-  if (!index) {
-    index = buildIndex(sample);
-    cache.set(sample, index);
-  }
-  return index;
+  return cache.get(sample) ?? runAtOnce(buildIndex(sample));
 }
 
-function buildIndex(sample: MetricsSample): SampleIndex {
+/** Pods indexed per event-loop turn by {@link indexSampleInTurns}. */
+export const INDEX_SLICE = 5000;
+
+/**
+ * {@link indexSample} over turns of the event loop, {@link INDEX_SLICE} pods per turn, so a
+ * sample of 30,000 pods is indexed without holding the loop; the index is shared (memoised)
+ * only once complete.
+ */
+export async function indexSampleInTurns(sample: MetricsSample): Promise<SampleIndex> {
+  return cache.get(sample) ?? runInTurns(buildIndex(sample));
+}
+
+function* buildIndex(sample: MetricsSample): Generator<void, SampleIndex> {
   const nodes = new Map<string, NodeUsage>();
   let nodeCpuNanocores = 0;
   let nodeMemoryBytes = 0;
@@ -74,7 +82,12 @@ function buildIndex(sample: MetricsSample): SampleIndex {
     string,
     { cpuNanocores: number; memoryBytes: number; pods: Map<string, PodTotals> }
   >();
+  let inSlice = 0;
   for (const usage of sample.pods) {
+    if (++inSlice === INDEX_SLICE) {
+      inSlice = 0;
+      yield;
+    }
     const totals = podTotals(usage);
     let ns = namespaces.get(usage.namespace);
     if (!ns)
@@ -83,7 +96,16 @@ function buildIndex(sample: MetricsSample): SampleIndex {
     ns.cpuNanocores += totals.cpuNanocores;
     ns.memoryBytes += totals.memoryBytes;
   }
-  return { sample, nodes, namespaces, nodeCpuNanocores, nodeMemoryBytes };
+  // A sample indexed meanwhile (at once, by a reader) keeps the index already handed out.
+  const index = cache.get(sample) ?? {
+    sample,
+    nodes,
+    namespaces,
+    nodeCpuNanocores,
+    nodeMemoryBytes,
+  };
+  cache.set(sample, index);
+  return index;
 }
 
 function podTotals(usage: PodUsage): PodTotals {

@@ -56,7 +56,6 @@ export function pod(
   return {
     namespace,
     name,
-    uid: `${namespace}-${name}`,
     node: 'n1',
     phase: 'Running',
     restarts: 0,

@@ -26,8 +26,9 @@ describe('ValueTable', () => {
     expect(t.get(CPU, row, 1)).toBe(65_534);
     expect(t.get(MEM, row, 0)).toBe(820_715_520);
     expect(t.get(MEM, row, 1)).toBe(0);
-    // Still narrow: 32 rows × 4 slots × (2 + 4) bytes.
-    expect(t.bytes).toBe(32 * 4 * 6);
+    // Still narrow: 32 rows × 4 slots × (2 + 4) bytes, plus per column 12 bytes of block
+    // bookkeeping (one block: its end, valid rows and mode).
+    expect(t.bytes).toBe(32 * 4 * 6 + 2 * 12);
   });
 
   it('widens a chunk when a value does not fit, keeping every stored value and gap', () => {
@@ -75,13 +76,13 @@ describe('ValueTable', () => {
     expect(t.bytes).toBe(0);
     const rows = Array.from({ length: 33 }, () => t.alloc());
     expect(rows).toEqual(Array.from({ length: 33 }, (_, i) => i));
-    expect(t.bytes).toBe(2 * 32 * 10 * 2);
+    expect(t.bytes).toBe(2 * (32 * 10 * 2 + 12));
     t.set(0, 5, 3, 42);
     t.free(5);
     expect(t.alloc()).toBe(5);
     expect(t.get(0, 5, 3)).toBeNull(); // a reused row starts as gaps
     t.free(32);
-    expect(t.bytes).toBe(32 * 10 * 2);
+    expect(t.bytes).toBe(32 * 10 * 2 + 12);
     expect(t.rows).toBe(32);
     expect(() => t.free(32)).toThrow(/not allocated/);
   });

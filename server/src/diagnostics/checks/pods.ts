@@ -23,13 +23,19 @@ export function checkPods(f: Facts): DiagnosticCheck {
       text: 'Not checked: no metrics sample yet.',
     });
   }
-  const have = new Set(sample.pods.map((p) => `${p.namespace}/${p.name}`));
+  // Names by namespace: no `namespace/name` string is built per pod (150,000 of them).
+  const have = new Map<string, Set<string>>();
+  for (const p of sample.pods) {
+    let names = have.get(p.namespace);
+    if (!names) have.set(p.namespace, (names = new Set()));
+    names.add(p.name);
+  }
   const nodesWithMetrics = f.metrics.value.timestamps;
   const missing: string[] = [];
   let onMissingNodes = 0;
   for (const p of f.pipeline.inventory.pods.values()) {
     if (p.phase !== 'Running' || f.nowMs - p.createdMs < GRACE_MS) continue;
-    if (have.has(`${p.namespace}/${p.name}`)) continue;
+    if (have.get(p.namespace)?.has(p.name)) continue;
     missing.push(`${p.namespace}/${p.name}`);
     if (p.node !== null && !nodesWithMetrics.has(p.node)) onMissingNodes += 1;
   }
