@@ -138,8 +138,9 @@ const prefix = fc.constantFrom('', '', '', '/', '//', '/api/..');
 
 /** `/readyz` answers 503 by design while a cluster has neither synced nor a known problem. */
 function isNotReady(res: RawResponse, target: string): boolean {
-  // The server resolves dot segments (`/api/../readyz` is `/readyz`), as clients do.
-  const path = posix.normalize(target.split('?')[0] || '/');
+  // The server resolves dot segments (`/api/../readyz` is `/readyz`), as clients do, and
+  // routes `/readyz/` as `/readyz` (Express's non-strict routing).
+  const path = posix.normalize(target.split('?')[0] || '/').replace(/(.)\/+$/, '$1');
   if (res.status !== 503 || path !== '/readyz') return false;
   return res.body === '' || (JSON.parse(res.body) as { status?: unknown }).status === 'not-ready';
 }

@@ -114,7 +114,16 @@ describe('long-range history from Prometheus', () => {
       'a first in-memory sample',
     );
 
-    const { status, body } = await history(main, 'scope=cluster&range=7d');
+    // Right after a 15-minute boundary the newest bucket holds no sample until the next poll
+    // (the older samples' bucket is Prometheus'): ask until memory has the newest bucket.
+    const { status, body } = await eventually(
+      async () => {
+        const answer = await history(main, 'scope=cluster&range=7d');
+        return answer.body.spans?.at(-1)?.source === 'memory' ? answer : undefined;
+      },
+      30_000,
+      'a 7d answer whose newest bucket is in memory',
+    ).catch(() => history(main, 'scope=cluster&range=7d'));
     expect(status).toBe(200);
     expect(body.resolutionSeconds).toBe(900);
     const [cpu, memory] = body.series;
@@ -148,7 +157,16 @@ describe('long-range history from Prometheus', () => {
   });
 
   it('a past kubelet outage marks exactly the points that sum fewer nodes (2 of 3)', async () => {
-    const { status, body } = await history(main, 'scope=cluster&range=7d');
+    // Right after a 15-minute boundary the newest bucket holds no sample until the next poll
+    // (the older samples' bucket is Prometheus'): ask until memory has the newest bucket.
+    const { status, body } = await eventually(
+      async () => {
+        const answer = await history(main, 'scope=cluster&range=7d');
+        return answer.body.spans?.at(-1)?.source === 'memory' ? answer : undefined;
+      },
+      30_000,
+      'a 7d answer whose newest bucket is in memory',
+    ).catch(() => history(main, 'scope=cluster&range=7d'));
     expect(status).toBe(200);
     const coverage = body.coverage!;
     expect(coverage.map(([t]) => t)).toEqual(body.series[0]!.points.map(([t]) => t));
