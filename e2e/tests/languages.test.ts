@@ -14,6 +14,7 @@ import { ja } from '../../web/src/i18n/locales/ja.js';
 import { zhCN } from '../../web/src/i18n/locales/zh-CN.js';
 import { publishScreenshot, screenshot } from './fixtures/artifacts.js';
 import { BIG, DESKTOP, FULL_HD, UHD_4K, type Viewport } from './fixtures/env.js';
+import { smallestText } from './fixtures/nocLayout.js';
 import { useEnv } from './fixtures/suite.js';
 import { waitForCharts, waitForScreen } from './fixtures/ui.js';
 import { waitFor } from './fixtures/wait.js';
@@ -138,27 +139,6 @@ function cutText(page: Page) {
       .filter((el) => el.scrollWidth > el.clientWidth + 1)
       .map((el) => (el as HTMLElement).innerText),
   );
-}
-
-/** The smallest computed font size of any element that shows text on screen, and where. */
-function smallestText(page: Page) {
-  return page.evaluate(() => {
-    let min = { px: Infinity, what: '' };
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const own = Array.from(el.childNodes).some(
-        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
-      );
-      if (!own) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-      const px = parseFloat(style.fontSize);
-      if (px < min.px) min = { px, what: `${el.tagName}.${el.className}: ${el.textContent}` };
-    }
-    return min;
-  });
 }
 
 async function biggestNamespace(): Promise<string> {

@@ -6,10 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NodeDetail, SampledListResponse, NodeRow, Summary } from '@kubeglance/shared/api';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import { BIG, DESKTOP, FULL_HD, kubectl, RESOLUTION_MS, UHD_4K } from './fixtures/env.js';
+import { smallestText } from './fixtures/nocLayout.js';
 import { useEnv } from './fixtures/suite.js';
 import { readTable, rowsByName, waitForScreen } from './fixtures/ui.js';
 import { waitFor } from './fixtures/wait.js';
-import type { Page } from 'playwright-core';
 
 const env = useEnv();
 const summaryPath = `/api/v1/clusters/${BIG.name}/summary`;
@@ -270,27 +270,6 @@ describe('node page', () => {
     expect(compared).toBeGreaterThan(0);
   });
 });
-
-/** The smallest computed font size of any element that shows text on screen, and where. */
-function smallestText(page: Page) {
-  return page.evaluate(() => {
-    let min = { px: Infinity, what: '' };
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const own = Array.from(el.childNodes).some(
-        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
-      );
-      if (!own) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
-      const px = parseFloat(style.fontSize);
-      if (px < min.px) min = { px, what: `${el.tagName}.${el.className}: ${el.textContent}` };
-    }
-    return min;
-  });
-}
 
 describe('wall screen from 4 m', () => {
   for (const [label, viewport] of [
