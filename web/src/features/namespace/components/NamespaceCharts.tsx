@@ -4,6 +4,7 @@
  * the same pods: the heaviest matching ones and the sum of the other matches. Requests and
  * limits are in the page head as numbers: as lines they dwarf the usage.
  */
+import { memo } from 'react';
 import type { HistoryRange } from '@kubeglance/shared/api';
 import { useHistories, useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
@@ -40,7 +41,16 @@ function usePodSelection(cluster: string, namespace: string, query: string) {
   return { cpu: heaviest(matches, 'cpu'), memory: heaviest(matches, 'memory'), matches };
 }
 
-export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceChartsProps) {
+/**
+ * Memoised: its props are the only URL state it reads, so a sort or an expanded row (which
+ * re-render the page through the URL) does not redraw both charts.
+ */
+export const NamespaceCharts = memo(function NamespaceCharts({
+  cluster,
+  namespace,
+  range,
+  query,
+}: NamespaceChartsProps) {
   const total = useHistory(cluster, { scope: 'namespace', namespace }, range);
   const picked = usePodSelection(cluster, namespace, query);
   const page = [...new Set([...picked.cpu, ...picked.memory])];
@@ -109,4 +119,4 @@ export function NamespaceCharts({ cluster, namespace, range, query }: NamespaceC
       </div>
     </>
   );
-}
+});
