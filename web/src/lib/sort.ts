@@ -1,4 +1,6 @@
 /** Column sorting shared by every table: typed accessors, stable order, unknowns last. */
+// Names compare as people read them ("node-2" before "node-10"), as Intl.Collator would.
+import { compareNames } from './nameCompare';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -8,9 +10,6 @@ export interface SortState<K extends string = string> {
 }
 
 export type SortValue = number | string | null | undefined;
-
-// Numeric collation so "node-2" sorts before "node-10", as people read them.
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
  * Compare two cell values. `null`/`undefined`/`NaN` mean "unknown" and always sort
@@ -23,7 +22,7 @@ export function compareNullsLast(a: SortValue, b: SortValue, dir: SortDir): numb
   if (aUnknown || bUnknown) return aUnknown === bUnknown ? 0 : aUnknown ? 1 : -1;
   const sign = dir === 'asc' ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return sign * (a - b);
-  return sign * collator.compare(String(a), String(b));
+  return sign * compareNames(String(a), String(b));
 }
 
 export type Accessors<T, K extends string> = Record<K, (row: T) => SortValue>;
@@ -42,7 +41,7 @@ export function sortRows<T, K extends string>(
   return [...rows].sort((x, y) => {
     const byKey = compareNullsLast(get(x), get(y), sort.dir);
     if (byKey !== 0 || !tieBreak) return byKey;
-    return collator.compare(tieBreak(x), tieBreak(y));
+    return compareNames(tieBreak(x), tieBreak(y));
   });
 }
 
