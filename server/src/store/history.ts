@@ -134,25 +134,32 @@ export class HistoryStore {
     const last = this.lastTimestampMs;
     if (last !== null && !(sample.timestampMs > last)) return false;
     const seq = this.ring.begin(sample.timestampMs, this.resolution);
-    const slot = this.ring.slotOf(seq);
-    yield* this.ring.clearPending(CHUNKS_PER_STEP);
-    const index = indexSample(sample);
-    const table = this.aggregates.table;
-    const agg = (space: string, key: string, nanocores: number, bytes: number) => {
-      const { row } = this.aggregates.touch(space, key, seq);
-      write(table, row, slot, cpuMillicoresKubectl(nanocores), bytes);
-    };
-    // No node metrics at all: the cluster total is unknown, not zero.
-    if (sample.nodes.length > 0) {
-      agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
+    // A job abandoned half way (or a throw) must not leave the ring waiting for a commit.
+    let committed = false;
+    try {
+      const slot = this.ring.slotOf(seq);
+      yield* this.ring.clearPending(CHUNKS_PER_STEP);
+      const index = indexSample(sample);
+      const table = this.aggregates.table;
+      const agg = (space: string, key: string, nanocores: number, bytes: number) => {
+        const { row } = this.aggregates.touch(space, key, seq);
+        write(table, row, slot, cpuMillicoresKubectl(nanocores), bytes);
+      };
+      // No node metrics at all: the cluster total is unknown, not zero.
+      if (sample.nodes.length > 0) {
+        agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
+      }
+      for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
+      if (inventory) this.appendCoverage(inventory, index, seq, slot);
+      for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
+      yield;
+      yield* this.appendWorkloads(index, seq, slot);
+      this.ring.commit();
+      committed = true;
+      this.sweep();
+    } finally {
+      if (!committed) this.ring.abort();
     }
-    for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
-    if (inventory) this.appendCoverage(inventory, index, seq, slot);
-    for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
-    yield;
-    yield* this.appendWorkloads(index, seq, slot);
-    this.ring.commit();
-    this.sweep();
     return true;
   }
 

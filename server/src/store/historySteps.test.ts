@@ -69,6 +69,23 @@ describe('HistoryStore.appendSteps', () => {
     expect(h.stats().slots).toBe(1);
   });
 
+  it('drops a tick whose job is abandoned half way, and takes the next one', () => {
+    const h = new HistoryStore({ retentionMs: TICKS * RES, resolutionMs: RES });
+    h.append(bigTick(1));
+    const before = view(h);
+    const job = h.appendSteps(bigTick(2));
+    job.next();
+    job.next();
+    job.return(false);
+    expect(view(h)).toEqual(before);
+    expect(h.append(bigTick(3))).toBe(true);
+    expect(h.query('pod', { namespace: 'ns-0', pod: 'pod-0' }, 3_600_000)?.[0]?.points).toEqual([
+      [RES, 1],
+      [2 * RES, null],
+      [3 * RES, 3],
+    ]);
+  });
+
   it('refuses a second tick or a resize while one is being written', () => {
     const h = new HistoryStore({ retentionMs: TICKS * RES, resolutionMs: RES });
     h.append(bigTick(1));

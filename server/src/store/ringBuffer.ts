@@ -108,6 +108,11 @@ export class RingBuffer {
     for (const t of this.tables) yield* t.clearSlotSteps(slot, chunksPerStep);
   }
 
+  /** Drops the open tick; its slot stays invisible and is cleared by the next {@link begin}. */
+  abort(): void {
+    this.pending = false;
+  }
+
   /** Publishes the open tick as the newest; the oldest leaves when the ring was full. */
   commit(): void {
     if (!this.pending) throw new Error('no tick is being written');
