@@ -1,6 +1,6 @@
 import type { DiagnosticCheck, Evidence, Fix } from '@kubeglance/shared/api';
 import type { Facts } from '../facts.js';
-import { evidence, fix, listNames } from '../phrase.js';
+import { englishNames, evidence, fix, listNames } from '../phrase.js';
 import { LOGS_RULE, ruleText } from '../rules.js';
 import { notAllowed, notChecked, result } from './common.js';
 import { scrapeFailures, type ScrapeCause, type ScrapeFailure } from './scrapeLog.js';
@@ -112,7 +112,7 @@ export function checkKubeletScrape(f: Facts): DiagnosticCheck {
       status: 'fail',
       code: 'some-missing',
       params: { missing: missing.length, nodes: readyNodes.length, names: listNames(missing) },
-      text: `${missing.length} of ${readyNodes.length} nodes have no metrics (${listNames(missing)}): metrics-server cannot scrape their kubelets.`,
+      text: `${missing.length} of ${readyNodes.length} nodes have no metrics (${englishNames(listNames(missing))}): metrics-server cannot scrape their kubelets.`,
       evidence: [
         evidence('missing-nodes', 'Nodes absent from NodeMetrics', missing.join('\n')),
         ...logEvidence(relevant),
