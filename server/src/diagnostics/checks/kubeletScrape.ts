@@ -60,7 +60,10 @@ function fixesFor(failures: readonly ScrapeFailure[]): Fix[] {
 function argsEvidence(f: Facts): Evidence[] {
   if (f.deploymentArgs.kind !== 'ok') return [];
   const relevant = f.deploymentArgs.value.filter((a) => /^--kubelet-/.test(a));
-  return [evidence('args', 'metrics-server kubelet args', relevant.join('\n') || '(none)')];
+  // None set: the label says so in words; the value is the flag pattern looked for.
+  return relevant.length > 0
+    ? [evidence('args', 'metrics-server kubelet args', relevant.join('\n'))]
+    : [evidence('args-none', 'metrics-server kubelet args: none set', '--kubelet-*')];
 }
 
 function logEvidence(failures: readonly ScrapeFailure[]): Evidence[] {

@@ -93,6 +93,16 @@ export const phrasesJa: typeof phrasesZhCN = {
     ok: '{{url}} の Prometheus が応答し、kubelet の系列を保持しています。',
   },
   evidence: {
+    'resolution-assumed': '--metric-resolution（デフォルト値と仮定）',
+    'args-none': 'metrics-server の kubelet 関連の引数：指定なし',
+    answer: 'HTTP {{status}}',
+    'connection-error': '接続エラー',
+    'prometheus-resource':
+      'kubelet /metrics/resource：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
+    'prometheus-cadvisor':
+      'cAdvisor（フォールバック）：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
+    'prometheus-ksm': 'kube-state-metrics requests（任意）：直近1時間に {{series}} 系列',
+    'prometheus-failed': '系列のクエリに失敗しました',
     'configmap-keys': 'kube-system/extension-apiserver-authentication のキー',
     'missing-rule': '不足しているRBACルール',
     'key-missing': '不足しているキー',

@@ -83,6 +83,16 @@ export const phrasesZhCN = {
     ok: '{{url}} 上的 Prometheus 有响应，并保存了 kubelet 序列。',
   },
   evidence: {
+    'resolution-assumed': '--metric-resolution（假定为默认值）',
+    'args-none': 'metrics-server 的 kubelet 相关参数：未设置',
+    answer: 'HTTP {{status}}',
+    'connection-error': '连接错误',
+    'prometheus-resource':
+      'kubelet /metrics/resource：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
+    'prometheus-cadvisor':
+      'cAdvisor（后备）：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
+    'prometheus-ksm': 'kube-state-metrics requests（可选）：最近 1 小时 {{series}} 个序列',
+    'prometheus-failed': '序列查询失败',
     'configmap-keys': 'kube-system/extension-apiserver-authentication 中的键',
     'missing-rule': '缺少的 RBAC 规则',
     'key-missing': '缺少的键',
