@@ -9,6 +9,10 @@
  */
 import type { PhraseParams } from './phrase.js';
 
+import type { NodeColumns } from './nodeColumns.js';
+
+export type { NodeColumns, NodeUsageTuple } from './nodeColumns.js';
+
 /** Machine-readable reason the metrics pipeline (or the cluster connection) is unhealthy. */
 export type ProblemCode =
   | 'metrics-api-unavailable' // 503 from the aggregated metrics API (APIService not Available)
@@ -342,19 +346,6 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/**
- * Compact per-node usage for live updates:
- * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
- */
-export type NodeUsageTuple = [
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-];
-
 export interface TopPod {
   namespace: string;
   name: string;
@@ -370,6 +361,8 @@ export interface ClusterSnapshot {
   simulated: boolean;
   summary: Summary;
   nodes: NodeRow[];
+  /** The {@link NodeColumns.orderId} of `nodes`' order (sample events refer to it). */
+  nodeOrderId: number;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
   /** Cluster totals over the last hour. */
@@ -381,7 +374,7 @@ export interface SampleEvent {
   cluster: string;
   timestampMs: number;
   summary: Summary;
-  nodes: NodeUsageTuple[];
+  nodes: NodeColumns;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
 }

@@ -19,6 +19,8 @@ import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
 import { runInTurns, stepsInTurns } from '../kube/loopTurns.js';
 import { HistoryStore } from '../store/history.js';
+import { trackInventory } from '../store/inventoryIndex.js';
+import { LiveInventoryIndex } from '../store/liveInventoryIndex.js';
 import { indexSampleInTurns } from '../store/sampleIndex.js';
 import { StatusTracker } from './statusTracker.js';
 
@@ -89,10 +91,13 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       probeIntervalMs: () => this.poller.resolutionMs,
       ...options.informerTiming,
     };
+    const index = new LiveInventoryIndex();
     this.watcher = new InventoryWatcher(
       this.upstream,
       {
         changed: () => undefined,
+        podChanged: (old, value) => index.pod(old, value),
+        otherChanged: (kind) => index.other(kind),
         failed: (e) => this.onInventoryFailed(e),
         recovered: () => {
           this.tracker.inventoryRecovered();
@@ -106,6 +111,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       },
       timing,
     );
+    // Row builders index the inventory through this, kept current event by event.
+    trackInventory(this.watcher.inventory.pods, index);
     this.poller = new MetricsPoller(
       this.upstream,
       {
