@@ -7,6 +7,7 @@
  * Usage values are already rounded the way `kubectl top` rounds them
  * (CPU up to the millicore, memory exact bytes; see `format.ts`).
  */
+import type { PhraseParams } from './phrase.js';
 
 import type { NodeColumns } from './nodeColumns.js';
 
@@ -41,6 +42,11 @@ export interface Problem {
   hint: string;
   /** Upstream detail (HTTP status and Status.message), for the diagnostics view. */
   detail?: string;
+  /**
+   * What `message` says in numbers and names, for browsers that render the sentence in
+   * another language (see phrase.ts); absent when the message has nothing variable.
+   */
+  params?: PhraseParams;
   sinceMs: number;
 }
 
@@ -428,7 +434,7 @@ export type DiagnosticsStatus = 'ok' | 'degraded' | 'failing';
  */
 export interface Phrase {
   code: string;
-  params: Record<string, string | number>;
+  params: PhraseParams;
   text: string;
 }
 
