@@ -6,23 +6,23 @@
  *   tsx bench/sseClients.ts URL CLUSTER CLIENTS SAMPLES NODES TIMEOUT_MS
  *
  * Prints one JSON line (`DeliveryReport`) on stdout. Clients are raw `http.get` streams, not
- * EventSource objects: each inflates its stream and cuts it into frames, and only the first
- * copy of each sample event is parsed; every other client's copy must be byte for byte the
- * same (a complete event). A receipt is timed at the arrival of the compressed bytes that
- * completed the event (`Gunzip.bytesWritten` maps the inflated output back to the socket
- * reads), so the time this process spends inflating does not count against the server.
+ * EventSource objects. Client 0 inflates its stream and parses every `sample` event (cluster,
+ * one tuple per node, status); the server compresses each event once into a self-contained
+ * chunk written to every client (`sharedGzip.ts`), so every other client received the same
+ * event complete when the same compressed bytes (`gzipChunk` of the parsed frame) appear in
+ * its stream: 999 clients cost a byte search each, not an inflate and a parse. A receipt is
+ * the time the socket read completing the event arrived (see `sseFrames.ts`).
  */
 import http from 'node:http';
-import { createGunzip, type Gunzip } from 'node:zlib';
 import type { SampleEvent } from '@kubeglance/shared/api';
+import { gzipChunk } from '../src/api/sse/sharedGzip.js';
+import { RawStream, readFrames } from './sseFrames.js';
 
 /** One `sample` event as the clients received it. */
 export interface SampleDelivery {
   timestampMs: number;
-  /** Clients that received it complete (byte-identical to the parsed first copy). */
+  /** Clients that received it complete (the same compressed bytes as the parsed copy). */
   complete: number;
-  /** Clients whose copy differed from the first one. */
-  corrupt: number;
   /** From the server storing the sample (`summary.status.newestSampleSeenMs`) to receipt. */
   ageP50Ms: number;
   ageMaxMs: number;
@@ -32,7 +32,7 @@ export interface SampleDelivery {
 
 export interface DeliveryReport {
   clients: number;
-  /** Streams that opened with 200 + gzip and got their snapshot. */
+  /** Streams that opened with 200 and gzip (subscribed from then on). */
   connected: number;
   connectMs: number;
   /** CPU time this process used (all clients): what the load generator cost. */
@@ -41,13 +41,14 @@ export interface DeliveryReport {
   errors: string[];
 }
 
-interface Pending {
-  frame: Buffer;
+interface Sample {
+  timestampMs: number;
+  /** The event as the server compressed it for every client. */
+  chunk: Buffer;
   seenMs: number;
   firstAtMs: number;
   /** Receipt time (Date.now()) per client index. */
   at: Map<number, number>;
-  corrupt: number;
 }
 
 const [url, cluster, clientsArg, samplesArg, nodesArg, timeoutArg] = process.argv.slice(2);
@@ -56,83 +57,57 @@ const wanted = Number(samplesArg);
 const nodes = Number(nodesArg);
 const timeoutMs = Number(timeoutArg);
 const errors: string[] = [];
-const bySample = new Map<number, Pending>();
-/** Samples first received after every client was connected: the ones that count. */
-const counted: number[] = [];
+const seen = new Set<number>();
+/** Samples the server stored after every client was connected: the ones that count. */
+const counted: Sample[] = [];
+const streams = new Map<number, { raw: RawStream; next: number }>();
 let allConnectedAtMs = Infinity;
-let ready = 0;
-const SEP = Buffer.from('\n\n');
+let connected = 0;
 const SAMPLE = Buffer.from('event: sample\n');
-const SNAPSHOT = Buffer.from('event: snapshot\n');
 
 function error(message: string): void {
   if (errors.length < 20) errors.push(message);
 }
 
-/** A complete `sample` frame reached client `i` at `atMs`. */
-function onSample(i: number, frame: Buffer, atMs: number): void {
-  const head = frame.subarray(0, 200).toString('latin1');
-  const ts = Number(/"timestampMs":(\d+)/.exec(head)?.[1]);
-  if (!Number.isFinite(ts)) return error(`client ${i}: sample event without timestampMs`);
-  const known = bySample.get(ts);
-  if (!known) {
-    const data = frame.toString('utf8').replace(/^event: sample\ndata: /, '');
-    let event: SampleEvent;
-    try {
-      event = JSON.parse(data) as SampleEvent;
-    } catch {
-      return error(`client ${i}: sample event ${ts} is not JSON`);
-    }
-    const seenMs = event.summary?.status?.newestSampleSeenMs;
-    if (event.cluster !== cluster || event.nodes?.length !== nodes || typeof seenMs !== 'number') {
-      return error(`client ${i}: sample event ${ts} lacks its cluster, ${nodes} nodes or status`);
-    }
-    bySample.set(ts, { frame, seenMs, firstAtMs: atMs, at: new Map([[i, atMs]]), corrupt: 0 });
-    if (atMs > allConnectedAtMs) counted.push(ts);
-    return;
+/** Client 0 got a complete sample frame: parse it, and look for it in every other stream. */
+function onReference(frame: Buffer, atMs: number): void {
+  if (!frame.subarray(0, SAMPLE.length).equals(SAMPLE)) return;
+  const text = frame.toString('utf8');
+  let event: SampleEvent;
+  try {
+    event = JSON.parse(text.replace(/^event: sample\ndata: /, '')) as SampleEvent;
+  } catch {
+    return error('a sample event is not JSON');
   }
-  if (known.frame.equals(frame)) known.at.set(i, atMs);
-  else known.corrupt += 1;
+  const seenMs = event.summary?.status?.newestSampleSeenMs;
+  if (event.cluster !== cluster || event.nodes?.length !== nodes || typeof seenMs !== 'number') {
+    return error(`sample event ${event.timestampMs} lacks its cluster, ${nodes} nodes or status`);
+  }
+  if (seen.has(event.timestampMs)) return error(`sample ${event.timestampMs} sent twice`);
+  seen.add(event.timestampMs);
+  // Steady state: samples the server stored once every stream was open, not during the
+  // connection storm (1,000 snapshots to send).
+  if (seenMs <= allConnectedAtMs) return;
+  const chunk = gzipChunk(Buffer.from(text + '\n\n'));
+  counted.push({
+    timestampMs: event.timestampMs,
+    chunk,
+    seenMs,
+    firstAtMs: atMs,
+    at: new Map([[0, atMs]]),
+  });
+  for (const [i, s] of streams) match(i, s);
 }
 
-/** Inflates one stream and cuts it into frames, timing each by its compressed bytes' arrival. */
-function follow(i: number, res: http.IncomingMessage, onReady: () => void): void {
-  const gunzip: Gunzip = createGunzip();
-  const arrivals: [number, number][] = []; // [compressed bytes received so far, Date.now()]
-  let received = 0;
-  let parts: Buffer[] = [];
-  let isReady = false;
-  res.on('data', (chunk: Buffer) => {
-    received += chunk.length;
-    arrivals.push([received, Date.now()]);
-    gunzip.write(chunk);
-  });
-  res.on('error', (e) => error(`client ${i}: ${e.message}`));
-  gunzip.on('error', (e) => error(`client ${i}: gzip: ${e.message}`));
-  gunzip.on('data', (out: Buffer) => {
-    // The bytes consumed so far include the end of this output: its arrival is the receipt.
-    while (arrivals.length > 1 && arrivals[0]![0] < gunzip.bytesWritten) arrivals.shift();
-    const atMs = arrivals[0]![1];
-    const prev = parts.at(-1);
-    // A separator may straddle two outputs.
-    const straddles = prev !== undefined && prev[prev.length - 1] === 0x0a && out[0] === 0x0a;
-    if (!straddles && out.indexOf(SEP) < 0) {
-      parts.push(out);
-      return;
-    }
-    let text = Buffer.concat([...parts, out]);
-    parts = [];
-    for (let end = text.indexOf(SEP); end >= 0; end = text.indexOf(SEP)) {
-      const frame = text.subarray(0, end);
-      if (frame.subarray(0, SAMPLE.length).equals(SAMPLE)) onSample(i, frame, atMs);
-      else if (!isReady && frame.subarray(0, SNAPSHOT.length).equals(SNAPSHOT)) {
-        isReady = true;
-        onReady();
-      }
-      text = text.subarray(end + 2);
-    }
-    if (text.length > 0) parts.push(Buffer.from(text));
-  });
+/** Records every counted sample that has arrived complete on stream `i`, in order. */
+function match(i: number, s: { raw: RawStream; next: number }): void {
+  while (s.next < counted.length) {
+    const sample = counted[s.next]!;
+    const atMs = s.raw.take(sample.chunk);
+    if (atMs === undefined) return;
+    sample.at.set(i, atMs);
+    s.next += 1;
+  }
 }
 
 function open(i: number): Promise<http.ClientRequest> {
@@ -141,15 +116,23 @@ function open(i: number): Promise<http.ClientRequest> {
       `${url}/api/v1/stream?clusters=${cluster}`,
       { headers: { 'accept-encoding': 'gzip' } },
       (res) => {
+        resolve(req);
         if (res.statusCode !== 200 || res.headers['content-encoding'] !== 'gzip') {
           error(`client ${i}: HTTP ${res.statusCode} ${res.headers['content-encoding'] ?? ''}`);
-          res.resume();
-          return resolve(req);
+          return res.resume();
         }
-        follow(i, res, () => {
-          ready += 1;
-          resolve(req);
+        // The server subscribes a stream before it sends the headers.
+        connected += 1;
+        if (i === 0) return readFrames(res, onReference, (m) => error(`client 0: ${m}`));
+        const s = { raw: new RawStream(5000), next: 0 };
+        streams.set(i, s);
+        res.on('data', (data: Buffer) => {
+          // Before a counted sample, keep only recent reads (a counted one is newer).
+          const now = Date.now();
+          s.raw.add(data, now, counted.length > 0 ? -Infinity : Math.min(now, allConnectedAtMs));
+          match(i, s);
         });
+        res.on('error', (e) => error(`client ${i}: ${e.message}`));
       },
     );
     req.on('error', (e) => {
@@ -174,28 +157,25 @@ allConnectedAtMs = Date.now();
 const connectMs = allConnectedAtMs - t0;
 // Wait for `wanted` counted samples, then until every client has each or its deadline passed.
 await until(() => counted.length >= wanted, Date.now() + wanted * timeoutMs);
-const first = counted.slice(0, wanted).map((ts) => bySample.get(ts)!);
-for (const s of first) {
-  await until(() => s.at.size + s.corrupt >= ready, s.firstAtMs + timeoutMs);
+for (const s of counted.slice(0, wanted)) {
+  await until(() => s.at.size >= connected, s.firstAtMs + timeoutMs);
 }
 const percentile = (values: number[], p: number) =>
   values.sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(p * values.length) - 1)]!;
 const report: DeliveryReport = {
   clients,
-  connected: ready,
+  connected,
   connectMs,
   cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
-  samples: counted.slice(0, wanted).map((ts) => {
-    const s = bySample.get(ts)!;
+  samples: counted.slice(0, wanted).map((s) => {
     const times = [...s.at.values()];
     const ages = times.map((t) => t - s.seenMs);
     return {
-      timestampMs: ts,
+      timestampMs: s.timestampMs,
       complete: s.at.size,
-      corrupt: s.corrupt,
       ageP50Ms: percentile(ages, 0.5),
       ageMaxMs: Math.max(...ages),
-      spreadMs: Math.max(...times) - s.firstAtMs,
+      spreadMs: Math.max(...times) - Math.min(...times),
     };
   }),
   errors,
