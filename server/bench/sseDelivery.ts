@@ -14,8 +14,8 @@ export const DELIVERY_SAMPLES = 2;
 
 /**
  * Opens `clients` gzip event streams to the server from a separate process (`sseClients.ts`)
- * and reports, for `samples` sample events arriving after all are connected, when each
- * client received each one. `resolutionMs` bounds the wait for a sample.
+ * and reports, for `samples` sample events stored after all are connected and a first
+ * (warm-up) one, when each client received each one. `resolutionMs` bounds the wait for a sample.
  */
 export function sseDelivery(
   serverUrl: string,
@@ -45,8 +45,12 @@ export function describeDelivery(r: DeliveryReport): string {
     (s) =>
       `${s.complete}/${r.clients} complete, age p50 ${s.ageP50Ms} ms max ${s.ageMaxMs} ms, spread ${s.spreadMs} ms`,
   );
+  const w = r.warmup;
+  const warmup = w
+    ? `warm-up sample (not counted): ${w.complete}/${r.clients} complete, age max ${w.ageMaxMs} ms, spread ${w.spreadMs} ms; `
+    : '';
   const errors = r.errors.length > 0 ? `; errors: ${r.errors.slice(0, 3).join('; ')}` : '';
-  return `SSE delivery: ${r.connected}/${r.clients} streams connected in ${r.connectMs} ms (clients' process: ${r.cpuMs} ms CPU); ${per.join(' | ') || 'no sample arrived'}${errors}`;
+  return `SSE delivery: ${r.connected}/${r.clients} streams connected in ${r.connectMs} ms (clients' process: ${r.cpuMs} ms CPU); ${warmup}${per.join(' | ') || 'no sample arrived'}${errors}`;
 }
 
 /**
