@@ -8,6 +8,10 @@
  * (CPU up to the millicore, memory exact bytes; see `format.ts`).
  */
 
+import type { NodeColumns } from './nodeColumns.js';
+
+export type { NodeColumns, NodeUsageTuple } from './nodeColumns.js';
+
 /** Machine-readable reason the metrics pipeline (or the cluster connection) is unhealthy. */
 export type ProblemCode =
   | 'metrics-api-unavailable' // 503 from the aggregated metrics API (APIService not Available)
@@ -336,19 +340,6 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/**
- * Compact per-node usage for live updates:
- * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
- */
-export type NodeUsageTuple = [
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-];
-
 export interface TopPod {
   namespace: string;
   name: string;
@@ -364,6 +355,8 @@ export interface ClusterSnapshot {
   simulated: boolean;
   summary: Summary;
   nodes: NodeRow[];
+  /** The {@link NodeColumns.orderId} of `nodes`' order (sample events refer to it). */
+  nodeOrderId: number;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
   /** Cluster totals over the last hour. */
@@ -375,7 +368,7 @@ export interface SampleEvent {
   cluster: string;
   timestampMs: number;
   summary: Summary;
-  nodes: NodeUsageTuple[];
+  nodes: NodeColumns;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
 }
