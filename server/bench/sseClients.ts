@@ -7,9 +7,9 @@
  *
  * Prints one JSON line (`DeliveryReport`) on stdout. Clients are raw `http.get` streams, not
  * EventSource objects. Client 0 inflates its stream and parses every `sample` event (cluster,
- * one tuple per node, status); the server compresses each event once into a self-contained
- * chunk written to every client (`sharedGzip.ts`), so every other client received the same
- * event complete when the same compressed bytes (`gzipChunk` of the parsed frame) appear in
+ * a usage entry per node, status); the server compresses each event once into a
+ * self-contained chunk written to every client (`sharedGzip.ts`), so every other client got the
+ * same event complete when the same compressed bytes (`gzipChunk` of the parsed frame) appear in
  * its stream: 999 clients cost a byte search each, not an inflate and a parse. A receipt is
  * the time the socket read completing the event arrived (see `sseFrames.ts`).
  */
@@ -85,7 +85,11 @@ function onReference(frame: Buffer, atMs: number): void {
     return error('a sample event is not JSON');
   }
   const seenMs = event.summary?.status?.newestSampleSeenMs;
-  if (event.cluster !== cluster || event.nodes?.length !== nodes || typeof seenMs !== 'number') {
+  if (
+    event.cluster !== cluster ||
+    event.nodes?.cpuMillicores?.length !== nodes ||
+    typeof seenMs !== 'number'
+  ) {
     return error(`sample event ${event.timestampMs} lacks its cluster, ${nodes} nodes or status`);
   }
   if (seen.has(event.timestampMs)) return error(`sample ${event.timestampMs} sent twice`);
