@@ -43,30 +43,56 @@ export async function topPodsVsKubectl(
 }
 
 /**
- * The size of the first `sample` event on a fresh stream (what every tick sends): as text,
- * and as the gzip chunk every browser gets.
+ * The size of a `sample` event (what every tick sends), as text and as the gzip chunk every
+ * browser gets. Two consecutive events are read: one that carries the node names (sent when
+ * the nodes or their order changed, see `NodeColumns`) and one that does not; `bytes` and
+ * `gzipBytes` are the second's, what a steady cluster sends every tick.
  */
 export function sseSampleBytes(
   serverUrl: string,
   cluster: string,
-): Promise<{ bytes: number; gzipBytes: number }> {
+): Promise<{
+  bytes: number;
+  gzipBytes: number;
+  withNames: { bytes: number; gzipBytes: number } | null;
+}> {
   return new Promise((resolve, reject) => {
+    const frames: { bytes: number; gzipBytes: number; named: boolean }[] = [];
     const req = http.get(`${serverUrl}/api/v1/stream?clusters=${cluster}`, (res) => {
       let buf = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buf += chunk;
-        const start = buf.indexOf('event: sample\n');
-        const end = start < 0 ? -1 : buf.indexOf('\n\n', start);
-        if (end < 0) {
-          if (start < 0) buf = buf.slice(-32); // drop hello/snapshot, keep a partial "event:"
+        for (;;) {
+          const start = buf.indexOf('event: sample\n');
+          const end = start < 0 ? -1 : buf.indexOf('\n\n', start);
+          if (end < 0) {
+            if (start < 0) buf = buf.slice(-32); // drop hello/snapshot, keep a partial "event:"
+            return;
+          }
+          const text = buf.slice(start, end + 2);
+          buf = buf.slice(end + 2);
+          const data = JSON.parse(text.slice(text.indexOf('data: ') + 6)) as {
+            nodes: { names: string[] | null };
+          };
+          // What a browser (Accept-Encoding: gzip) receives: the shared chunk of sharedGzip.ts.
+          const frame = Buffer.from(text);
+          frames.push({
+            bytes: frame.length,
+            gzipBytes: gzipChunk(frame).length,
+            named: data.nodes.names !== null,
+          });
+          if (frames.length < 2) continue;
+          req.destroy();
+          const steady = frames[1]!;
+          const named = frames.find((f) => f.named);
+          resolve({
+            bytes: steady.bytes,
+            gzipBytes: steady.gzipBytes,
+            withNames: named ? { bytes: named.bytes, gzipBytes: named.gzipBytes } : null,
+          });
           return;
         }
-        const frame = Buffer.from(buf.slice(start, end + 2));
-        req.destroy();
-        // What a browser (Accept-Encoding: gzip) receives: the shared chunk of sharedGzip.ts.
-        const gzipBytes = gzipChunk(frame).length;
-        resolve({ bytes: frame.length, gzipBytes });
       });
     });
     req.on('error', reject);

@@ -47,3 +47,15 @@ export async function spawnServer(args: string[]): Promise<ServerHandle> {
       }),
   };
 }
+
+/** Polls /readyz; a server busy with its first 150k-pod list may drop a keep-alive socket. */
+export async function waitReady(url: string): Promise<void> {
+  for (;;) {
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

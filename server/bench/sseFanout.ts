@@ -33,6 +33,11 @@ export async function upstreamRequestsPerTick(
       (_, i) =>
         new Promise<void>((resolve, reject) => {
           const req = http.get(`${serverUrl}/api/v1/stream`, { agent }, (res) => {
+            // A refused stream (429 past the per-client cap) would count as a watcher.
+            if (res.statusCode !== 200) {
+              reject(new Error(`stream ${i}: HTTP ${res.statusCode}`));
+              return;
+            }
             resolve();
             res.setEncoding('utf8');
             res.on('data', (chunk: string) => {

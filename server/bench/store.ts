@@ -4,6 +4,7 @@
  *
  *   npx tsx server/bench/store.ts            # 1000 nodes / 30000 pods, then 5000 / 150000
  *   npx tsx server/bench/store.ts 200 6000   # one custom size
+ *   BENCH_QUICK=1 or BENCH_SIZE=NxM          # the sizes run.ts runs (scales.ts)
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -19,6 +20,7 @@ import { indexInventory } from '../src/store/inventoryIndex.js';
 import { indexSample } from '../src/store/sampleIndex.js';
 import { Snapshot } from '../src/store/snapshot.js';
 import { container, GI, MI, node, pod } from '../src/store/testFixtures.js';
+import { benchSizes } from './scales.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -191,11 +193,6 @@ function pct(values: number[], p: number): number {
 }
 
 const [argNodes, argPods] = process.argv.slice(2).map(Number);
-const sizes: [number, number][] =
-  argNodes && argPods
-    ? [[argNodes, argPods]]
-    : [
-        [1000, 30_000],
-        [5000, 150_000],
-      ];
+// Arguments, else BENCH_SIZE / BENCH_QUICK as for run.ts.
+const sizes: [number, number][] = argNodes && argPods ? [[argNodes, argPods]] : benchSizes();
 for (const [n, p] of sizes) run(n, p);

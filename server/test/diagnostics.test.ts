@@ -8,6 +8,7 @@ import type {
   NodeRow,
   SampledListResponse,
 } from '@kubeglance/shared/api';
+import { phraseSchema } from '@kubeglance/shared/phrase';
 import { eventually, simGet, startHarness, type Harness } from './harness.js';
 
 /**
@@ -24,6 +25,11 @@ const diagPath = () => `/api/v1/clusters/${h.cluster}/diagnostics`;
 async function report(refresh = false): Promise<DiagnosticsReport> {
   const res = await h.get<DiagnosticsReport>(`${diagPath()}${refresh ? '?refresh=1' : ''}`);
   expect(res.status).toBe(200);
+  // Every sentence keeps the contract browsers translate from (code, zod-checked params, text).
+  for (const c of res.body.checks) {
+    for (const p of [c.summary, ...c.evidence.map((e) => e.label), ...c.fix.map((f) => f.text)])
+      expect(phraseSchema.safeParse(p).success, p.code).toBe(true);
+  }
   return res.body;
 }
 
@@ -296,6 +302,11 @@ describe('each fault names its link, keeps the data, recovers', () => {
     const c = check(r, 'freshness');
     expect(c.status).toBe('warn');
     expect(c.summary.params).toMatchObject({ count: 1 });
+    // The names as a list and its total, for the browser to say in its language.
+    const names = c.summary.params.names as { names: string[]; total: number };
+    expect(names.total).toBe(1);
+    expect(names.names).toHaveLength(1);
+    expect(c.summary.text).toContain(`: ${names.names[0]}.`);
     // One node, about an hour (3,600 s, give or take its scrape window) ahead.
     expect(allEvidence(c)).toMatch(/: [\w-]+: \+3[5-6]\d\ds$/);
     expect(allFixes(c)).toContain('timedatectl status');
@@ -308,7 +319,10 @@ describe('each fault names its link, keeps the data, recovers', () => {
     const r = await eventually(
       async () => {
         const x = await report();
-        return check(x, 'pods').summary.code === 'pods.missing' ? x : undefined;
+        // Every pod missing is on an unscraped node: the sentence that says so.
+        return check(x, 'pods').summary.code === 'pods.missing-some-on-missing-nodes'
+          ? x
+          : undefined;
       },
       20_000,
       'pods without metrics named',
@@ -319,8 +333,15 @@ describe('each fault names its link, keeps the data, recovers', () => {
     expect(params.count).toBeGreaterThan(0);
     // Healthy, every pod had metrics: the ones missing now are all on the unscraped nodes.
     expect(params.onMissingNodes).toBe(params.count);
-    const listed = c.evidence.find((e) => e.label.code === 'evidence.pods')!.value.split('\n');
+    const names = c.evidence.find((e) => /^evidence\.pods(-first)?$/.test(e.label.code))!;
+    const listed = names.value.split('\n');
     expect(listed.length).toBe(Math.min(params.count, 20));
+    // No "… N more" in the names: the label says how many of how many, in words.
+    expect(listed.every((n) => /^[\w.-]+\/[\w.-]+$/.test(n))).toBe(true);
+    if (params.count > 20) {
+      expect(names.label.code).toBe('evidence.pods-first');
+      expect(names.label.params).toEqual({ shown: 20, total: params.count });
+    }
     h.sim.faults.clear('nodes-missing-metrics');
     await waitHealthy();
   });

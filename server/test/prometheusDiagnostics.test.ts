@@ -89,7 +89,7 @@ describe('diagnostics: Prometheus', () => {
     expect(c.summary.code).toBe('prometheus.ok');
     expect(c.evidence[0]).toMatchObject({ value: scraping.url });
     expect(text(c)).toMatch(
-      /kubelet \/metrics\/resource: node_cpu_usage_seconds_total: 2 series in the last hour, 2 nodes by label node$/m,
+      /kubelet \/metrics\/resource: 2 series in the last hour, 2 nodes by label node: node_cpu_usage_seconds_total$/m,
     );
     // After the metrics chain, not one of its links.
     expect(r.checks.at(-1)?.id).toBe('prometheus');
@@ -102,7 +102,11 @@ describe('diagnostics: Prometheus', () => {
     expect(c.summary.code).toBe('prometheus.no-kubelet-series');
     const t = text(c);
     expect(t).toContain(`Prometheus URL: ${empty.url}`);
-    expect(t).toMatch(/node_cpu_usage_seconds_total: 0 series in the last hour/);
+    expect(t).toMatch(
+      /: 0 series in the last hour, 0 nodes by label node: node_cpu_usage_seconds_total$/m,
+    );
+    const resource = c.evidence.find((e) => e.label.code === 'evidence.prometheus-resource');
+    expect(resource?.label.params).toEqual({ series: 0, nodes: 0, label: 'node' });
     expect(t).toContain('deploy/prometheus/kubelet-resource.yml');
     expect(t).toContain('--prometheus-node-label');
     expect(r.status).toBe('failing');

@@ -1,3 +1,4 @@
+import { decodeNodeColumns } from '@kubeglance/shared/nodeColumns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ClusterSnapshot,
@@ -76,7 +77,12 @@ describe('server-sent events', () => {
         expect(snap.cluster).toBe(h.cluster);
         expect(snap.nodes.length).toBe(6);
         const sample = c.frames.find((f) => f.event === 'sample')?.data as SampleEvent;
-        expect(sample.nodes.length).toBe(6);
+        // Names come with the event, or are the snapshot's when the order is the same.
+        const names =
+          sample.nodes.names ??
+          (sample.nodes.orderId === snap.nodeOrderId ? snap.nodes.map((n) => n.name) : []);
+        const usage = decodeNodeColumns(sample.nodes, names, sample.timestampMs);
+        expect(usage?.map((u) => u[0]).sort()).toEqual(snap.nodes.map((n) => n.name).sort());
         expect(sample.timestampMs).toBeGreaterThan(0);
       }
       expect(h.server.broadcaster.size).toBe(5);

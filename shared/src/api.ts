@@ -7,6 +7,11 @@
  * Usage values are already rounded the way `kubectl top` rounds them
  * (CPU up to the millicore, memory exact bytes; see `format.ts`).
  */
+import type { PhraseParams } from './phrase.js';
+
+import type { NodeColumns } from './nodeColumns.js';
+
+export type { NodeColumns, NodeUsageTuple } from './nodeColumns.js';
 
 /** Machine-readable reason the metrics pipeline (or the cluster connection) is unhealthy. */
 export type ProblemCode =
@@ -37,6 +42,11 @@ export interface Problem {
   hint: string;
   /** Upstream detail (HTTP status and Status.message), for the diagnostics view. */
   detail?: string;
+  /**
+   * What `message` says in numbers and names, for browsers that render the sentence in
+   * another language (see phrase.ts); absent when the message has nothing variable.
+   */
+  params?: PhraseParams;
   sinceMs: number;
 }
 
@@ -336,19 +346,6 @@ export interface ApiErrorBody {
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----
 
-/**
- * Compact per-node usage for live updates:
- * `[name, cpuMillicores, memoryBytes, cpuPercent, memoryPercent, metricsTimestampMs]`.
- */
-export type NodeUsageTuple = [
-  string,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-];
-
 export interface TopPod {
   namespace: string;
   name: string;
@@ -364,6 +361,8 @@ export interface ClusterSnapshot {
   simulated: boolean;
   summary: Summary;
   nodes: NodeRow[];
+  /** The {@link NodeColumns.orderId} of `nodes`' order (sample events refer to it). */
+  nodeOrderId: number;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
   /** Cluster totals over the last hour. */
@@ -375,7 +374,7 @@ export interface SampleEvent {
   cluster: string;
   timestampMs: number;
   summary: Summary;
-  nodes: NodeUsageTuple[];
+  nodes: NodeColumns;
   namespaces: NamespaceRow[];
   topPods: { cpu: TopPod[]; memory: TopPod[] };
 }
@@ -435,7 +434,7 @@ export type DiagnosticsStatus = 'ok' | 'degraded' | 'failing';
  */
 export interface Phrase {
   code: string;
-  params: Record<string, string | number>;
+  params: PhraseParams;
   text: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Evidence, Fix, Phrase } from '@kubeglance/shared/api';
+import { englishNames, nameList, type NameList } from '@kubeglance/shared/phrase';
 
 /**
  * Builders for the structured sentences of a diagnostics report: a stable code and its
@@ -30,8 +31,9 @@ export function fix(
   };
 }
 
-/** At most `max` names, then "and N more". */
-export function listNames(names: readonly string[], max = 5): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+/** At most `max` names and their total: the browser says "and N more" in its language. */
+export function listNames(names: readonly string[], max = 5): NameList {
+  return nameList(names, max);
 }
+
+export { englishNames };

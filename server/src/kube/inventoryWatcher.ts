@@ -2,6 +2,7 @@ import { parseNamespace, parseNode, parsePod } from './parseInventory.js';
 import {
   DEFAULT_INFORMER_TIMING,
   ResourceInformer,
+  type InformerHandlers,
   type InformerTiming,
 } from './resourceInformer.js';
 import {
@@ -16,6 +17,10 @@ import type { Upstream } from './upstream.js';
 export interface InventoryEvents {
   /** Something in the inventory changed (debounce downstream if needed). */
   changed(): void;
+  /** A pod added (`old` undefined), replaced, or removed (`value` undefined). */
+  podChanged?(old: PodInfo | undefined, value: PodInfo | undefined): void;
+  /** A node or namespace added, replaced or removed. */
+  otherChanged?(kind: 'nodes' | 'namespaces'): void;
   failed(error: unknown): void;
   recovered(): void;
   /** Relists of some kind became (or stopped being) too frequent. */
@@ -53,10 +58,15 @@ export class InventoryWatcher {
       this.versionCounter += 1;
       events.changed();
     };
+    const itemChanged = (kind: Kind, old: unknown, value: unknown) => {
+      if (kind === 'pods') events.podChanged?.(old as PodInfo | undefined, value as PodInfo);
+      else events.otherChanged?.(kind);
+      bump();
+    };
     // The informers' own caches are the inventory's maps (one copy of each object and key).
-    const handlers = (kind: Kind) => ({
-      upsert: bump,
-      remove: bump,
+    const handlers = <T>(kind: Kind): InformerHandlers<T> => ({
+      upsert: (value: T, old: T | undefined) => itemChanged(kind, old, value),
+      remove: (old: T) => itemChanged(kind, old, undefined),
       listed: () => {
         this.listed.add(kind);
         bump();

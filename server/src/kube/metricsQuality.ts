@@ -1,4 +1,5 @@
 import type { Problem } from '@kubeglance/shared/api';
+import { englishNames, nameList } from '@kubeglance/shared/phrase';
 import { formatAge } from '@kubeglance/shared/humanFormat';
 import type { DroppedItem } from './parseMetrics.js';
 import { makeProblem } from './problems.js';
@@ -16,8 +17,7 @@ export const AHEAD_TOLERANCE_MS = 30_000;
 export const BEHIND_SLACK_MS = 60_000;
 
 function examples(names: readonly string[], max = 3): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+  return englishNames(nameList(names, max));
 }
 
 /** `malformed-metrics`: items dropped and duplicates collapsed in the last poll. */
@@ -89,6 +89,13 @@ export function skewProblem(
       previous,
     ),
     detail: skewed.map(describe).join('\n'),
+    params: {
+      n: skewed.length,
+      names: nameList(
+        skewed.map((c) => c.name),
+        3,
+      ),
+    },
   };
 }
 
@@ -131,5 +138,6 @@ export function staleNodesProblem(
       previous,
     ),
     detail: names.join(', '),
+    params: { n: stale.length, names: nameList(names, 5), ageMs: oldest },
   };
 }

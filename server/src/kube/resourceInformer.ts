@@ -19,7 +19,8 @@ import { watchOnce, type InventoryPath, type WatchEnd, type WatchEvent } from '.
  */
 
 export interface InformerHandlers<T> {
-  upsert(value: T): void;
+  /** An object added, or replacing `old` (the one the cache held under the same key). */
+  upsert(value: T, old: T | undefined): void;
   remove(value: T): void;
   /** First successful list (and each relist) has been applied. */
   listed(): void;
@@ -212,8 +213,9 @@ export class ResourceInformer<T> {
     }
     const value = parseOrSkip(this.parse, e.object);
     if (value === undefined) return;
+    const old = this.cache.get(key);
     this.cache.set(key, value);
-    this.handlers.upsert(value);
+    this.handlers.upsert(value, old);
   }
 
   /** Lists everything; objects gone since the previous list are removed. */
@@ -222,11 +224,16 @@ export class ResourceInformer<T> {
     const fresh = await listAll(upstream, path, this.timing.listTimeoutMs, parse, this.keyOf);
     if (stop.aborted) return;
     this.succeeded();
-    for (const [key, old] of this.cache) if (!fresh.items.has(key)) this.handlers.remove(old);
-    this.cache.clear();
+    // Deleting the entry being visited is safe in a Map iteration.
+    for (const [key, old] of this.cache) {
+      if (fresh.items.has(key)) continue;
+      this.cache.delete(key);
+      this.handlers.remove(old);
+    }
     for (const [key, value] of fresh.items) {
+      const old = this.cache.get(key);
       this.cache.set(key, value);
-      this.handlers.upsert(value);
+      this.handlers.upsert(value, old);
     }
     this.resourceVersion = fresh.resourceVersion;
     this.handlers.listed();

@@ -17,8 +17,10 @@ import { checkPrometheus } from '../diagnostics/checks/prometheus.js';
 import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
 import type { PollOutcome } from '../diagnostics/facts.js';
 import { summarise } from '../diagnostics/report.js';
-import { stepsInTurns } from '../kube/loopTurns.js';
+import { runInTurns, stepsInTurns } from '../kube/loopTurns.js';
 import { HistoryStore } from '../store/history.js';
+import { trackInventory } from '../store/inventoryIndex.js';
+import { LiveInventoryIndex } from '../store/liveInventoryIndex.js';
 import { indexSampleInTurns } from '../store/sampleIndex.js';
 import { StatusTracker } from './statusTracker.js';
 
@@ -89,10 +91,13 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       probeIntervalMs: () => this.poller.resolutionMs,
       ...options.informerTiming,
     };
+    const index = new LiveInventoryIndex();
     this.watcher = new InventoryWatcher(
       this.upstream,
       {
         changed: () => undefined,
+        podChanged: (old, value) => index.pod(old, value),
+        otherChanged: (kind) => index.other(kind),
         failed: (e) => this.onInventoryFailed(e),
         recovered: () => {
           this.tracker.inventoryRecovered();
@@ -106,6 +111,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       },
       timing,
     );
+    // Row builders index the inventory through this, kept current event by event.
+    trackInventory(this.watcher.inventory.pods, index);
     this.poller = new MetricsPoller(
       this.upstream,
       {
@@ -239,18 +246,18 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   /**
    * Stores a sample over turns of the event loop, so requests waiting in between are
    * answered: index it (a slice of pods per turn; the history and every row builder share
-   * the index), append it and update the status, then build the rows and events for it
+   * the index), append it (a slice of series per turn) and update the status, then build the rows and events for it
    * (`sample` listeners).
    */
   private async store(result: PollResult): Promise<void> {
     const { sample } = result;
     await indexSampleInTurns(sample);
+    if (this.history.resolutionMs !== this.poller.resolutionMs) {
+      this.history.setResolution(this.poller.resolutionMs);
+    }
+    await runInTurns(this.history.appendSteps(sample, this.watcher.inventory));
     await stepsInTurns([
       () => {
-        if (this.history.resolutionMs !== this.poller.resolutionMs) {
-          this.history.setResolution(this.poller.resolutionMs);
-        }
-        this.history.append(sample, this.watcher.inventory);
         this.latestSample = sample;
         this.lastPoll = result;
         this.lastPollOutcome = { kind: 'ok' };

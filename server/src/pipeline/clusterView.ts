@@ -1,3 +1,4 @@
+import { encodeNodeColumns } from '@kubeglance/shared/nodeColumns';
 import type {
   ClusterSnapshot,
   HistoryRange,
@@ -14,6 +15,7 @@ import type {
 } from '@kubeglance/shared/api';
 import { stepsInTurns } from '../kube/loopTurns.js';
 import { Snapshot } from '../store/snapshot.js';
+import { NodeOrder } from './nodeOrder.js';
 import { longHistory } from './longHistory.js';
 import type { ClusterPipeline } from './clusterPipeline.js';
 
@@ -46,6 +48,8 @@ export class ClusterView {
   private snap: Snapshot | undefined;
   /** Whether the informers had synced when `snap` was built (a half-listed one is replaced at once). */
   private snapSynced = false;
+  private readonly nodeOrder = new NodeOrder();
+  private lastEvent: { snap: Snapshot; event: SampleEvent } | undefined;
   private snapshotCache:
     { snap: Snapshot; key: string; value: ClusterSnapshot; builtMs: number } | undefined;
 
@@ -190,6 +194,7 @@ export class ClusterView {
       simulated: this.pipeline.target.simulated,
       summary: this.summary(),
       nodes: snap.nodes(),
+      nodeOrderId: this.nodeOrder.idOf(snap.nodeNames()),
       namespaces: snap.namespaces(),
       topPods: this.topPodsBoth(),
       history: this.history({ scope: 'cluster', range: '1h' })!,
@@ -219,13 +224,19 @@ export class ClusterView {
   /** The `sample` event for the newest sample: small enough for hundreds of wall screens. */
   sampleEvent(): SampleEvent {
     const s = this.current();
-    return {
+    if (this.lastEvent?.snap === s) return this.lastEvent.event;
+    const timestampMs = this.pipeline.sample?.timestampMs ?? 0;
+    const order = this.nodeOrder.forSample(s.nodeNames());
+    const event: SampleEvent = {
       cluster: this.pipeline.name,
-      timestampMs: this.pipeline.sample?.timestampMs ?? 0,
+      timestampMs,
       summary: this.summary(),
-      nodes: s.nodeUsageTuples(),
+      nodes: encodeNodeColumns(s.nodeUsageTuples(), timestampMs, order.id, order.withNames),
       namespaces: s.namespaces(),
       topPods: this.topPodsBoth(),
     };
+    // Once per sample: a second call must not leave out the names the first one carried.
+    this.lastEvent = { snap: s, event };
+    return event;
   }
 }

@@ -9,6 +9,7 @@ import {
   staleNodesProblem,
 } from '../kube/metricsQuality.js';
 import type { NodeClock } from '../kube/sampleMerger.js';
+import { englishNames, nameList } from '@kubeglance/shared/phrase';
 
 /**
  * The health of one cluster's pipeline, in the terms the UI explains: which part is broken,
@@ -79,16 +80,18 @@ export class StatusTracker {
       this.churnProblem = undefined;
       return;
     }
-    const what = kinds.map((k) => `${k.kind} (${k.relists})`).join(', ');
+    const what = kinds.map((k) => `${k.kind} (${k.relists})`);
+    const seconds = Math.round(windowMs / 1000);
     this.churnProblem = {
       ...makeProblem(
         'watch-churn',
-        `Watches keep expiring or failing: relists of ${what} in the last ${Math.round(windowMs / 1000)} s.`,
+        `Watches keep expiring or failing: relists of ${what.join(', ')} in the last ${seconds} s.`,
         'The API server is ending watches (410 Expired: etcd compaction faster than the watch cache, or a proxy closing long requests). kubeglance backs off between relists; check the apiserver’s --watch-cache-sizes, etcd compaction and any proxy timeouts.',
         nowMs,
         this.churnProblem,
       ),
       detail: kinds.map((k) => `${k.kind}: ${k.relists} relists`).join('; '),
+      params: { kinds: nameList(what, what.length), seconds },
     };
   }
 
@@ -98,17 +101,17 @@ export class StatusTracker {
       this.missingNodes = undefined;
       return;
     }
-    const shown =
-      names.slice(0, 5).join(', ') + (names.length > 5 ? ` and ${names.length - 5} more` : '');
+    const shown = nameList(names, 5);
     this.missingNodes = {
       ...makeProblem(
         'nodes-missing-metrics',
-        `${names.length} node(s) have no metrics: ${shown}.`,
+        `${names.length} node(s) have no metrics: ${englishNames(shown)}.`,
         'metrics-server cannot scrape their kubelets, most often a kubelet certificate (x509) error: fix the kubelet serving certificates or run metrics-server with --kubelet-insecure-tls; see `kubectl -n kube-system logs deploy/metrics-server`.',
         nowMs,
         this.missingNodes,
       ),
       detail: names.join(', '),
+      params: { n: names.length, names: shown },
     };
   }
 
@@ -157,14 +160,17 @@ export class StatusTracker {
     const seen = this.lastNewSampleSeenMs;
     const stale = seen !== null && nowMs - seen > 2 * resolutionMs + 1000;
     this.staleProblem = stale
-      ? makeProblem(
-          'metrics-stale',
-          // No number of seconds here: the text is sent once, the age on screen keeps counting.
-          `Metrics are stale: no new sample for more than two resolutions (${(2 * resolutionMs) / 1000} s).`,
-          'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
-          nowMs,
-          this.staleProblem,
-        )
+      ? {
+          ...makeProblem(
+            'metrics-stale',
+            // No number of seconds here: the text is sent once, the age on screen keeps counting.
+            `Metrics are stale: no new sample for more than two resolutions (${(2 * resolutionMs) / 1000} s).`,
+            'metrics-server may be stuck or unable to scrape kubelets; check `kubectl -n kube-system logs deploy/metrics-server`.',
+            nowMs,
+            this.staleProblem,
+          ),
+          params: { seconds: (2 * resolutionMs) / 1000 },
+        }
       : undefined;
     if (this.metricsProblem && this.metricsProblem.code !== 'metrics-not-ready') return 'failing';
     if (stale) return 'stale';

@@ -274,15 +274,18 @@ describe('HistoryStore resolution and stats', () => {
 
   it('reports series, filled slots and typed-array bytes', () => {
     const h = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: RES });
-    const fixed = 2 * 240 * 8 + 2 * 64 * 8; // time + interval columns, last-seen columns
+    // Time + interval columns (240 ticks and the spare slot the next tick is written into),
+    // last-seen columns.
+    const fixed = 2 * 241 * 8 + 2 * 64 * 8;
     expect(h.stats()).toEqual({ series: 0, slots: 0, bytes: fixed });
     h.append(tick(1));
     // cluster, n1, ns | pod, container: one chunk each, whose open block is 32 rows × 16
-    // slots raw; nothing is packed yet. Per column, 15 blocks × 12 bytes of bookkeeping.
+    // slots raw; nothing is packed yet. Per column, 16 blocks (241 slots) × 12 bytes of
+    // bookkeeping.
     expect(h.stats().series).toBe(5);
     const aggregateChunk = 32 * 16 * (4 + 4);
     const workloadChunk = 32 * 16 * (2 + 4);
-    const bookkeeping = 4 * 15 * 12;
+    const bookkeeping = 4 * 16 * 12;
     expect(h.stats().bytes).toBe(fixed + aggregateChunk + workloadChunk + bookkeeping);
   });
 });

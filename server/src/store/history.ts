@@ -3,6 +3,7 @@ import type { CoveragePoint, HistoryScope, Point, Series } from '@kubeglance/sha
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { exportHistory, importHistory, type HistoryData } from './historyData.js';
 import { buildGrid } from './historyGrid.js';
+import { runAtOnce } from '../kube/loopTurns.js';
 import { RingBuffer } from './ringBuffer.js';
 import { indexSample, type SampleIndex } from './sampleIndex.js';
 import { SeriesIndex } from './seriesIndex.js';
@@ -39,6 +40,12 @@ const CPU = 0;
 const MEMORY = 1;
 /** Shrink the ring only when it is this many times larger than needed (hysteresis). */
 const SHRINK_FACTOR = 1.5;
+/**
+ * Work per turn of {@link HistoryStore.appendSteps}: about 10 ms each on a 2-core machine
+ * (a chunk clear may pack a 16-tick block of 32 rows; a pod writes itself and its containers).
+ */
+const CHUNKS_PER_STEP = 4000;
+const PODS_PER_STEP = 5000;
 
 /**
  * One cluster's usage history over a sliding retention window, on a shared time column.
@@ -114,25 +121,45 @@ export class HistoryStore {
    * how many of its nodes the sample covers, so a partial sum is never read as a drop.
    */
   append(sample: MetricsSample, inventory?: Inventory): boolean {
+    return runAtOnce(this.appendSteps(sample, inventory));
+  }
+
+  /**
+   * {@link append} as a job for {@link runInTurns}: at 150,000 pods writing a tick touches
+   * ~560,000 series, far too long for one turn of the event loop. The tick is written into the
+   * ring's spare slot, so readers between two steps see the previous ticks, whole, and the new
+   * one appears at once when the last step commits it.
+   */
+  *appendSteps(sample: MetricsSample, inventory?: Inventory): Generator<void, boolean> {
     const last = this.lastTimestampMs;
     if (last !== null && !(sample.timestampMs > last)) return false;
-    const seq = this.ring.push(sample.timestampMs, this.resolution);
-    const slot = this.ring.slotOf(seq);
-    const index = indexSample(sample);
-    const table = this.aggregates.table;
-    const agg = (space: string, key: string, nanocores: number, bytes: number) => {
-      const { row } = this.aggregates.touch(space, key, seq);
-      write(table, row, slot, cpuMillicoresKubectl(nanocores), bytes);
-    };
-    // No node metrics at all: the cluster total is unknown, not zero.
-    if (sample.nodes.length > 0) {
-      agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
+    const seq = this.ring.begin(sample.timestampMs, this.resolution);
+    // A job abandoned half way (or a throw) must not leave the ring waiting for a commit.
+    let committed = false;
+    try {
+      const slot = this.ring.slotOf(seq);
+      yield* this.ring.clearPending(CHUNKS_PER_STEP);
+      const index = indexSample(sample);
+      const table = this.aggregates.table;
+      const agg = (space: string, key: string, nanocores: number, bytes: number) => {
+        const { row } = this.aggregates.touch(space, key, seq);
+        write(table, row, slot, cpuMillicoresKubectl(nanocores), bytes);
+      };
+      // No node metrics at all: the cluster total is unknown, not zero.
+      if (sample.nodes.length > 0) {
+        agg(CLUSTER, CLUSTER_KEY, index.nodeCpuNanocores, index.nodeMemoryBytes);
+      }
+      for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
+      if (inventory) this.appendCoverage(inventory, index, seq, slot);
+      for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
+      yield;
+      yield* this.appendWorkloads(index, seq, slot);
+      this.ring.commit();
+      committed = true;
+      this.sweep();
+    } finally {
+      if (!committed) this.ring.abort();
     }
-    for (const n of sample.nodes) agg(NODES, n.name, n.cpuNanocores, n.memoryBytes);
-    if (inventory) this.appendCoverage(inventory, index, seq, slot);
-    for (const [ns, t] of index.namespaces) agg(NAMESPACES, ns, t.cpuNanocores, t.memoryBytes);
-    this.appendWorkloads(index, seq, slot);
-    this.sweep();
     return true;
   }
 
@@ -218,8 +245,9 @@ export class HistoryStore {
   }
 
   /** Pods, then their containers as child series (no per-container key strings). */
-  private appendWorkloads(index: SampleIndex, seq: number, slot: number): void {
+  private *appendWorkloads(index: SampleIndex, seq: number, slot: number): Generator<void> {
     const { table } = this.workloads;
+    let written = 0;
     // Key space = namespace: the same string object for all its pods (hash computed once).
     for (const [ns, { pods }] of index.namespaces) {
       for (const [name, pod] of pods) {
@@ -229,6 +257,7 @@ export class HistoryStore {
           const row = this.workloads.touchChild(entry, c.name, seq);
           write(table, row, slot, cpuMillicoresKubectl(c.cpuNanocores), c.memoryBytes);
         }
+        if (++written % PODS_PER_STEP === 0) yield;
       }
     }
   }

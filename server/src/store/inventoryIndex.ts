@@ -1,5 +1,6 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { Inventory, NodeInfo, PodInfo } from '../kube/types.js';
+import { LiveInventoryIndex } from './liveInventoryIndex.js';
 
 /**
  * Sums of pods' effective requests and limits (sidecars, init containers and overhead included,
@@ -58,15 +59,7 @@ export interface InventoryIndex {
   totals: InventoryTotals;
 }
 
-/** A pod that will not run again: its requests no longer hold capacity. */
-export function isTerminated(pod: PodInfo): boolean {
-  return pod.phase === 'Succeeded' || pod.phase === 'Failed';
-}
-
-/** Byte-wise name order (Kubernetes names are ASCII), stable across locales. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { compareNames, isTerminated } from './liveInventoryIndex.js';
 
 interface CacheEntry {
   version: number | undefined;
@@ -76,6 +69,15 @@ interface CacheEntry {
 }
 
 const cache = new WeakMap<Inventory['pods'], CacheEntry>();
+const live = new WeakMap<Inventory['pods'], LiveInventoryIndex>();
+
+/**
+ * Serves {@link indexInventory} for this live pod map from `index`, which the caller keeps
+ * current with every informer event (instead of walking every pod after each change).
+ */
+export function trackInventory(pods: Inventory['pods'], index: LiveInventoryIndex): void {
+  live.set(pods, index);
+}
 
 /**
  * Indexes an inventory, memoised per pod map and `inventory.version`: the kube layer mutates
@@ -83,6 +85,8 @@ const cache = new WeakMap<Inventory['pods'], CacheEntry>();
  * a change. (Without a version, as in tests, the maps are assumed immutable.)
  */
 export function indexInventory(inventory: Inventory): InventoryIndex {
+  const tracked = live.get(inventory.pods);
+  if (tracked) return tracked.snapshot(inventory);
   const hit = cache.get(inventory.pods);
   if (
     hit &&
@@ -103,92 +107,5 @@ export function indexInventory(inventory: Inventory): InventoryIndex {
 }
 
 function buildIndex(inventory: Inventory): InventoryIndex {
-  const podsByNamespace = new Map<string, PodInfo[]>();
-  const podsByNode = new Map<string, PodInfo[]>();
-  const nodeLoad = new Map<string, Load>();
-  const namespaceLoad = new Map<string, Load>();
-  const totals = nodeTotals(inventory.nodes.values());
-  for (const ns of inventory.namespaces.keys()) namespaceLoad.set(ns, emptyLoad());
-  for (const pod of inventory.pods.values()) {
-    let list = podsByNamespace.get(pod.namespace);
-    if (!list) podsByNamespace.set(pod.namespace, (list = []));
-    list.push(pod);
-    if (pod.node !== null) {
-      let onNodeList = podsByNode.get(pod.node);
-      if (!onNodeList) podsByNode.set(pod.node, (onNodeList = []));
-      onNodeList.push(pod);
-    }
-    const nsLoad = loadOf(namespaceLoad, pod.namespace);
-    nsLoad.pods++;
-    if (pod.phase === 'Running') totals.podsRunning++;
-    if (pod.phase === 'Pending') totals.podsPending++;
-    if (isTerminated(pod)) continue;
-    addContainers(nsLoad, pod);
-    if (pod.node === null) continue;
-    const onNode = loadOf(nodeLoad, pod.node);
-    onNode.pods++;
-    addContainers(onNode, pod);
-    addContainers(totals.scheduled, pod);
-  }
-  const nodes = [...inventory.nodes.values()].sort((a, b) => compareNames(a.name, b.name));
-  const namespaceNames = [...namespaceLoad.keys()].sort(compareNames);
-  return { podsByNamespace, podsByNode, namespaceNames, nodes, nodeLoad, namespaceLoad, totals };
-}
-
-function nodeTotals(nodes: Iterable<NodeInfo>): InventoryTotals {
-  const totals: InventoryTotals = {
-    nodesReady: 0,
-    podsRunning: 0,
-    podsPending: 0,
-    allocatable: { cpuNanocores: 0, memoryBytes: 0 },
-    capacity: { cpuNanocores: 0, memoryBytes: 0 },
-    scheduled: emptyLoad(),
-  };
-  for (const node of nodes) {
-    if (node.ready) totals.nodesReady++;
-    totals.allocatable.cpuNanocores += node.allocatable.cpuNanocores;
-    totals.allocatable.memoryBytes += node.allocatable.memoryBytes;
-    totals.capacity.cpuNanocores += node.capacity.cpuNanocores;
-    totals.capacity.memoryBytes += node.capacity.memoryBytes;
-  }
-  return totals;
-}
-
-function emptyLoad(): Load {
-  return {
-    pods: 0,
-    activePods: 0,
-    podsWithoutCpuLimit: 0,
-    podsWithoutMemoryLimit: 0,
-    cpuRequestNanocores: 0,
-    cpuLimitNanocores: null,
-    memoryRequestBytes: 0,
-    memoryLimitBytes: null,
-  };
-}
-
-function loadOf(map: Map<string, Load>, key: string): Load {
-  let load = map.get(key);
-  if (!load) map.set(key, (load = emptyLoad()));
-  return load;
-}
-
-/** Adds a pod's effective requests (`PodRequests`) and set limits (`PodLimits`). */
-function addContainers(sums: ResourceSums | Load, pod: PodInfo): void {
-  if ('activePods' in sums) {
-    // A pod is unbounded when a container that runs alongside the others sets no limit.
-    const running = pod.containers.filter((c) => c.kind === 'container' || c.kind === 'sidecar');
-    sums.activePods++;
-    if (running.some((c) => c.cpuLimitNanocores === null)) sums.podsWithoutCpuLimit++;
-    if (running.some((c) => c.memoryLimitBytes === null)) sums.podsWithoutMemoryLimit++;
-  }
-  const { requests, limits } = pod.resources;
-  sums.cpuRequestNanocores += requests.cpuNanocores ?? 0;
-  sums.memoryRequestBytes += requests.memoryBytes ?? 0;
-  if (limits.cpuNanocores !== null) {
-    sums.cpuLimitNanocores = (sums.cpuLimitNanocores ?? 0) + limits.cpuNanocores;
-  }
-  if (limits.memoryBytes !== null) {
-    sums.memoryLimitBytes = (sums.memoryLimitBytes ?? 0) + limits.memoryBytes;
-  }
+  return LiveInventoryIndex.of(inventory).snapshot(inventory);
 }

@@ -66,6 +66,27 @@ describe('RingBuffer', () => {
     ]);
   });
 
+  it('writes the next tick in a spare slot, published only by commit', () => {
+    const { ring, table } = ringWithTable(2);
+    const row = table.alloc();
+    for (const i of [1, 2]) table.set(0, row, ring.slotOf(ring.push(i * 10)), i);
+    const seq = ring.begin(30);
+    for (const step of ring.clearPending(1)) void step;
+    table.set(0, row, ring.slotOf(seq), 3);
+    // Not published: both held ticks still read as they were, the oldest included.
+    expect([ring.oldestSeq, ring.newestSeq]).toEqual([0, 1]);
+    expect([0, 1].map((s) => [ring.timeOf(s), table.get(0, row, ring.slotOf(s))])).toEqual([
+      [10, 1],
+      [20, 2],
+    ]);
+    expect(() => ring.begin(40)).toThrow(/already being written/);
+    expect(() => ring.resize(4)).toThrow(/being written/);
+    ring.commit();
+    expect([ring.oldestSeq, ring.newestSeq, ring.size]).toEqual([1, 2, 2]);
+    expect([1, 2].map((s) => table.get(0, row, ring.slotOf(s)))).toEqual([2, 3]);
+    expect(() => ring.commit()).toThrow(/no tick/);
+  });
+
   it('rejects a non-positive capacity', () => {
     expect(() => new RingBuffer(0)).toThrow();
     expect(() => new RingBuffer(2.5)).toThrow();

@@ -6,8 +6,13 @@ import type { ValueTable } from './valueTable.js';
  * older, sparser ticks look like gaps), and any number of {@link ValueTable}s whose slot `i` belongs to the tick in time slot `i`.
  *
  * Ticks are numbered by a monotonically increasing sequence number `seq`; tick `seq` lives in
- * slot `seq % capacity` while it is among the newest `capacity` ticks. Sequence numbers survive
- * a resize, so callers may remember them (e.g. "last tick this series had a value").
+ * slot `seq % (capacity + 1)` while it is among the newest `capacity` ticks. Sequence numbers
+ * survive a resize, so callers may remember them (e.g. "last tick this series had a value").
+ *
+ * The one slot beyond `capacity` is where the next tick is written: {@link begin} opens it,
+ * writers fill it over as many turns of the event loop as they need, and {@link commit} makes
+ * it the newest tick and the oldest one leaves. Readers in between see the held ticks whole;
+ * no slot they can read is ever half overwritten.
  */
 export class RingBuffer {
   private times: Float64Array;
@@ -16,16 +21,25 @@ export class RingBuffer {
   /** Ticks held; tracked explicitly because a grown ring is not full yet. */
   private held = 0;
   private readonly tables: ValueTable[];
+  /** The tick opened by {@link begin} and not committed yet. */
+  private pending = false;
 
   constructor(capacity: number, tables: readonly ValueTable[] = []) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`bad capacity ${capacity}`);
-    this.times = new Float64Array(capacity);
-    this.intervals = new Float64Array(capacity);
+    const slots = capacity + 1;
+    this.times = new Float64Array(slots);
+    this.intervals = new Float64Array(slots);
     this.tables = [...tables];
-    for (const t of this.tables) if (t.slots !== capacity) t.resize(capacity, identity(capacity));
+    for (const t of this.tables) if (t.slots !== slots) t.resize(slots, identity(slots));
   }
 
+  /** Ticks the ring holds when full. */
   get capacity(): number {
+    return this.times.length - 1;
+  }
+
+  /** Slots in the value tables: `capacity` plus the one being written. */
+  get slots(): number {
     return this.times.length;
   }
 
@@ -50,31 +64,61 @@ export class RingBuffer {
   }
 
   slotOf(seq: number): number {
-    return seq % this.capacity;
+    return seq % this.slots;
   }
 
   /** Timestamp of a held tick. */
   timeOf(seq: number): number {
-    return this.times[seq % this.capacity]!;
+    return this.times[seq % this.slots]!;
   }
 
   /** The sampling interval recorded with a held tick (NaN if none was given). */
   intervalOf(seq: number): number {
-    return this.intervals[seq % this.capacity]!;
+    return this.intervals[seq % this.slots]!;
+  }
+
+  /** A new tick, written and committed at once (see {@link begin}). Returns its seq. */
+  push(timestampMs: number, intervalMs = NaN): number {
+    const seq = this.begin(timestampMs, intervalMs);
+    for (const step of this.clearPending()) void step;
+    this.commit();
+    return seq;
   }
 
   /**
-   * Starts a new tick: evicts the oldest when full and makes the slot a gap in every table,
-   * so a series that gets no value this tick reads `null` there. Returns the tick's seq.
+   * Opens the next tick in the spare slot, invisible to readers until {@link commit}. Its
+   * values must be cleared ({@link clearPending}) before anything is written to it.
    */
-  push(timestampMs: number, intervalMs = NaN): number {
-    const seq = this.nextSeq++;
-    this.held = Math.min(this.held + 1, this.capacity);
-    const slot = seq % this.capacity;
+  begin(timestampMs: number, intervalMs = NaN): number {
+    if (this.pending) throw new Error('a tick is already being written');
+    this.pending = true;
+    const slot = this.nextSeq % this.slots;
     this.times[slot] = timestampMs;
     this.intervals[slot] = intervalMs;
-    for (const t of this.tables) t.clearSlot(slot);
-    return seq;
+    return this.nextSeq;
+  }
+
+  /**
+   * Makes the open tick's slot a gap in every table, so a series that gets no value in it
+   * reads `null` there; yields between runs of about `chunksPerStep` chunks.
+   */
+  *clearPending(chunksPerStep = Infinity): Generator<void> {
+    if (!this.pending) throw new Error('no tick is being written');
+    const slot = this.nextSeq % this.slots;
+    for (const t of this.tables) yield* t.clearSlotSteps(slot, chunksPerStep);
+  }
+
+  /** Drops the open tick; its slot stays invisible and is cleared by the next {@link begin}. */
+  abort(): void {
+    this.pending = false;
+  }
+
+  /** Publishes the open tick as the newest; the oldest leaves when the ring was full. */
+  commit(): void {
+    if (!this.pending) throw new Error('no tick is being written');
+    this.pending = false;
+    this.nextSeq++;
+    this.held = Math.min(this.held + 1, this.capacity);
   }
 
   /** The oldest held seq whose timestamp is > `t` (timestamps increase with seq). */
@@ -95,17 +139,19 @@ export class RingBuffer {
    */
   resize(capacity: number): void {
     if (!Number.isInteger(capacity) || capacity < 1) throw new Error(`bad capacity ${capacity}`);
+    if (this.pending) throw new Error('cannot resize while a tick is being written');
     if (capacity === this.capacity) return;
-    const source = new Int32Array(capacity).fill(-1);
-    const times = new Float64Array(capacity);
-    const intervals = new Float64Array(capacity);
+    const slots = capacity + 1;
+    const source = new Int32Array(slots).fill(-1);
+    const times = new Float64Array(slots);
+    const intervals = new Float64Array(slots);
     const keepFrom = Math.max(this.oldestSeq, this.nextSeq - capacity);
     for (let seq = keepFrom; seq < this.nextSeq; seq++) {
-      source[seq % capacity] = seq % this.capacity;
-      times[seq % capacity] = this.timeOf(seq);
-      intervals[seq % capacity] = this.intervalOf(seq);
+      source[seq % slots] = this.slotOf(seq);
+      times[seq % slots] = this.timeOf(seq);
+      intervals[seq % slots] = this.intervalOf(seq);
     }
-    for (const t of this.tables) t.resize(capacity, source);
+    for (const t of this.tables) t.resize(slots, source);
     this.times = times;
     this.intervals = intervals;
     this.held = this.nextSeq - keepFrom;

@@ -28,6 +28,7 @@ export class Snapshot {
   private readonly version: number | undefined;
   private nodeRowsCache: NodeRow[] | undefined;
   private tuplesCache: NodeUsageTuple[] | undefined;
+  private namesCache: string[] | undefined;
   private namespaceCache: NamespaceRow[] | undefined;
   private summaryCache: Summary | undefined;
   private readonly podCache = new Map<string, PodRow[]>();
@@ -61,6 +62,11 @@ export class Snapshot {
   node(name: string): NodeFacts | undefined {
     const row = this.nodes().find((n) => n.name === name);
     return nodeFacts(this.inventory, this.sample, row, this.nowMs);
+  }
+
+  /** Node names in row order (what `NodeColumns.orderId` numbers). */
+  nodeNames(): string[] {
+    return (this.namesCache ??= this.nodes().map((n) => n.name));
   }
 
   nodeUsageTuples(): NodeUsageTuple[] {

@@ -122,13 +122,27 @@ export class ValueTable {
 
   /** Makes `slot` a gap in every row (called when the ring reuses the slot for a new tick). */
   clearSlot(slot: number): void {
+    for (const step of this.clearSlotSteps(slot)) void step;
+  }
+
+  /**
+   * {@link clearSlot} in runs of about `chunksPerStep` chunks, yielding between them (the
+   * slot must not be read or written until the last run is done).
+   */
+  *clearSlotSteps(slot: number, chunksPerStep = Infinity): Generator<void> {
     this.current = slot;
+    let done = 0;
     for (const column of this.chunks) {
-      column.forEach((chunk, c) => {
-        if (!chunk) return;
+      for (let c = 0; c < column.length; c++) {
+        const chunk = column[c];
+        if (!chunk) continue;
         const [k, off] = this.locate(c, slot);
         chunk.clearSlot(k, off, this.occupied[c]!);
-      });
+        if (++done >= chunksPerStep) {
+          done = 0;
+          yield;
+        }
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyEvent, initialLiveState, LIVE_WINDOW_MS, withConnection } from './liveState';
 import { okStatus, sample, snapshot } from './testFixtures';
 
@@ -51,6 +51,24 @@ describe('live state', () => {
       [1_000, 1200],
       [16_000, 1500],
     ]);
+  });
+
+  it('uses the names it holds when a sample leaves them out, and never guesses', () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
+    s = applyEvent(s, 'sample', sample(16_000), 2); // order 2, with names
+    const second = sample(31_000, 700);
+    s = applyEvent(s, 'sample', { ...second, nodes: { ...second.nodes, names: null } }, 3);
+    const byName = () => Object.fromEntries(s.clusters.alpha!.nodes.map((n) => [n.name, n]));
+    expect(byName()['node-1']?.cpu.usageMillicores).toBe(700);
+    expect(byName()['node-3']?.memory.usageBytes).toBe(1024 ** 2);
+    // An order this client never saw: node values are unknown, not the old ones.
+    const odd = sample(46_000, 900);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    s = applyEvent(s, 'sample', { ...odd, nodes: { ...odd.nodes, orderId: 9, names: null } }, 4);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+    expect(byName()['node-1']?.cpu.usageMillicores).toBeNull();
+    expect(byName()['node-1']?.metricsAvailable).toBe(false);
   });
 
   it('drops replayed samples and points older than the live window', () => {

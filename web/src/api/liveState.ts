@@ -2,6 +2,7 @@
  * What the live stream has told us, per cluster, as an immutable value. Pure so it
  * can be unit-tested event by event; `live.ts` wires it to a connection and React.
  */
+import { decodeNodeColumns } from '@kubeglance/shared/nodeColumns';
 import type {
   ClusterSnapshot,
   ClusterStatus,
@@ -38,6 +39,8 @@ export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   totals: UsageSeries & { resolutionSeconds: number };
   /** Per node, accumulated from samples (for sparklines and the heat-map). */
   nodeUsage: Record<string, UsageSeries>;
+  /** The node names of `nodeOrderId`, for sample events that leave them out. */
+  nodeNames: readonly string[];
 }
 
 export interface LiveState {
@@ -140,7 +143,21 @@ export function fromSnapshot(snapshot: ClusterSnapshot, nowMs: number): LiveClus
       resolutionSeconds: history.resolutionSeconds,
     },
     nodeUsage,
+    nodeNames: snapshot.nodes.map((n) => n.name),
   };
+}
+
+/**
+ * The sample's per-node usage, with the names it carries or the ones held for its order.
+ * A sample whose order the client does not hold (it cannot happen: every client receives
+ * every event in order, and a slow one is disconnected) gives no node values: unknown.
+ */
+function sampleNodes(cluster: LiveCluster, sample: SampleEvent) {
+  const cols = sample.nodes;
+  const names = cols.names ?? (cols.orderId === cluster.nodeOrderId ? cluster.nodeNames : null);
+  const usage = names ? decodeNodeColumns(cols, names, sample.timestampMs) : undefined;
+  if (!usage) console.warn(`sample for ${sample.cluster}: node order ${cols.orderId} unknown`);
+  return { usage: usage ?? [], names: names ?? [], orderId: cols.orderId };
 }
 
 export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: number): LiveCluster {
@@ -148,8 +165,9 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
   // A replayed or out-of-order sample is not new data.
   if (cluster.lastSampleMs != null && t <= cluster.lastSampleMs) return cluster;
   const since = t - LIVE_WINDOW_MS;
+  const nodes = sampleNodes(cluster, sample);
   const nodeUsage: Record<string, UsageSeries> = {};
-  for (const [name, cpu, memory] of sample.nodes) {
+  for (const [name, cpu, memory] of nodes.usage) {
     const prev = cluster.nodeUsage[name] ?? { cpu: [], memory: [] };
     nodeUsage[name] = {
       cpu: appendPoint(prev.cpu, [t, cpu], since),
@@ -160,7 +178,9 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
     ...cluster,
     summary: sample.summary,
     status: sample.summary.status,
-    nodes: mergeNodeUsage(cluster.nodes, sample.nodes),
+    nodes: mergeNodeUsage(cluster.nodes, nodes.usage),
+    nodeOrderId: nodes.orderId,
+    nodeNames: nodes.names,
     namespaces: sample.namespaces,
     topPods: sample.topPods,
     lastSampleMs: t,

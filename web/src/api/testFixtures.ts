@@ -2,6 +2,7 @@
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
+import { encodeNodeColumns } from '@kubeglance/shared/nodeColumns';
 import type {
   ClusterSnapshot,
   ClusterStatus,
@@ -85,6 +86,7 @@ export function snapshot(timestampMs = 1_000): ClusterSnapshot {
     simulated: true,
     summary: summary(timestampMs, 1200, 3 * GiB),
     nodes: [node('node-1', 1200, 3 * GiB), node('node-2', null, null)],
+    nodeOrderId: 1,
     namespaces: [],
     topPods: { cpu: [], memory: [] },
     history: {
@@ -104,10 +106,15 @@ export function sample(timestampMs: number, cpu = 1500): SampleEvent {
     cluster: 'alpha',
     timestampMs,
     summary: summary(timestampMs, cpu, 4 * GiB),
-    nodes: [
-      ['node-1', cpu, 4 * GiB, 37, 50, timestampMs],
-      ['node-3', 10, MiB, 1, 1, timestampMs],
-    ],
+    nodes: encodeNodeColumns(
+      [
+        ['node-1', cpu, 4 * GiB, 37, 50, timestampMs],
+        ['node-3', 10, MiB, 1, 1, timestampMs],
+      ],
+      timestampMs,
+      2,
+      true,
+    ),
     namespaces: [],
     topPods: { cpu: [], memory: [] },
   };

@@ -74,8 +74,8 @@ describe('diagnostics phrases', () => {
     );
   });
 
-  it('shares the not-allowed and not-checked sentences between links', () => {
-    expect(phraseKey('rbac.not-allowed')).toBe('any.not-allowed');
+  it('shares the not-checked sentence between links; not-allowed names its resource per link', () => {
+    expect(phraseKey('kubelet-scrape.not-allowed')).toBe('kubelet-scrape.not-allowed');
     expect(phraseKey('kubelet-scrape.not-checked')).toBe('any.not-checked');
     expect(phraseKey('kubelet-scrape.ok')).toBe('kubelet-scrape.ok');
   });

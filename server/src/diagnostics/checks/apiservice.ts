@@ -79,7 +79,9 @@ export function checkApiService(f: Facts): DiagnosticCheck {
   const a = f.apiService;
   const name = `${f.pipeline.metricsApiVersion}.metrics.k8s.io`;
   if (a.kind === 'denied')
-    return notAllowed('apiservice', `the APIService ${name}`, ruleText(REQUIRED_RULES.at(-1)!));
+    return notAllowed('apiservice', `the APIService ${name}`, ruleText(REQUIRED_RULES.at(-1)!), {
+      name,
+    });
   if (a.kind === 'error') {
     return result('apiservice', {
       status: 'unknown',

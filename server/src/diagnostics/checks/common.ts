@@ -5,6 +5,7 @@ import type {
   Evidence,
   Fix,
 } from '@kubeglance/shared/api';
+import type { PhraseParams } from '@kubeglance/shared/phrase';
 import type { Read } from '../reads.js';
 import { evidence, phrase } from '../phrase.js';
 
@@ -26,7 +27,7 @@ const DOCS = 'docs/troubleshooting.md';
 export interface CheckInput {
   status: CheckStatus;
   code: string;
-  params?: Record<string, string | number>;
+  params?: PhraseParams;
   text: string;
   evidence?: Evidence[];
   fix?: Fix[];
@@ -47,11 +48,17 @@ export function result(id: DiagnosticCheckId, input: CheckInput): DiagnosticChec
 }
 
 /** `unknown` because a read was not allowed: names the rule that would show it. */
-export function notAllowed(id: DiagnosticCheckId, what: string, rule: string): DiagnosticCheck {
+export function notAllowed(
+  id: DiagnosticCheckId,
+  what: string,
+  rule: string,
+  params: PhraseParams = {},
+): DiagnosticCheck {
   return result(id, {
     status: 'unknown',
+    // `what` is English: translations say it per link (`<link>.not-allowed`) and take the rule.
     code: 'not-allowed',
-    params: { what, rule },
+    params: { ...params, rule },
     text: `Cannot tell: kubeglance may not read ${what}. The rule "${rule}" (the optional kube-system Role in deploy/) would show it.`,
     evidence: [evidence('missing-rule', 'Missing RBAC rule', rule)],
     missingRule: rule,

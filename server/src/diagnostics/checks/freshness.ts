@@ -1,6 +1,6 @@
 import type { DiagnosticCheck } from '@kubeglance/shared/api';
 import type { Facts } from '../facts.js';
-import { evidence, fix, listNames } from '../phrase.js';
+import { englishNames, evidence, fix, listNames } from '../phrase.js';
 import { readFailure, result } from './common.js';
 
 /** A node clock this far ahead of kubeglance's is skewed, whatever the resolution. */
@@ -57,7 +57,7 @@ export function checkFreshness(f: Facts): DiagnosticCheck {
       status: 'warn',
       code: 'skew',
       params: { count: ahead.length, names: listNames(names) },
-      text: `${ahead.length} node clock(s) run ahead of kubeglance’s: ${listNames(names)}.`,
+      text: `${ahead.length} node clock(s) run ahead of kubeglance’s: ${englishNames(listNames(names))}.`,
       evidence: [
         evidence(
           'skew',

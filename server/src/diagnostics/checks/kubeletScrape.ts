@@ -1,6 +1,6 @@
 import type { DiagnosticCheck, Evidence, Fix } from '@kubeglance/shared/api';
 import type { Facts } from '../facts.js';
-import { evidence, fix, listNames } from '../phrase.js';
+import { englishNames, evidence, fix, listNames } from '../phrase.js';
 import { LOGS_RULE, ruleText } from '../rules.js';
 import { notAllowed, notChecked, result } from './common.js';
 import { scrapeFailures, type ScrapeCause, type ScrapeFailure } from './scrapeLog.js';
@@ -60,7 +60,10 @@ function fixesFor(failures: readonly ScrapeFailure[]): Fix[] {
 function argsEvidence(f: Facts): Evidence[] {
   if (f.deploymentArgs.kind !== 'ok') return [];
   const relevant = f.deploymentArgs.value.filter((a) => /^--kubelet-/.test(a));
-  return [evidence('args', 'metrics-server kubelet args', relevant.join('\n') || '(none)')];
+  // None set: the label says so in words; the value is the flag pattern looked for.
+  return relevant.length > 0
+    ? [evidence('args', 'metrics-server kubelet args', relevant.join('\n'))]
+    : [evidence('args-none', 'metrics-server kubelet args: none set', '--kubelet-*')];
 }
 
 function logEvidence(failures: readonly ScrapeFailure[]): Evidence[] {
@@ -112,7 +115,7 @@ export function checkKubeletScrape(f: Facts): DiagnosticCheck {
       status: 'fail',
       code: 'some-missing',
       params: { missing: missing.length, nodes: readyNodes.length, names: listNames(missing) },
-      text: `${missing.length} of ${readyNodes.length} nodes have no metrics (${listNames(missing)}): metrics-server cannot scrape their kubelets.`,
+      text: `${missing.length} of ${readyNodes.length} nodes have no metrics (${englishNames(listNames(missing))}): metrics-server cannot scrape their kubelets.`,
       evidence: [
         evidence('missing-nodes', 'Nodes absent from NodeMetrics', missing.join('\n')),
         ...logEvidence(relevant),

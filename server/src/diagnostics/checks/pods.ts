@@ -5,6 +5,8 @@ import { result } from './common.js';
 
 /** kubectl's grace for a new pod without metrics. */
 const GRACE_MS = 120_000;
+/** Pods named in the evidence; the rest are counted. */
+const EVIDENCE_PODS = 20;
 
 /** Link 8: running pods that should have metrics by now but do not. */
 export function checkPods(f: Facts): DiagnosticCheck {
@@ -47,18 +49,23 @@ export function checkPods(f: Facts): DiagnosticCheck {
       text: 'Every running pod older than 2 minutes has metrics.',
     });
   }
+  const shown = missing.slice(0, EVIDENCE_PODS);
   return result('pods', {
     status: 'warn',
-    code: 'missing',
+    // Two sentences, not one with a clause that reads "(0 of them …)" in translation.
+    code: onMissingNodes > 0 ? 'missing-some-on-missing-nodes' : 'missing',
     params: { count: missing.length, onMissingNodes, names: listNames(missing) },
     text: `${missing.length} running pod(s) older than 2 minutes have no metrics${onMissingNodes ? ` (${onMissingNodes} on nodes without metrics)` : ''}.`,
     evidence: [
-      evidence(
-        'pods',
-        'Running pods without metrics',
-        missing.slice(0, 20).join('\n') +
-          (missing.length > 20 ? `\n… ${missing.length - 20} more` : ''),
-      ),
+      // The names verbatim; how many of how many is said by the label, in words.
+      shown.length < missing.length
+        ? evidence(
+            'pods-first',
+            `Running pods without metrics (first ${shown.length} of ${missing.length})`,
+            shown.join('\n'),
+            { shown: shown.length, total: missing.length },
+          )
+        : evidence('pods', 'Running pods without metrics', shown.join('\n')),
     ],
     fix: [
       fix(

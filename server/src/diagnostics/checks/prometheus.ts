@@ -20,15 +20,20 @@ const LOOKBACK_MS = 3_600_000;
 const SCRAPE_CONFIG = 'deploy/prometheus/kubelet-resource.yml';
 
 /** Series kubeglance reads, in the order it prefers them. */
+/** Each family's evidence label code says its name in every language. */
 const SERIES = [
-  { code: 'resource', name: 'kubelet /metrics/resource', match: 'node_cpu_usage_seconds_total' },
   {
-    code: 'cadvisor',
+    code: 'prometheus-resource',
+    name: 'kubelet /metrics/resource',
+    match: 'node_cpu_usage_seconds_total',
+  },
+  {
+    code: 'prometheus-cadvisor',
     name: 'cAdvisor (fallback)',
     match: 'container_cpu_usage_seconds_total{id="/"}',
   },
   {
-    code: 'ksm',
+    code: 'prometheus-ksm',
     name: 'kube-state-metrics requests (optional)',
     match: 'kube_pod_container_resource_requests',
   },
@@ -57,7 +62,9 @@ export async function checkPrometheus(
       text: `Prometheus at ${client.baseUrl} does not answer: charts beyond the in-memory hour cannot be drawn.`,
       evidence: [
         url,
-        evidence('answer', status ? `HTTP ${status}` : 'Connection error', errorText(err)),
+        status
+          ? evidence('answer', `HTTP ${status}`, errorText(err), { status })
+          : evidence('connection-error', 'Connection error', errorText(err)),
       ],
       fix: [
         fix(
@@ -74,11 +81,20 @@ export async function checkPrometheus(
     const sets = await client.series(s.match, nowMs - LOOKBACK_MS, nowMs).catch(() => undefined);
     const nodes = new Set(sets?.map((x) => x[labels.node]).filter(Boolean));
     found.push(sets?.length ?? 0);
-    const value =
+    // The counts are kubeglance's words, so they go in the label (translated); the value is
+    // the series selector, verbatim.
+    counts.push(
       sets === undefined
-        ? 'series query failed'
-        : `${sets.length} series in the last hour${s.code === 'ksm' ? '' : `, ${nodes.size} nodes by label ${labels.node}`}`;
-    counts.push(evidence(`prometheus-${s.code}`, `${s.name}: ${s.match}`, value));
+        ? evidence('prometheus-failed', `${s.name}: series query failed`, s.match, {
+            family: s.code,
+          })
+        : evidence(
+            s.code,
+            `${s.name}: ${sets.length} series in the last hour${s.code === 'prometheus-ksm' ? '' : `, ${nodes.size} nodes by label ${labels.node}`}`,
+            s.match,
+            { series: sets.length, nodes: nodes.size, label: labels.node },
+          ),
+    );
   }
   const [resource = 0, cadvisor = 0] = found;
   if (resource === 0 && cadvisor === 0) {

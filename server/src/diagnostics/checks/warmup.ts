@@ -47,11 +47,9 @@ export function checkWarmup(f: Facts): DiagnosticCheck {
     'metrics-server pod',
     `${pod.name} phase=${pod.phase} ready=${pod.ready}${pod.startedMs ? ` started=${new Date(pod.startedMs).toISOString()}` : ''}${pod.notReadyWhy ? `\n${pod.notReadyWhy}` : ''}`,
   );
-  const resolutionEvidence = evidence(
-    'resolution',
-    known ? '--metric-resolution' : '--metric-resolution (assumed default)',
-    `${seconds}s`,
-  );
+  const resolutionEvidence = known
+    ? evidence('resolution', '--metric-resolution', `${seconds}s`)
+    : evidence('resolution-assumed', '--metric-resolution (assumed default)', `${seconds}s`);
   if (pod.ready) {
     return result('warmup', {
       status: 'ok',

@@ -25,6 +25,7 @@ export const en = {
     pods: 'Pods',
     staleMark: 'STALE',
     listSeparator: ', ',
+    nMore: '{{n}} more',
   },
   app: {
     loadingClusters: 'Loading clusters…',
@@ -397,10 +398,12 @@ export const en = {
       hint: 'Grant kubeglance the rules of deploy/kubernetes/rbac.yaml, or use a kubeconfig user that has them.',
     },
     'metrics-stale': {
+      named: 'Metrics timestamps stopped advancing: no new sample for more than {{seconds}} s.',
       message: 'Metrics timestamps stopped advancing.',
       hint: 'Check the metrics-server pod and its log.',
     },
     'nodes-missing-metrics': {
+      named: '{{n}} node(s) report no metrics: {{names}}.',
       message: 'Some nodes report no metrics.',
       hint: 'metrics-server cannot scrape their kubelets; see the Kubelet scrape link on the Diagnostics page.',
     },
@@ -433,6 +436,8 @@ export const en = {
       hint: 'Check the API server’s health and the network path; kubeglance retries.',
     },
     'watch-churn': {
+      named:
+        'Watches keep expiring or failing: relists of {{kinds}} in the last {{seconds}} s, backed off.',
       message: 'Watches keep expiring or failing: kubeglance relists repeatedly, backed off.',
       hint: 'Often a proxy or load balancer closing long requests; check its idle timeout.',
     },
@@ -441,10 +446,13 @@ export const en = {
       hint: 'See the kubeglance log for the items; usually a metrics-server or kubelet bug.',
     },
     'clock-skew': {
+      named: 'Node timestamps are far from kubeglance’s clock on {{n}} node(s): {{names}}.',
       message: 'Node timestamps are far from kubeglance’s clock: a kubelet clock is off.',
       hint: 'Check time synchronisation (NTP/chrony) on the nodes.',
     },
     'nodes-stale-metrics': {
+      named:
+        '{{n}} node(s) have had no new metrics for up to {{ageMs}} while others advance: {{names}}.',
       message: 'Some nodes’ metrics stopped advancing while others advance.',
       hint: 'metrics-server keeps old samples for nodes it can no longer scrape; check their kubelets.',
     },

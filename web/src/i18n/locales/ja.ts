@@ -26,6 +26,7 @@ export const ja: Messages = {
     nodes: 'ノード',
     pods: 'Pod',
     staleMark: '更新停止',
+    nMore: '他 {{n}} 件',
     listSeparator: '、',
   },
   app: {
@@ -404,10 +405,13 @@ export const ja: Messages = {
       hint: 'kubeglance に deploy/kubernetes/rbac.yaml のルールを付与するか、その権限を持つ kubeconfig ユーザーを使ってください。',
     },
     'metrics-stale': {
+      named:
+        'メトリクスのタイムスタンプが進まなくなりました：{{seconds}} 秒以上新しいサンプルがありません。',
       message: 'メトリクスのタイムスタンプが進まなくなりました。',
       hint: 'metrics-server のPodとそのログを確認してください。',
     },
     'nodes-missing-metrics': {
+      named: '{{n}} 個のノードがメトリクスを報告していません：{{names}}。',
       message: '一部のノードがメトリクスを報告していません。',
       hint: 'metrics-server がそれらの kubelet をスクレイプできません。診断ページの kubelet のスクレイプを確認してください。',
     },
@@ -440,6 +444,8 @@ export const ja: Messages = {
       hint: 'APIサーバーの状態とネットワーク経路を確認してください。kubeglance は再試行します。',
     },
     'watch-churn': {
+      named:
+        'watchが期限切れや失敗を繰り返しています：直近 {{seconds}} 秒に {{kinds}} を再リストしました（バックオフ中）。',
       message:
         'watchが期限切れや失敗を繰り返しています：kubeglance はバックオフしつつ再リストしています。',
       hint: 'プロキシやロードバランサーが長時間のリクエストを切断していることがよくあります。アイドルタイムアウトを確認してください。',
@@ -449,11 +455,15 @@ export const ja: Messages = {
       hint: '項目は kubeglance のログを参照してください。多くは metrics-server か kubelet の不具合です。',
     },
     'clock-skew': {
+      named:
+        '{{n}} 個のノードのタイムスタンプが kubeglance の時計から大きくずれています：{{names}}。',
       message:
         'ノードのタイムスタンプが kubeglance の時計から大きくずれています：kubelet の時計がずれています。',
       hint: 'ノードの時刻同期（NTP/chrony）を確認してください。',
     },
     'nodes-stale-metrics': {
+      named:
+        '{{n}} 個のノードで最大 {{ageMs}} 新しいメトリクスがなく、他のノードは更新されています：{{names}}。',
       message: '一部のノードのメトリクスが更新されなくなり、他のノードは更新されています。',
       hint: 'metrics-server はスクレイプできなくなったノードの古いサンプルを保持します。それらの kubelet を確認してください。',
     },

@@ -25,6 +25,7 @@ export const zhCN: Messages = {
     nodes: '节点',
     pods: 'Pod',
     staleMark: '数据过期',
+    nMore: '其他 {{n}} 个',
     listSeparator: '、',
   },
   app: {
@@ -393,10 +394,12 @@ export const zhCN: Messages = {
       hint: '请为 kubeglance 授予 deploy/kubernetes/rbac.yaml 中的规则，或使用具备这些权限的 kubeconfig 用户。',
     },
     'metrics-stale': {
+      named: '指标时间戳已停止前进：超过 {{seconds}} 秒没有新样本。',
       message: '指标时间戳已停止前进。',
       hint: '请检查 metrics-server Pod 及其日志。',
     },
     'nodes-missing-metrics': {
+      named: '{{n}} 个节点没有上报指标：{{names}}。',
       message: '部分节点没有上报指标。',
       hint: 'metrics-server 无法抓取这些节点的 kubelet；请查看诊断页中的 kubelet 抓取环节。',
     },
@@ -429,6 +432,8 @@ export const zhCN: Messages = {
       hint: '请检查 API 服务器的健康状况和网络路径；kubeglance 会重试。',
     },
     'watch-churn': {
+      named:
+        'watch 反复过期或失败：最近 {{seconds}} 秒内重新列举了 {{kinds}}，kubeglance 正在退避。',
       message: 'watch 反复过期或失败：kubeglance 正在退避并反复重新列举。',
       hint: '通常是代理或负载均衡器关闭了长连接；请检查其空闲超时设置。',
     },
@@ -437,10 +442,12 @@ export const zhCN: Messages = {
       hint: '具体条目请查看 kubeglance 日志；通常是 metrics-server 或 kubelet 的缺陷。',
     },
     'clock-skew': {
+      named: '{{n}} 个节点的时间戳与 kubeglance 的时钟相差很大：{{names}}。',
       message: '节点时间戳与 kubeglance 的时钟相差很大：某个 kubelet 的时钟不准。',
       hint: '请检查节点上的时间同步（NTP/chrony）。',
     },
     'nodes-stale-metrics': {
+      named: '{{n}} 个节点已有最长 {{ageMs}} 没有新指标，而其他节点仍在更新：{{names}}。',
       message: '部分节点的指标已停止更新，而其他节点仍在更新。',
       hint: 'metrics-server 会为无法再抓取的节点保留旧样本；请检查这些节点的 kubelet。',
     },

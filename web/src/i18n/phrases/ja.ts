@@ -6,8 +6,6 @@ import type { phrasesZhCN } from './zh-CN.js';
 
 export const phrasesJa: typeof phrasesZhCN = {
   any: {
-    'not-allowed':
-      '判定できません：kubeglance には {{what}} を読む権限がありません。ルール「{{rule}}」（deploy/ にある任意の kube-system Role）があれば確認できます。',
     'not-checked': '未チェック：先に「{{becauseTitle}}」が動作している必要があります。',
   },
   apiserver: {
@@ -24,6 +22,8 @@ export const phrasesJa: typeof phrasesZhCN = {
     denied: 'kubeglance に必要な権限のうち {{count}} 個が拒否されています：{{rules}}。',
   },
   aggregation: {
+    'not-allowed':
+      '判定できません：kubeglance には ConfigMap kube-system/extension-apiserver-authentication を読む権限がありません。ルール「{{rule}}」（deploy/ にある任意の kube-system Role）があれば確認できます。',
     off: 'APIサーバーのアグリゲーションレイヤーが設定されていません：metrics-server はリクエストを system:anonymous として受け取っています。',
     ok: 'リクエストはアグリゲーションレイヤーで認証されて metrics-server に届いています。',
     configured:
@@ -32,6 +32,8 @@ export const phrasesJa: typeof phrasesZhCN = {
       '判定できません：ConfigMap kube-system/extension-apiserver-authentication を読めませんでした。',
   },
   apiservice: {
+    'not-allowed':
+      '判定できません：kubeglance には APIService {{name}} を読む権限がありません。ルール「{{rule}}」（deploy/ にある任意の kube-system Role）があれば確認できます。',
     unreadable: '判定できません：APIService を読めませんでした。',
     missing: 'メトリクスAPIが登録されていません：metrics-server がインストールされていません。',
     ok: 'APIService は Available です。',
@@ -53,6 +55,8 @@ export const phrasesJa: typeof phrasesZhCN = {
     'not-ready': 'metrics-server のPod {{pod}} が Ready ではありません。',
   },
   'kubelet-scrape': {
+    'not-allowed':
+      '判定できません：kubeglance には metrics-server のログを読む権限がありません。ルール「{{rule}}」（deploy/ にある任意の kube-system Role）があれば確認できます。',
     'not-synced': 'まだチェックしていません：ノード一覧を読み込み中です。',
     ok: 'Readyなノード（{{nodes}}）すべてにメトリクスがあります。',
     'some-missing':
@@ -77,7 +81,8 @@ export const phrasesJa: typeof phrasesZhCN = {
     'no-metrics': '未チェック：メトリクスAPIが応答しません。',
     'no-sample': '未チェック：メトリクスのサンプルがまだありません。',
     ok: '起動から2分を過ぎた実行中のPodすべてにメトリクスがあります。',
-    missing:
+    missing: '起動から2分を過ぎた実行中のPodのうち {{count}} 個にメトリクスがありません。',
+    'missing-some-on-missing-nodes':
       '起動から2分を過ぎた実行中のPodのうち {{count}} 個にメトリクスがありません（うち {{onMissingNodes}} 個はメトリクスのないノード上）。',
   },
   prometheus: {
@@ -88,6 +93,16 @@ export const phrasesJa: typeof phrasesZhCN = {
     ok: '{{url}} の Prometheus が応答し、kubelet の系列を保持しています。',
   },
   evidence: {
+    'resolution-assumed': '--metric-resolution（デフォルト値と仮定）',
+    'args-none': 'metrics-server の kubelet 関連の引数：指定なし',
+    answer: 'HTTP {{status}}',
+    'connection-error': '接続エラー',
+    'prometheus-resource':
+      'kubelet /metrics/resource：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
+    'prometheus-cadvisor':
+      'cAdvisor（フォールバック）：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
+    'prometheus-ksm': 'kube-state-metrics requests（任意）：直近1時間に {{series}} 系列',
+    'prometheus-failed': '系列のクエリに失敗しました',
     'configmap-keys': 'kube-system/extension-apiserver-authentication のキー',
     'missing-rule': '不足しているRBACルール',
     'key-missing': '不足しているキー',
@@ -98,6 +113,7 @@ export const phrasesJa: typeof phrasesZhCN = {
     'scrape-errors': 'metrics-server のログ',
     args: 'metrics-server の kubelet 関連の引数',
     pods: 'メトリクスのない実行中のPod',
+    'pods-first': 'メトリクスのない実行中のPod（{{total}} 個中、最初の {{shown}} 個）',
     pod: 'metrics-server のPod',
     'log-tail': 'ログの最後の行',
     url: 'Prometheus のURL',

@@ -5,8 +5,6 @@
  */
 export const phrasesZhCN = {
   any: {
-    'not-allowed':
-      '无法判断：kubeglance 无权读取 {{what}}。规则“{{rule}}”（deploy/ 中可选的 kube-system Role）可以显示它。',
     'not-checked': '未检查：需要先修复“{{becauseTitle}}”环节。',
   },
   apiserver: {
@@ -22,12 +20,16 @@ export const phrasesZhCN = {
     denied: 'kubeglance 所需的 {{count}} 项权限被拒绝：{{rules}}。',
   },
   aggregation: {
+    'not-allowed':
+      '无法判断：kubeglance 无权读取 ConfigMap kube-system/extension-apiserver-authentication。规则“{{rule}}”（deploy/ 中可选的 kube-system Role）可以显示它。',
     off: 'API 服务器的聚合层未配置：metrics-server 将请求视为 system:anonymous。',
     ok: '请求经由聚合层完成身份认证后到达 metrics-server。',
     configured: '聚合层已配置（已发布 requestheader-client-ca-file）。',
     unreadable: '无法判断：无法读取 ConfigMap kube-system/extension-apiserver-authentication。',
   },
   apiservice: {
+    'not-allowed':
+      '无法判断：kubeglance 无权读取 APIService {{name}}。规则“{{rule}}”（deploy/ 中可选的 kube-system Role）可以显示它。',
     unreadable: '无法判断：无法读取该 APIService。',
     missing: '指标 API 未注册：未安装 metrics-server。',
     ok: '该 APIService 为 Available。',
@@ -46,6 +48,8 @@ export const phrasesZhCN = {
     'not-ready': 'metrics-server Pod {{pod}} 未就绪。',
   },
   'kubelet-scrape': {
+    'not-allowed':
+      '无法判断：kubeglance 无权读取 metrics-server 的日志。规则“{{rule}}”（deploy/ 中可选的 kube-system Role）可以显示它。',
     'not-synced': '尚未检查：节点列表仍在加载。',
     ok: '所有就绪节点（{{nodes}} 个）都有指标。',
     'some-missing':
@@ -68,7 +72,8 @@ export const phrasesZhCN = {
     'no-metrics': '未检查：指标 API 没有响应。',
     'no-sample': '未检查：尚无指标样本。',
     ok: '所有运行超过 2 分钟的 Pod 都有指标。',
-    missing:
+    missing: '{{count}} 个运行超过 2 分钟的 Pod 没有指标。',
+    'missing-some-on-missing-nodes':
       '{{count}} 个运行超过 2 分钟的 Pod 没有指标（其中 {{onMissingNodes}} 个位于没有指标的节点上）。',
   },
   prometheus: {
@@ -78,6 +83,16 @@ export const phrasesZhCN = {
     ok: '{{url}} 上的 Prometheus 有响应，并保存了 kubelet 序列。',
   },
   evidence: {
+    'resolution-assumed': '--metric-resolution（假定为默认值）',
+    'args-none': 'metrics-server 的 kubelet 相关参数：未设置',
+    answer: 'HTTP {{status}}',
+    'connection-error': '连接错误',
+    'prometheus-resource':
+      'kubelet /metrics/resource：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
+    'prometheus-cadvisor':
+      'cAdvisor（后备）：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
+    'prometheus-ksm': 'kube-state-metrics requests（可选）：最近 1 小时 {{series}} 个序列',
+    'prometheus-failed': '序列查询失败',
     'configmap-keys': 'kube-system/extension-apiserver-authentication 中的键',
     'missing-rule': '缺少的 RBAC 规则',
     'key-missing': '缺少的键',
@@ -88,6 +103,7 @@ export const phrasesZhCN = {
     'scrape-errors': 'metrics-server 日志',
     args: 'metrics-server 的 kubelet 参数',
     pods: '没有指标的运行中 Pod',
+    'pods-first': '没有指标的运行中 Pod（共 {{total}} 个，显示前 {{shown}} 个）',
     pod: 'metrics-server Pod',
     'log-tail': '最后几行日志',
     url: 'Prometheus URL',
