@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { applyEvent, initialLiveState, LIVE_WINDOW_MS, withConnection } from './liveState';
+import {
+  applyEvent,
+  initialLiveState,
+  LIVE_WINDOW_MS,
+  NODE_LIVE_WINDOW_MS,
+  withConnection,
+} from './liveState';
 import { okStatus, sample, snapshot } from './testFixtures';
 
 const hello = (version: string) => ({ version, startedMs: 0, clusters: ['alpha'] });
@@ -69,6 +75,19 @@ describe('live state', () => {
     warn.mockRestore();
     expect(byName()['node-1']?.cpu.usageMillicores).toBeNull();
     expect(byName()['node-1']?.metricsAvailable).toBe(false);
+  });
+
+  it('keeps per-node points for a few minutes only, cluster totals for the hour', () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
+    for (let t = 16_000; t <= 1_000 + 10 * 60_000; t += 15_000) {
+      s = applyEvent(s, 'sample', sample(t), t);
+    }
+    const c = s.clusters.alpha!;
+    const newest = c.lastSampleMs!;
+    expect(c.totals.cpu[0]?.[0]).toBe(1_000);
+    const nodeTimes = c.nodeUsage['node-1']!.cpu.map(([t]) => t);
+    expect(nodeTimes.every((t) => t >= newest - NODE_LIVE_WINDOW_MS)).toBe(true);
+    expect(nodeTimes).toHaveLength(NODE_LIVE_WINDOW_MS / 15_000 + 1);
   });
 
   it('drops replayed samples and points older than the live window', () => {

@@ -19,6 +19,13 @@ import type { ConnectionInfo } from './streamClient';
 
 /** Live points are kept for the longest chart range. */
 export const LIVE_WINDOW_MS = 60 * 60_000;
+/**
+ * Per-node live points only bridge the time since a node's trend last fetched its history
+ * (history queries refetch every 30 s), so a few minutes are enough. Keeping an hour for
+ * every node made each sample copy 10,000 series at 5,000 nodes, and grew the tab of a wall
+ * screen that never draws them by ~50 bytes per node and tick.
+ */
+export const NODE_LIVE_WINDOW_MS = 3 * 60_000;
 
 export interface UsageSeries {
   cpu: Point[];
@@ -37,7 +44,10 @@ export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   receivedMs: number;
   /** Cluster totals: the snapshot's hour of history, then one point per sample. */
   totals: UsageSeries & { resolutionSeconds: number };
-  /** Per node, accumulated from samples (for sparklines and the heat-map). */
+  /**
+   * Per node, the last few minutes of samples: the live end of the overview's node trends,
+   * which fetch the rest as history.
+   */
   nodeUsage: Record<string, UsageSeries>;
   /** The node names of `nodeOrderId`, for sample events that leave them out. */
   nodeNames: readonly string[];
@@ -165,13 +175,14 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
   // A replayed or out-of-order sample is not new data.
   if (cluster.lastSampleMs != null && t <= cluster.lastSampleMs) return cluster;
   const since = t - LIVE_WINDOW_MS;
+  const nodeSince = t - NODE_LIVE_WINDOW_MS;
   const nodes = sampleNodes(cluster, sample);
   const nodeUsage: Record<string, UsageSeries> = {};
   for (const [name, cpu, memory] of nodes.usage) {
     const prev = cluster.nodeUsage[name] ?? { cpu: [], memory: [] };
     nodeUsage[name] = {
-      cpu: appendPoint(prev.cpu, [t, cpu], since),
-      memory: appendPoint(prev.memory, [t, memory], since),
+      cpu: appendPoint(prev.cpu, [t, cpu], nodeSince),
+      memory: appendPoint(prev.memory, [t, memory], nodeSince),
     };
   }
   return {
