@@ -131,7 +131,7 @@ export function groupsThatFit(
   return { shown: groups.filter((g) => keep.has(g)), rest: groups.filter((g) => !keep.has(g)) };
 }
 
-/** "+3 more groups · 120 nodes ■ 2 ■ 118": the groups without a row, counted together. */
+/** "+3 more groups · 120 nodes ■ 2": the groups without a row, counted together. */
 function MoreGroups(props: { nodes: readonly NodeRow[]; groups: NodeGroup[]; height: number }) {
   const members = props.groups.flatMap((g) => g.members);
   return (
@@ -163,9 +163,14 @@ function hottestThatFit(members: readonly number[], plan: HeatPlan & { rowsPerGr
   return named;
 }
 
-const LEVELS: (HeatLevel | null)[] = [3, 2, 1, 0, null];
+/**
+ * Levels counted beside a group, hottest first. Below 50 % is left out: it is the group's
+ * node count minus the others, and with all five a group's line did not fit beside its tile
+ * at 1080p (CI hit "8 nodes ■1 ■1 ■6" cut by 64 px).
+ */
+const LEVELS: (HeatLevel | null)[] = [3, 2, 1, null];
 
-/** "■ 2 ■ 5 ■ 120": nodes per heat level, hottest first, each with its level in words. */
+/** "■ 2 ■ 5": nodes per heat level at 50 % and above (and without metrics), in words too. */
 function LevelCounts({ nodes, members }: { nodes: readonly NodeRow[]; members: number[] }) {
   const count = new Map<HeatLevel | null, number>();
   for (const i of members) {
