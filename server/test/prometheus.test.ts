@@ -96,6 +96,21 @@ afterAll(async () => {
   await sim?.stop();
 });
 
+/**
+ * The cluster's 7d answer. Right after a 15-minute boundary the newest bucket holds no sample
+ * until the next poll (the older samples' bucket is Prometheus'): ask until memory has it.
+ */
+function sevenDaysWithNewestInMemory() {
+  return eventually(
+    async () => {
+      const answer = await history(main, 'scope=cluster&range=7d');
+      return answer.body.spans?.at(-1)?.source === 'memory' ? answer : undefined;
+    },
+    30_000,
+    'a 7d answer whose newest bucket is in memory',
+  ).catch(() => history(main, 'scope=cluster&range=7d'));
+}
+
 describe('long-range history from Prometheus', () => {
   it('advertises the long ranges and answers 7d with a 15-minute step from the backfill', async () => {
     const clusters = await get<ListResponse<ClusterInfo>>(main, '/api/v1/clusters');
@@ -114,16 +129,7 @@ describe('long-range history from Prometheus', () => {
       'a first in-memory sample',
     );
 
-    // Right after a 15-minute boundary the newest bucket holds no sample until the next poll
-    // (the older samples' bucket is Prometheus'): ask until memory has the newest bucket.
-    const { status, body } = await eventually(
-      async () => {
-        const answer = await history(main, 'scope=cluster&range=7d');
-        return answer.body.spans?.at(-1)?.source === 'memory' ? answer : undefined;
-      },
-      30_000,
-      'a 7d answer whose newest bucket is in memory',
-    ).catch(() => history(main, 'scope=cluster&range=7d'));
+    const { status, body } = await sevenDaysWithNewestInMemory();
     expect(status).toBe(200);
     expect(body.resolutionSeconds).toBe(900);
     const [cpu, memory] = body.series;
@@ -157,16 +163,7 @@ describe('long-range history from Prometheus', () => {
   });
 
   it('a past kubelet outage marks exactly the points that sum fewer nodes (2 of 3)', async () => {
-    // Right after a 15-minute boundary the newest bucket holds no sample until the next poll
-    // (the older samples' bucket is Prometheus'): ask until memory has the newest bucket.
-    const { status, body } = await eventually(
-      async () => {
-        const answer = await history(main, 'scope=cluster&range=7d');
-        return answer.body.spans?.at(-1)?.source === 'memory' ? answer : undefined;
-      },
-      30_000,
-      'a 7d answer whose newest bucket is in memory',
-    ).catch(() => history(main, 'scope=cluster&range=7d'));
+    const { status, body } = await sevenDaysWithNewestInMemory();
     expect(status).toBe(200);
     const coverage = body.coverage!;
     expect(coverage.map(([t]) => t)).toEqual(body.series[0]!.points.map(([t]) => t));
