@@ -77,7 +77,10 @@ describe('abuse limits', () => {
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(100);
     expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     const last429 = await request(path, { headers: as(ALICE) });
-    expect(JSON.parse(last429.body)).toMatchObject({ error: { code: 'rate-limited' } });
+    // The limit as a parameter too, for browsers that say it in another language.
+    expect(JSON.parse(last429.body)).toMatchObject({
+      error: { code: 'rate-limited', params: { perMinute: 100 } },
+    });
     expect(last429.headers['retry-after']).toBeDefined();
     console.log(
       `bob median ${median(bobAlone).toFixed(1)} ms alone, ${median(bobDuring).toFixed(1)} ms during alice's flood (${statuses.length} requests)`,
@@ -103,10 +106,13 @@ describe('abuse limits', () => {
     const a2 = await open(CAROL);
     const a3 = await open(CAROL);
     expect([a1.status, a2.status, a3.status]).toEqual([200, 200, 429]);
-    expect(a3.body).toMatchObject({ error: { code: 'too-many-streams' } });
+    expect(a3.body).toMatchObject({
+      error: { code: 'too-many-streams', params: { open: 2, limit: 2 } },
+    });
     const b1 = await open(DAVE);
     const b2 = await open(DAVE);
     expect([b1.status, b2.status]).toEqual([200, 503]);
+    expect(b2.body).toMatchObject({ error: { code: 'too-many-streams', params: { limit: 3 } } });
     a1.close();
     await eventually(async () => server.broadcaster.size === 2, 5000, 'stream closed');
     const b3 = await open(DAVE);

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const get = (path: string, method = 'GET') => request(server.url + path, { method });
 const error = (body: string) =>
-  (JSON.parse(body) as { error: { code: string; message: string } }).error;
+  (JSON.parse(body) as { error: { code: string; message: string; params?: unknown } }).error;
 
 describe('HTTP edges', () => {
   it('answers a wrong method on a known path with 405 and Allow', async () => {
@@ -47,6 +47,13 @@ describe('HTTP edges', () => {
     const res = await get('/api/v1/stream?clusters=,,,');
     expect(res.status).toBe(400);
     expect(error(res.body).message).toMatch(/clusters/);
+    expect(error(res.body).params).toEqual({ field: 'clusters' });
+    const unknown = await get('/api/v1/stream?clusters=nope,gone');
+    expect(unknown.status).toBe(404);
+    expect(error(unknown.body)).toMatchObject({
+      code: 'unknown-cluster',
+      params: { cluster: 'nope, gone' },
+    });
     for (const limit of ['0x10', '1e3', '+5', ' 5', '5.0', '0', '1001', '']) {
       const r = await get(`/api/v1/clusters/edges/pods?limit=${encodeURIComponent(limit)}`);
       expect(r.status, limit).toBe(400);

@@ -339,9 +339,13 @@ export interface NodeDetail {
   status: ClusterStatus;
 }
 
-/** Error body of every non-2xx response. */
+/**
+ * Error body of every non-2xx response: a stable `code`, the English `message`, and where the
+ * message names something (a cluster, a limit, a field) the same as `params`, so a browser can
+ * say it in its own language.
+ */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; params?: PhraseParams };
 }
 
 // ---- Server-sent events on GET /api/v1/stream?clusters=a,b ----

@@ -1,12 +1,17 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiErrorBody } from '@kubeglance/shared/api';
+import type { PhraseParams } from '@kubeglance/shared/phrase';
 
-/** An error with its HTTP status and a stable machine-readable code. */
+/**
+ * An error with its HTTP status, a stable machine-readable code, the English message, and the
+ * message's variable parts as `params` (browsers translate the code and fill them in).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly params?: PhraseParams,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -16,8 +21,8 @@ export class HttpError extends Error {
 export const notFound = (what: string): HttpError =>
   new HttpError(404, 'not-found', `${what} not found`);
 
-function body(code: string, message: string): ApiErrorBody {
-  return { error: { code, message } };
+function body(code: string, message: string, params?: PhraseParams): ApiErrorBody {
+  return { error: params === undefined ? { code, message } : { code, message, params } };
 }
 
 /** The request's full path (not relative to a router's mount point), bounded for messages. */
@@ -62,7 +67,7 @@ export function errorHandler(log: (err: unknown) => void): ErrorRequestHandler {
       return;
     }
     if (err instanceof HttpError) {
-      res.status(err.status).json(body(err.code, err.message));
+      res.status(err.status).json(body(err.code, err.message, err.params));
       return;
     }
     const bp = err as BodyParserError;

@@ -93,5 +93,6 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown, what: stri
     issue?.code === 'unrecognized_keys'
       ? `unknown ${what} parameter(s): ${issue.keys.join(', ')}`
       : `invalid ${what} "${field}": ${issue?.message ?? 'invalid'}`;
-  throw new HttpError(400, `invalid-${what}`, message);
+  const named = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : field;
+  throw new HttpError(400, `invalid-${what}`, message, { field: named });
 }

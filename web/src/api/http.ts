@@ -1,18 +1,24 @@
 /** Typed JSON fetch for /api/v1 and the error every non-2xx response becomes. */
 import type { ApiErrorBody } from '@kubeglance/shared/api';
+import type { PhraseParams } from '@kubeglance/shared/phrase';
 
 export const API_BASE = '/api/v1';
 
-/** A failed request. `status` 0 means the server could not be reached at all. */
+/**
+ * A failed request. `status` 0 means the server could not be reached at all. `message` is the
+ * server's English; `code` and `params` let the page say it in its own language (errors.ts).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  readonly params: PhraseParams | undefined;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, params?: PhraseParams) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.params = params;
   }
 }
 
@@ -21,10 +27,14 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** The error a non-2xx response stands for, from its `{error}` body when it has one. */
+export async function toApiError(res: Response): Promise<ApiError> {
   try {
     const body: unknown = await res.json();
-    if (isErrorBody(body)) return new ApiError(res.status, body.error.code, body.error.message);
+    if (isErrorBody(body)) {
+      const { code, message, params } = body.error;
+      return new ApiError(res.status, code, message, params);
+    }
   } catch {
     // Not JSON (a proxy's HTML error page, an empty body): fall through.
   }

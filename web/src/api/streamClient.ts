@@ -4,7 +4,9 @@
  * no heartbeat) as dead — a half-open TCP connection never errors by itself.
  */
 import type { StreamEventName } from '@kubeglance/shared/api';
-import { API_BASE } from './http';
+import { API_BASE, toApiError } from './http';
+import { errorReason } from './errors';
+import { t } from '../i18n/t';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { createSseParser } from './sseParser';
 
@@ -112,11 +114,11 @@ export function openStream(options: StreamOptions): () => void {
         armWatchdog();
         sse.push(value);
       }
-      throw new Error('the server closed the stream');
+      throw new Error(t('stream.closed'));
     } catch (err) {
       if (closed) return;
       const aborted = ctrl.signal.aborted;
-      retry(aborted ? 'no data or heartbeat from the server' : errorText(err));
+      retry(aborted ? t('stream.silent') : errorText(err));
     }
   };
 
@@ -129,19 +131,18 @@ export function openStream(options: StreamOptions): () => void {
   };
 }
 
-/** Why the server refused the stream, with its own words when it sent `{error}`. */
+/**
+ * Why the server refused the stream, with what its `{error}` says, in the language on screen
+ * (the text is made when the refusal comes; each retry makes it anew).
+ */
 async function refusal(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message)
-      return `the server refused the stream (${res.status}: ${body.error.message})`;
-  } catch {
-    // No JSON body; the status says enough.
-  }
-  return `the server refused the stream (${res.status})`;
+  const reason = errorReason(await toApiError(res));
+  return reason === null
+    ? t('stream.refusedStatus', { status: res.status })
+    : t('stream.refused', { status: res.status, reason });
 }
 
 function errorText(err: unknown): string {
-  if (err instanceof TypeError) return 'the kubeglance server cannot be reached';
+  if (err instanceof TypeError) return t('stream.unreachable');
   return err instanceof Error ? err.message : String(err);
 }

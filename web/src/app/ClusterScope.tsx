@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { describeError } from '../api/errors';
+import { describeError, errorDetail } from '../api/errors';
 import { PanelMessage } from '../components/PanelMessage';
 import { useCurrentCluster } from './currentCluster';
 import { t } from '../i18n/t';
@@ -16,7 +16,9 @@ export function ClusterScope({ render }: { render: (cluster: string) => ReactNod
       return render(choice.name);
     case 'loading':
       return clusters.isError ? (
-        <PanelMessage kind="error">{describeError(clusters.error)}</PanelMessage>
+        <PanelMessage kind="error" detail={errorDetail(clusters.error)}>
+          {describeError(clusters.error)}
+        </PanelMessage>
       ) : (
         <PanelMessage kind="loading">{t('app.loadingClusters')}</PanelMessage>
       );

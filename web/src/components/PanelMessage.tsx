@@ -4,6 +4,7 @@
  * is kept for the STALE banner so it stands out to assistive tech and tests.
  */
 import type { ReactNode } from 'react';
+import { errorDetail } from '../api/errors';
 import { t } from '../i18n/t';
 
 export type MessageKind = 'loading' | 'empty' | 'error' | 'info';
@@ -13,9 +14,11 @@ interface PanelMessageProps {
   children: ReactNode;
   /** Secondary line: what to do about it. */
   hint?: ReactNode;
+  /** The server's own (English) words behind a translated error, folded away. */
+  detail?: string;
 }
 
-export function PanelMessage({ kind, children, hint }: PanelMessageProps) {
+export function PanelMessage({ kind, children, hint, detail }: PanelMessageProps) {
   return (
     <div className={`panel-message panel-message-${kind}`} role="status">
       <p>
@@ -23,6 +26,12 @@ export function PanelMessage({ kind, children, hint }: PanelMessageProps) {
         {children}
       </p>
       {hint && <p className="muted">{hint}</p>}
+      {detail && (
+        <details className="panel-message-detail">
+          <summary>{t('banner.details')}</summary>
+          <code translate="no">{detail}</code>
+        </details>
+      )}
     </div>
   );
 }
@@ -44,6 +53,12 @@ export function queryMessage(
   loadingText?: string,
 ): ReactNode {
   if (query.data !== undefined) return null;
-  if (query.isError) return <PanelMessage kind="error">{describe(query.error)}</PanelMessage>;
+  if (query.isError) {
+    return (
+      <PanelMessage kind="error" detail={errorDetail(query.error)}>
+        {describe(query.error)}
+      </PanelMessage>
+    );
+  }
   return <PanelMessage kind="loading">{loadingText ?? t('common.loading')}</PanelMessage>;
 }

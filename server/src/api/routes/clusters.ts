@@ -22,7 +22,9 @@ export function clustersRouter(registry: ClusterRegistry): Router {
     const { cluster } = parse(clusterParams, req.params, 'path');
     const entry = registry.get(cluster);
     if (!entry)
-      throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`);
+      throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`, {
+        cluster,
+      });
     return entry;
   };
   const viewFor = (req: Request) => entryFor(req).view;
@@ -91,6 +93,7 @@ export function clustersRouter(registry: ClusterRegistry): Router {
           400,
           'prometheus-not-configured',
           `range=${q.range} needs a Prometheus: kubeglance keeps only the last hour in memory; start it with --prometheus URL`,
+          { range: q.range },
         );
       }
       const long = await view.longHistory(q);

@@ -20,7 +20,9 @@ export function diagnosticsRouter(registry: ClusterRegistry): Router {
       const { cluster } = parse(clusterParams, req.params, 'path');
       const entry = registry.get(cluster);
       if (!entry)
-        throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`);
+        throw new HttpError(404, 'unknown-cluster', `cluster "${cluster}" is not configured`, {
+          cluster,
+        });
       const runner = entry.pipeline.diagnostics;
       const report =
         refresh === '1' || refresh === 'true' ? await runner.refresh() : await runner.report();

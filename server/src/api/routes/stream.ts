@@ -23,7 +23,9 @@ export function streamRouter(
     if (q.clusters === undefined) return { known: registry.names(), unknown: [] };
     const wanted = q.clusters.split(',').filter((c) => c.length > 0);
     if (wanted.length === 0) {
-      throw new HttpError(400, 'invalid-query', 'invalid query "clusters": names no cluster');
+      throw new HttpError(400, 'invalid-query', 'invalid query "clusters": names no cluster', {
+        field: 'clusters',
+      });
     }
     // One wrong name must not blank the others: unknown clusters are named in `hello` and
     // the stream carries the rest. Only a request naming no configured cluster is refused.
@@ -34,6 +36,7 @@ export function streamRouter(
         404,
         'unknown-cluster',
         `cluster(s) not configured: ${unknown.join(', ')}`,
+        { cluster: unknown.join(', ') },
       );
     }
     return { known, unknown };

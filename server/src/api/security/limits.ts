@@ -19,7 +19,11 @@ export function apiRateLimit(perMinute: number): RequestHandler {
       return viewer !== undefined ? `viewer:${viewer}` : ipKeyGenerator(req.ip ?? '');
     },
     handler: (_req, _res, next) => {
-      next(new HttpError(429, 'rate-limited', `more than ${perMinute} API requests a minute`));
+      next(
+        new HttpError(429, 'rate-limited', `more than ${perMinute} API requests a minute`, {
+          perMinute,
+        }),
+      );
     },
   });
 }
@@ -43,6 +47,7 @@ export class StreamLimits {
         503,
         'too-many-streams',
         'the server has as many streams open as allowed',
+        { limit: this.maxTotal },
       );
     }
     if (mine >= this.maxPerClient) {
@@ -50,6 +55,7 @@ export class StreamLimits {
         429,
         'too-many-streams',
         `this client already has ${mine} streams open (limit ${this.maxPerClient})`,
+        { open: mine, limit: this.maxPerClient },
       );
     }
     this.total += 1;

@@ -209,6 +209,33 @@ export const en = {
       503: 'metrics API unavailable (503)',
       504: 'the API server did not answer in time (504)',
     },
+    withReason: '{{head}}: {{reason}}',
+    inEnglish: '{{message}} (the server’s message, in English)',
+    code: {
+      'unknown-cluster': 'no cluster named “{{cluster}}” is configured',
+      'not-found': 'what was asked for does not exist (any more)',
+      'no-such-route': 'the server has no such API path (is the page older than the server?)',
+      'method-not-allowed': 'the server does not allow this request method here',
+      'rate-limited':
+        'more than {{perMinute}} API requests a minute from this browser; wait a moment',
+      'too-many-streams':
+        'too many live streams are open (limit {{limit}}); close other kubeglance tabs',
+      'invalid-query': 'the request parameter “{{field}}” is not valid',
+      'invalid-path': 'the address part “{{field}}” is not valid',
+      'prometheus-not-configured':
+        'the {{range}} range needs a Prometheus: kubeglance keeps only the last hour in memory; start it with --prometheus URL',
+      'host-not-allowed':
+        'the server does not answer for this host name; add it with --allowed-host',
+      unauthenticated: 'not signed in (or the session expired): reload the page to sign in',
+      internal: 'internal server error; see the kubeglance log',
+    },
+  },
+  stream: {
+    refused: 'the server refused the stream ({{status}}: {{reason}})',
+    refusedStatus: 'the server refused the stream ({{status}})',
+    closed: 'the server closed the stream',
+    silent: 'no data or heartbeat from the server',
+    unreachable: 'the kubeglance server cannot be reached',
   },
   namespace: {
     heading: 'Namespace {{namespace}}',

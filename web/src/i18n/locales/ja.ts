@@ -214,6 +214,35 @@ export const ja: Messages = {
       503: 'メトリクスAPIが利用できません（503）',
       504: 'APIサーバーが時間内に応答しませんでした（504）',
     },
+    withReason: '{{head}}：{{reason}}',
+    inEnglish: '{{message}}（サーバーの英語のメッセージ）',
+    code: {
+      'unknown-cluster': '「{{cluster}}」という名前のクラスターは設定されていません',
+      'not-found': '要求された対象が存在しません（もう存在しません）',
+      'no-such-route':
+        'サーバーにこの API パスがありません（ページがサーバーより古い可能性があります）',
+      'method-not-allowed': 'ここではこのリクエストメソッドは許可されていません',
+      'rate-limited':
+        'このブラウザーからの API リクエストが毎分 {{perMinute}} 件を超えました。しばらくお待ちください',
+      'too-many-streams':
+        'ライブストリームが多すぎます（上限 {{limit}}）。ほかの kubeglance タブを閉じてください',
+      'invalid-query': 'リクエストパラメーター「{{field}}」が無効です',
+      'invalid-path': 'アドレスの「{{field}}」が無効です',
+      'prometheus-not-configured':
+        '{{range}} の範囲には Prometheus が必要です。kubeglance がメモリに保持するのは直近1時間だけです。--prometheus URL を付けて起動してください',
+      'host-not-allowed':
+        'サーバーはこのホスト名には応答しません。--allowed-host で追加してください',
+      unauthenticated:
+        'サインインしていません（またはセッションが切れました）。ページを再読み込みしてサインインしてください',
+      internal: 'サーバー内部エラーです。kubeglance のログを確認してください',
+    },
+  },
+  stream: {
+    refused: 'サーバーがストリームを拒否しました（{{status}}：{{reason}}）',
+    refusedStatus: 'サーバーがストリームを拒否しました（{{status}}）',
+    closed: 'サーバーがストリームを閉じました',
+    silent: 'サーバーからデータもハートビートも届きません',
+    unreachable: 'kubeglance サーバーに接続できません',
   },
   namespace: {
     heading: 'Namespace {{namespace}}',
