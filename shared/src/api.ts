@@ -43,6 +43,12 @@ export interface Problem {
   /** Upstream detail (HTTP status and Status.message), for the diagnostics view. */
   detail?: string;
   /**
+   * When `detail` is kubeglance's own words (not upstream text), the same line by line as
+   * phrases (`watch-churn.relists`, `malformed-metrics.<reason>`), for browsers that say it in
+   * another language; each phrase's `text` is its line of `detail`.
+   */
+  details?: Phrase[];
+  /**
    * What `message` says in numbers and names, for browsers that render the sentence in
    * another language (see phrase.ts); absent when the message has nothing variable.
    */

@@ -13,8 +13,20 @@ describe('metrics quality problems', () => {
   it('malformed-metrics names examples of dropped items and counts duplicates', () => {
     const p = malformedProblem(
       [
-        { what: 'pod a/x', reason: 'null timestamp' },
-        { what: 'pod a/y', reason: 'no containers' },
+        {
+          what: 'pod a/x',
+          reason: 'null timestamp',
+          kind: 'pod',
+          name: 'a/x',
+          code: 'null-timestamp',
+        },
+        {
+          what: 'pod a/y',
+          reason: 'no containers',
+          kind: 'pod',
+          name: 'a/y',
+          code: 'no-containers',
+        },
       ],
       1,
       NOW,
@@ -23,6 +35,21 @@ describe('metrics quality problems', () => {
     expect(p.code).toBe('malformed-metrics');
     expect(p.message).toContain('2 unusable item(s) left out: pod a/x (null timestamp), pod a/y');
     expect(p.message).toContain('1 duplicate item(s) counted once');
+    // The detail in English for the API, and line by line as codes for other languages.
+    expect(p.detail).toBe('pod a/x: null timestamp\npod a/y: no containers');
+    expect(p.params).toEqual({ dropped: 2, duplicates: 1 });
+    expect(p.details).toEqual([
+      {
+        code: 'malformed-metrics.null-timestamp',
+        params: { kind: 'pod', name: 'a/x' },
+        text: 'pod a/x: null timestamp',
+      },
+      {
+        code: 'malformed-metrics.no-containers',
+        params: { kind: 'pod', name: 'a/y' },
+        text: 'pod a/y: no containers',
+      },
+    ]);
     expect(malformedProblem([], 0, NOW, undefined)).toBeUndefined();
     // The same problem keeps its start time.
     expect(malformedProblem([], 2, NOW + 5000, p)!.sinceMs).toBe(NOW);

@@ -1,4 +1,4 @@
-import type { Problem } from '@kubeglance/shared/api';
+import type { Phrase, Problem } from '@kubeglance/shared/api';
 import { englishNames, nameList } from '@kubeglance/shared/phrase';
 import { formatAge } from '@kubeglance/shared/humanFormat';
 import type { DroppedItem } from './parseMetrics.js';
@@ -34,15 +34,31 @@ export function malformedProblem(
     parts.push(`${dropped.length} unusable item(s) left out: ${examples(named)}`);
   }
   if (duplicates > 0) parts.push(`${duplicates} duplicate item(s) counted once`);
-  const problem = makeProblem(
-    'malformed-metrics',
-    `The metrics API sent items kubeglance could not use: ${parts.join('; ')}.`,
-    'The rest of the data is shown. Pods with no usable containers are usually being created or restarting; if it persists, check `kubectl -n kube-system logs deploy/metrics-server`.',
-    nowMs,
-    previous,
-  );
-  if (dropped.length > 0) problem.detail = dropped.map((d) => `${d.what}: ${d.reason}`).join('\n');
+  const problem: Problem = {
+    ...makeProblem(
+      'malformed-metrics',
+      `The metrics API sent items kubeglance could not use: ${parts.join('; ')}.`,
+      'The rest of the data is shown. Pods with no usable containers are usually being created or restarting; if it persists, check `kubectl -n kube-system logs deploy/metrics-server`.',
+      nowMs,
+      previous,
+    ),
+    params: { dropped: dropped.length, duplicates },
+  };
+  if (dropped.length > 0) {
+    problem.details = dropped.map(droppedLine);
+    problem.detail = problem.details.map((l) => l.text).join('\n');
+  }
   return problem;
+}
+
+/** `pod a/b: null timestamp`, as a phrase: the item's kind and name, the reason's code. */
+function droppedLine(d: DroppedItem): Phrase {
+  const params = {
+    kind: d.kind,
+    name: d.name,
+    ...(d.value === undefined ? {} : { value: d.value }),
+  };
+  return { code: `malformed-metrics.${d.code}`, params, text: `${d.what}: ${d.reason}` };
 }
 
 /** Whole seconds, or whole minutes from ten minutes on: `3597 s` ahead reads `60m`. */

@@ -106,6 +106,22 @@ describe('metrics lists', () => {
     expect(parsed.dropped[1]!.reason).toBe('no containers');
     expect(parsed.dropped[2]!.reason).toMatch(/quantity-out-of-range/);
     expect(parsed.dropped[3]!.reason).toMatch(/invalid-quantity/);
+    // The same as codes with the item's parts and the value, for other languages.
+    expect(
+      parsed.dropped.map(({ kind, name, code, value }) => ({ kind, name, code, value })),
+    ).toEqual([
+      { kind: 'pod', name: 'ns/no-ts', code: 'null-timestamp', value: undefined },
+      { kind: 'pod', name: 'ns/empty', code: 'no-containers', value: undefined },
+      {
+        kind: 'pod',
+        name: 'ns/huge',
+        code: 'quantity-out-of-range',
+        value: expect.stringMatching(/^"/),
+      },
+      { kind: 'pod', name: 'ns/lots', code: 'invalid-quantity', value: '"lots"' },
+      { kind: 'pod', name: 'ns/shapeless', code: 'invalid-field', value: 'timestamp' },
+      { kind: 'item', name: '6', code: 'invalid-field', value: 'item' },
+    ]);
   });
 
   it('drops a node with a negative or overflowing quantity', () => {

@@ -25,11 +25,29 @@ const podMetrics = z.object({
 /** Only the list's shape decides whether a response is usable; items are checked one by one. */
 const list = z.object({ items: z.array(z.unknown()).nullish() });
 
+/** Why an item was left out, as a stable code (browsers say it in their language). */
+export type DropReason =
+  | 'null-timestamp'
+  | 'invalid-timestamp'
+  | 'invalid-quantity'
+  | 'quantity-out-of-range'
+  | 'negative-usage'
+  | 'no-containers'
+  | 'invalid-field'
+  | 'unreadable';
+
 /** An item that was left out of the sample, and why (for the `malformed-metrics` problem). */
 export interface DroppedItem {
   /** `node NAME` or `pod NAMESPACE/NAME` (or `item N` when even the name is unreadable). */
   what: string;
+  /** In English, for the API's `detail` and the log. */
   reason: string;
+  /** `what` in parts: its kind and name (`NAMESPACE/NAME`, or the index for `item`). */
+  kind: 'pod' | 'node' | 'item';
+  name: string;
+  code: DropReason;
+  /** The offending value (quoted as sent) or field, when the reason names one. */
+  value?: string;
 }
 
 /** One list's usable items plus what was dropped. */
@@ -51,12 +69,26 @@ function windowMs(window: string): number {
   }
 }
 
-class BadItem extends Error {}
+class BadItem extends Error {
+  constructor(
+    message: string,
+    readonly code: DropReason,
+    readonly value?: string,
+  ) {
+    super(message);
+  }
+}
 
 function timeMs(s: string | null): number {
-  if (s === null) throw new BadItem('null timestamp');
+  if (s === null) throw new BadItem('null timestamp', 'null-timestamp');
   const t = Date.parse(s);
-  if (!Number.isFinite(t)) throw new BadItem(`invalid timestamp ${JSON.stringify(s)}`);
+  if (!Number.isFinite(t)) {
+    throw new BadItem(
+      `invalid timestamp ${JSON.stringify(s)}`,
+      'invalid-timestamp',
+      JSON.stringify(s),
+    );
+  }
   return t;
 }
 
@@ -66,9 +98,13 @@ function quantity(parse: (s: string) => number, s: string): number {
   try {
     v = parse(s);
   } catch (e) {
-    throw new BadItem(e instanceof QuantityError ? e.code + ' ' + JSON.stringify(s) : String(e));
+    if (e instanceof QuantityError) {
+      throw new BadItem(`${e.code} ${JSON.stringify(s)}`, e.code, JSON.stringify(s));
+    }
+    throw new BadItem(String(e), 'unreadable', String(e));
   }
-  if (v < 0) throw new BadItem(`negative usage ${JSON.stringify(s)}`);
+  if (v < 0)
+    throw new BadItem(`negative usage ${JSON.stringify(s)}`, 'negative-usage', JSON.stringify(s));
   return v;
 }
 
@@ -77,10 +113,27 @@ function listItems(raw: unknown): unknown[] {
   return list.parse(raw).items ?? [];
 }
 
-function itemName(raw: unknown, index: number): string {
+function itemName(raw: unknown, index: number): Pick<DroppedItem, 'what' | 'kind' | 'name'> {
   const m = (raw as { metadata?: { name?: unknown; namespace?: unknown } } | null)?.metadata;
-  if (typeof m?.name !== 'string') return `item ${index}`;
-  return typeof m.namespace === 'string' ? `pod ${m.namespace}/${m.name}` : `node ${m.name}`;
+  if (typeof m?.name !== 'string') return { what: `item ${index}`, kind: 'item', name: `${index}` };
+  if (typeof m.namespace !== 'string')
+    return { what: `node ${m.name}`, kind: 'node', name: m.name };
+  const name = `${m.namespace}/${m.name}`;
+  return { what: `pod ${name}`, kind: 'pod', name };
+}
+
+/** Why `e` made an item unusable, in English and as a code. */
+function whyDropped(e: unknown): Pick<DroppedItem, 'reason' | 'code' | 'value'> {
+  if (e instanceof BadItem) {
+    return e.value === undefined
+      ? { reason: e.message, code: e.code }
+      : { reason: e.message, code: e.code, value: e.value };
+  }
+  if (e instanceof z.ZodError) {
+    const field = e.issues[0]?.path.join('.') || 'item';
+    return { reason: schemaReason(e), code: 'invalid-field', value: field };
+  }
+  return { reason: String(e), code: 'unreadable', value: String(e) };
 }
 
 /**
@@ -94,9 +147,7 @@ function parseEach<T>(raw: unknown, parseItem: (item: unknown) => T): ParsedList
     try {
       items.push(parseItem(item));
     } catch (e) {
-      const reason =
-        e instanceof BadItem ? e.message : e instanceof z.ZodError ? schemaReason(e) : String(e);
-      dropped.push({ what: itemName(item, i), reason });
+      dropped.push({ ...itemName(item, i), ...whyDropped(e) });
     }
   });
   return { items, dropped };
@@ -124,7 +175,7 @@ export function parsePodMetricsList(raw: unknown): ParsedList<PodUsage> {
   return parseEach(raw, (item) => {
     const p = podMetrics.parse(item);
     const timestampMs = timeMs(p.timestamp);
-    if (p.containers.length === 0) throw new BadItem('no containers');
+    if (p.containers.length === 0) throw new BadItem('no containers', 'no-containers');
     return {
       namespace: p.metadata.namespace,
       name: p.metadata.name,

@@ -77,4 +77,33 @@ describe('403 hints', () => {
       expect(p.hint).not.toMatch(/deploy\/rbac\.yaml/);
     }
   });
+
+  it('carry the user and the permission as params, for browsers in other languages', () => {
+    const denied = (message: string) =>
+      problemFromError(http(403, `x is forbidden: ${message}`), 'metrics', 0);
+    const cluster = denied(
+      'User "system:serviceaccount:mon:kg" cannot list resource "nodes" in API group "metrics.k8s.io" at the cluster scope',
+    );
+    expect(cluster.params).toEqual({
+      user: 'system:serviceaccount:mon:kg',
+      verb: 'list',
+      resource: 'nodes.metrics.k8s.io',
+      namespace: '',
+      rule: '{apiGroups: ["metrics.k8s.io"], resources: [nodes], verbs: [list]}',
+    });
+    const core = problemFromError(
+      http(403, 'User "u" cannot watch resource "pods" in API group "" in the namespace "a"'),
+      'inventory',
+      0,
+    );
+    expect(core.code).toBe('inventory-forbidden');
+    expect(core.params).toMatchObject({
+      user: 'u',
+      verb: 'watch',
+      resource: 'pods',
+      namespace: 'a',
+    });
+    // Nothing to name when the apiserver's words are not the usual ones.
+    expect(problemFromError(http(403), 'metrics', 0).params).toBeUndefined();
+  });
 });

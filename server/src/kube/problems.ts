@@ -1,4 +1,5 @@
 import type { Problem, ProblemCode } from '@kubeglance/shared/api';
+import type { PhraseParams } from '@kubeglance/shared/phrase';
 import { describePermission, grantingRule, missingPermission } from './permission.js';
 import { UpstreamError } from './upstream.js';
 
@@ -14,6 +15,8 @@ interface Explanation {
   code: ProblemCode;
   message: string;
   hint: string;
+  /** What `message` and `hint` name, for browsers that say them in another language. */
+  params?: PhraseParams;
 }
 
 const METRICS_SERVER_CHECK =
@@ -35,8 +38,11 @@ function explainForbidden(e: UpstreamError, source: Source): Explanation {
     };
   }
   const anonymous = p.user === 'system:anonymous';
+  const resource = p.group ? `${p.resource}.${p.group}` : p.resource;
   return {
     code,
+    // `namespace` is empty at the cluster scope; `rule` is what the hint tells to add.
+    params: { user: p.user, verb: p.verb, resource, namespace: p.namespace, rule: grantingRule(p) },
     message: `Forbidden (403): User "${p.user}" may not ${describePermission(p)}.`,
     hint: anonymous
       ? 'The request arrived without an identity: the credentials were not accepted as a user, or the aggregation layer forwarded it anonymously (API server --requestheader-* flags).'

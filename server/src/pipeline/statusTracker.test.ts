@@ -31,7 +31,15 @@ describe('StatusTracker data-quality problems', () => {
     t.metricsSucceeded(NOW, NOW);
     t.setQuality(
       {
-        dropped: [{ what: 'pod a/b', reason: 'null timestamp' }],
+        dropped: [
+          {
+            what: 'pod a/b',
+            reason: 'null timestamp',
+            kind: 'pod',
+            name: 'a/b',
+            code: 'null-timestamp',
+          },
+        ],
         duplicates: 1,
         clocks: [
           { name: 'n1', advancedAtMs: NOW, offsetMs: 0 },
@@ -71,5 +79,26 @@ describe('StatusTracker data-quality problems', () => {
     // A shorter resolution judges the same clocks again at once.
     t.setQuality({ dropped: [], duplicates: 0, clocks }, RES, NOW);
     expect(t.status(NOW, true, 5000).problems.map((p) => p.code)).toEqual(['nodes-stale-metrics']);
+  });
+
+  it('watch-churn names the kinds, and says its detail line by line as codes with counts', () => {
+    const t = new StatusTracker();
+    t.metricsSucceeded(NOW, NOW);
+    t.setWatchChurn(
+      [
+        { kind: 'pods', relists: 3 },
+        { kind: 'nodes', relists: 2 },
+      ],
+      120_000,
+      NOW,
+    );
+    const p = t.status(NOW, true, RES).problems.find((x) => x.code === 'watch-churn')!;
+    expect(p.message).toContain('relists of pods (3), nodes (2) in the last 120 s');
+    expect(p.detail).toBe('pods: 3 relists; nodes: 2 relists');
+    expect(p.params).toEqual({ kinds: { names: ['pods', 'nodes'], total: 2 }, seconds: 120 });
+    expect(p.details).toEqual([
+      { code: 'watch-churn.relists', params: { kind: 'pods', n: 3 }, text: 'pods: 3 relists' },
+      { code: 'watch-churn.relists', params: { kind: 'nodes', n: 2 }, text: 'nodes: 2 relists' },
+    ]);
   });
 });

@@ -91,7 +91,19 @@ export class StatusTracker {
         this.churnProblem,
       ),
       detail: kinds.map((k) => `${k.kind}: ${k.relists} relists`).join('; '),
-      params: { kinds: nameList(what, what.length), seconds },
+      details: kinds.map((k) => ({
+        code: 'watch-churn.relists',
+        params: { kind: k.kind, n: k.relists },
+        text: `${k.kind}: ${k.relists} relists`,
+      })),
+      // The kinds alone (`nodes`, `pods`, `namespaces`): a browser says them in its words.
+      params: {
+        kinds: nameList(
+          kinds.map((k) => k.kind),
+          kinds.length,
+        ),
+        seconds,
+      },
     };
   }
 

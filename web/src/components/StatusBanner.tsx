@@ -9,6 +9,7 @@ import type { DiagnosticsSummary, Problem } from '@kubeglance/shared/api';
 import { t } from '../i18n/t';
 import { phraseText } from '../i18n/phrase';
 import { problemHint, problemMessage } from '../i18n/problem';
+import { problemDetail } from '../i18n/problemDetail';
 
 interface StatusBannerProps {
   problems: readonly Problem[];
@@ -39,23 +40,27 @@ export function StatusBanner({ problems, title, diagnostics, diagnosticsHref }: 
         </p>
       )}
       <ul>
-        {problems.map((p) => (
-          <li key={p.code}>
-            <span className="status-banner-icon" aria-hidden="true">
-              !
-            </span>
-            <div>
-              <p className="status-banner-message">{problemMessage(p)}</p>
-              <p className="status-banner-hint">{problemHint(p)}</p>
-              {p.detail && (
-                <details>
-                  <summary>{t('banner.details')}</summary>
-                  <code translate="no">{p.detail}</code>
-                </details>
-              )}
-            </div>
-          </li>
-        ))}
+        {problems.map((p) => {
+          const detail = problemDetail(p);
+          return (
+            <li key={p.code}>
+              <span className="status-banner-icon" aria-hidden="true">
+                !
+              </span>
+              <div>
+                <p className="status-banner-message">{problemMessage(p)}</p>
+                <p className="status-banner-hint">{problemHint(p)}</p>
+                {detail && (
+                  <details>
+                    <summary>{t('banner.details')}</summary>
+                    {/* Upstream text stays as sent; kubeglance's own lines are translated. */}
+                    <code translate={detail.verbatim ? 'no' : undefined}>{detail.text}</code>
+                  </details>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {diagnosticsHref && (
         <p className="status-banner-link">

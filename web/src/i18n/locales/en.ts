@@ -421,6 +421,7 @@ export const en = {
       hint: 'Install metrics-server, then wait a minute for the first scrape.',
     },
     'metrics-forbidden': {
+      named: 'Forbidden (403): user “{{user}}” may not {{verb}} {{resource}} {{scope}}.',
       message: 'Reading metrics.k8s.io is forbidden (403).',
       hint: 'Grant kubeglance the rules of deploy/kubernetes/rbac.yaml, or use a kubeconfig user that has them.',
     },
@@ -455,6 +456,7 @@ export const en = {
       hint: 'Refresh the token in the kubeconfig (or the service-account token); kubeglance reconnects without a restart.',
     },
     'inventory-forbidden': {
+      named: 'Forbidden (403): user “{{user}}” may not {{verb}} {{resource}} {{scope}}.',
       message: 'Reading nodes, pods or namespaces is forbidden (403).',
       hint: 'Grant kubeglance the rules of deploy/kubernetes/rbac.yaml, or use a kubeconfig user that has them.',
     },
@@ -469,6 +471,8 @@ export const en = {
       hint: 'Often a proxy or load balancer closing long requests; check its idle timeout.',
     },
     'malformed-metrics': {
+      named:
+        'The metrics API sent items kubeglance could not use: {{dropped}} left out, {{duplicates}} duplicate(s) counted once.',
       message: 'Some metrics items were unusable or duplicated and were left out.',
       hint: 'See the kubeglance log for the items; usually a metrics-server or kubelet bug.',
     },
@@ -490,6 +494,29 @@ export const en = {
     'upstream-error': {
       message: 'The API server answered with an error.',
       hint: 'See the details below and the kubeglance log.',
+    },
+  },
+  problemDetail: {
+    kind: { nodes: 'nodes', pods: 'pods', namespaces: 'namespaces' },
+    item: { pod: 'pod {{name}}', node: 'node {{name}}', item: 'item {{name}}' },
+    relists: '{{kind}}: {{n}} relists',
+    dropped: {
+      'null-timestamp': '{{item}}: null timestamp',
+      'invalid-timestamp': '{{item}}: invalid timestamp {{value}}',
+      'invalid-quantity': '{{item}}: unreadable quantity {{value}}',
+      'quantity-out-of-range': '{{item}}: quantity out of range {{value}}',
+      'negative-usage': '{{item}}: negative usage {{value}}',
+      'no-containers': '{{item}}: no containers',
+      'invalid-field': '{{item}}: invalid field {{value}}',
+      unreadable: '{{item}}: unreadable ({{value}})',
+    },
+    forbidden: {
+      cluster: 'at the cluster scope',
+      namespace: 'in the namespace “{{namespace}}”',
+      ruleHint:
+        'Add the rule {{rule}} to the ClusterRole kubeglance runs with (deploy/kubernetes/rbac.yaml), or use a kubeconfig user that has it.',
+      anonymousHint:
+        'The request arrived without an identity: the credentials were not accepted as a user, or the aggregation layer forwarded it anonymously (API server --requestheader-* flags).',
     },
   },
   diagnostics: {

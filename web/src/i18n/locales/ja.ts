@@ -430,6 +430,8 @@ export const ja: Messages = {
       hint: 'metrics-server をインストールし、最初のスクレイプまで1分ほど待ってください。',
     },
     'metrics-forbidden': {
+      named:
+        'アクセス拒否（403）：ユーザー「{{user}}」には{{scope}}の {{resource}} に対する {{verb}} の権限がありません。',
       message: 'metrics.k8s.io の読み取りが禁止されています（403）。',
       hint: 'kubeglance に deploy/kubernetes/rbac.yaml のルールを付与するか、その権限を持つ kubeconfig ユーザーを使ってください。',
     },
@@ -465,6 +467,8 @@ export const ja: Messages = {
       hint: 'kubeconfig のトークン（またはサービスアカウントのトークン）を更新してください。kubeglance は再起動なしで再接続します。',
     },
     'inventory-forbidden': {
+      named:
+        'アクセス拒否（403）：ユーザー「{{user}}」には{{scope}}の {{resource}} に対する {{verb}} の権限がありません。',
       message: 'ノード、Pod、Namespace の読み取りが禁止されています（403）。',
       hint: 'kubeglance に deploy/kubernetes/rbac.yaml のルールを付与するか、その権限を持つ kubeconfig ユーザーを使ってください。',
     },
@@ -480,6 +484,8 @@ export const ja: Messages = {
       hint: 'プロキシやロードバランサーが長時間のリクエストを切断していることがよくあります。アイドルタイムアウトを確認してください。',
     },
     'malformed-metrics': {
+      named:
+        'メトリクスAPIが kubeglance で使えない項目を送ってきました：{{dropped}} 件を除外し、重複 {{duplicates}} 件は1件として数えました。',
       message: '一部のメトリクス項目が使用できないか重複していたため除外しました。',
       hint: '項目は kubeglance のログを参照してください。多くは metrics-server か kubelet の不具合です。',
     },
@@ -503,6 +509,29 @@ export const ja: Messages = {
     'upstream-error': {
       message: 'APIサーバーがエラーを返しました。',
       hint: '下の詳細と kubeglance のログを確認してください。',
+    },
+  },
+  problemDetail: {
+    kind: { nodes: 'ノード', pods: 'Pod', namespaces: 'Namespace' },
+    item: { pod: 'Pod {{name}}', node: 'ノード {{name}}', item: '項目 {{name}}' },
+    relists: '{{kind}}：再リスト {{n}} 回',
+    dropped: {
+      'null-timestamp': '{{item}}：タイムスタンプが null',
+      'invalid-timestamp': '{{item}}：無効なタイムスタンプ {{value}}',
+      'invalid-quantity': '{{item}}：解析できない数量 {{value}}',
+      'quantity-out-of-range': '{{item}}：範囲外の数量 {{value}}',
+      'negative-usage': '{{item}}：負の使用量 {{value}}',
+      'no-containers': '{{item}}：コンテナがありません',
+      'invalid-field': '{{item}}：無効なフィールド {{value}}',
+      unreadable: '{{item}}：読み取れません（{{value}}）',
+    },
+    forbidden: {
+      cluster: 'クラスター全体',
+      namespace: 'Namespace「{{namespace}}」',
+      ruleHint:
+        'kubeglance が使う ClusterRole（deploy/kubernetes/rbac.yaml）にルール {{rule}} を追加するか、その権限を持つ kubeconfig ユーザーを使ってください。',
+      anonymousHint:
+        'リクエストが身元なしで届きました。認証情報がユーザーとして受け入れられなかったか、アグリゲーションレイヤーが匿名で転送しています（APIサーバーの --requestheader-* フラグ）。',
     },
   },
   diagnostics: {

@@ -414,6 +414,7 @@ export const zhCN: Messages = {
       hint: '请安装 metrics-server，然后等待约一分钟完成首次抓取。',
     },
     'metrics-forbidden': {
+      named: '禁止访问（403）：用户“{{user}}”无权{{scope}}对 {{resource}} 执行 {{verb}}。',
       message: '禁止读取 metrics.k8s.io（403）。',
       hint: '请为 kubeglance 授予 deploy/kubernetes/rbac.yaml 中的规则，或使用具备这些权限的 kubeconfig 用户。',
     },
@@ -448,6 +449,7 @@ export const zhCN: Messages = {
       hint: '请刷新 kubeconfig 中的令牌（或服务账号令牌）；kubeglance 无需重启即可重新连接。',
     },
     'inventory-forbidden': {
+      named: '禁止访问（403）：用户“{{user}}”无权{{scope}}对 {{resource}} 执行 {{verb}}。',
       message: '禁止读取节点、Pod 或名字空间（403）。',
       hint: '请为 kubeglance 授予 deploy/kubernetes/rbac.yaml 中的规则，或使用具备这些权限的 kubeconfig 用户。',
     },
@@ -462,6 +464,8 @@ export const zhCN: Messages = {
       hint: '通常是代理或负载均衡器关闭了长连接；请检查其空闲超时设置。',
     },
     'malformed-metrics': {
+      named:
+        '指标 API 发送了 kubeglance 无法使用的条目：{{dropped}} 个已忽略，{{duplicates}} 个重复条目只计一次。',
       message: '部分指标条目无法使用或重复，已被忽略。',
       hint: '具体条目请查看 kubeglance 日志；通常是 metrics-server 或 kubelet 的缺陷。',
     },
@@ -482,6 +486,29 @@ export const zhCN: Messages = {
     'upstream-error': {
       message: 'API 服务器返回了错误。',
       hint: '请查看下方详情及 kubeglance 日志。',
+    },
+  },
+  problemDetail: {
+    kind: { nodes: '节点', pods: 'Pod', namespaces: '名字空间' },
+    item: { pod: 'Pod {{name}}', node: '节点 {{name}}', item: '第 {{name}} 项' },
+    relists: '{{kind}}：重新列举 {{n}} 次',
+    dropped: {
+      'null-timestamp': '{{item}}：时间戳为 null',
+      'invalid-timestamp': '{{item}}：时间戳无效 {{value}}',
+      'invalid-quantity': '{{item}}：无法解析的数量 {{value}}',
+      'quantity-out-of-range': '{{item}}：数量超出范围 {{value}}',
+      'negative-usage': '{{item}}：用量为负 {{value}}',
+      'no-containers': '{{item}}：没有容器',
+      'invalid-field': '{{item}}：字段 {{value}} 无效',
+      unreadable: '{{item}}：无法读取（{{value}}）',
+    },
+    forbidden: {
+      cluster: '在集群范围内',
+      namespace: '在名字空间“{{namespace}}”中',
+      ruleHint:
+        '将规则 {{rule}} 添加到 kubeglance 所用的 ClusterRole（deploy/kubernetes/rbac.yaml），或使用具有该权限的 kubeconfig 用户。',
+      anonymousHint:
+        '请求到达时没有身份：凭据未被认可为用户，或聚合层以匿名方式转发了请求（API 服务器的 --requestheader-* 参数）。',
     },
   },
   diagnostics: {
