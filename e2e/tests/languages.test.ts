@@ -4,149 +4,33 @@
  * keep in English are allowed); `<html lang>` follows the language; the header's picker
  * switches and is remembered; the wall screen pinned with `?lang=` fits 1080p and 4K without
  * scrollbars and with no text under 2.5 % of the screen height. Screenshots per language:
- * e2e/artifacts/lang-*.png (and docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1).
+ * e2e/artifacts/lang-*.png (and docs/screenshots/ with UPDATE_DOCS_SCREENSHOTS=1). Faults in
+ * every language: languageFaults.test.ts and languagePrometheus.test.ts.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type {
-  ClusterInfo,
-  DiagnosticCheckId,
-  DiagnosticsReport,
-  ListResponse,
-  NamespaceRow,
-  NodeRow,
-  PodRow,
-  ProblemCode,
-  SampledListResponse,
-} from '@kubeglance/shared/api';
+import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { en } from '../../web/src/i18n/locales/en.js';
 import { ja } from '../../web/src/i18n/locales/ja.js';
 import { zhCN } from '../../web/src/i18n/locales/zh-CN.js';
-import { phrasesJa } from '../../web/src/i18n/phrases/ja.js';
-import { phrasesZhCN } from '../../web/src/i18n/phrases/zh-CN.js';
 import { publishScreenshot, screenshot } from './fixtures/artifacts.js';
-import { BIG, DESKTOP, FULL_HD, SMALL, UHD_4K, type Viewport } from './fixtures/env.js';
+import {
+  ENGLISH_PIECES,
+  englishIn,
+  expectSpoken,
+  LANGS,
+  noLoading,
+  serverPieces,
+  type Lang,
+  type Messages,
+} from './fixtures/languageChecks.js';
+import { BIG, DESKTOP, FULL_HD, UHD_4K, type Viewport } from './fixtures/env.js';
 import { smallestText } from './fixtures/nocLayout.js';
 import { useEnv } from './fixtures/suite.js';
 import { waitForCharts, waitForScreen } from './fixtures/ui.js';
-import { waitFor } from './fixtures/wait.js';
 
 const env = useEnv();
 const api = <T>(path: string) => env().api<T>(`/api/v1/clusters/${BIG.name}${path}`);
-
-const LANGS = { en, 'zh-CN': zhCN, ja } as const;
-type Lang = keyof typeof LANGS;
-type Messages = typeof en;
-
-/** Terms that stay in English in every language (Kubernetes kinds, units, kubectl's words). */
-const ENGLISH_TERMS = new Set([
-  'CPU',
-  'Pod',
-  'Namespace',
-  'Prometheus',
-  'kubeglance',
-  'APIService v1beta1.metrics.k8s.io',
-  'Source: Prometheus',
-]);
-
-type Tree = { [key: string]: string | Tree };
-const strings = (tree: Tree): string[] =>
-  Object.values(tree).flatMap((v) => (typeof v === 'string' ? [v] : strings(v)));
-
-/**
- * The English resource's text, cut at its placeholders: each piece with a word of four letters
- * or more, minus the allowed terms. Any of them on a zh-CN or ja page is untranslated text.
- */
-const ENGLISH_PIECES = [
-  ...new Set(
-    strings(en as unknown as Tree)
-      .flatMap((s) => s.split(/\{\{[^}]*\}\}/))
-      .map((p) => p.trim().replace(/^[\s,.:;·/()–-]+|[\s,.:;·/()–-]+$/g, ''))
-      .filter((p) => /[A-Za-z]{4,}/.test(p) && !ENGLISH_TERMS.has(p)),
-  ),
-];
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * English pieces found as whole words in `text`, in context: not inside a pod or node name,
- * not kubectl's `<unknown>`, not part of a dotted or slashed name (`v1beta1.metrics.k8s.io`),
- * not in a kubectl command (`kubectl top pods`).
- */
-function englishIn(page: string, pieces: readonly string[] = ENGLISH_PIECES): string[] {
-  const text = page.replace(/\bkubectl(?: [a-z][\w-]*)+/g, 'kubectl');
-  return pieces.flatMap((p) => {
-    const m = new RegExp(`(?<![\\w<./-])${escape(p)}(?![\\w>-]|\\.\\w)`).exec(text);
-    if (!m) return [];
-    return [`${p} in “${text.slice(Math.max(0, m.index - 30), m.index + p.length + 30)}”`];
-  });
-}
-
-/**
- * What the page says: its rendered text and the names and tooltips it gives its elements,
- * except what it marks `translate="no"` (the API's own words, commands, YAML, upstream errors).
- */
-function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const ours = (el: Element | null) => !!el && !el.closest('[translate="no"]');
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!ours(el) || !el!.checkVisibility() || el!.closest('script, style')) continue;
-      if ((n.textContent ?? '').trim()) texts.push(n.textContent!.trim());
-    }
-    const attrs = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))
-      .filter(ours)
-      .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a)))
-      .filter((v): v is string => !!v);
-    return [document.title, ...texts, ...attrs].join('\n');
-  });
-}
-
-/**
- * The checks every screen passes in every language. `server`: English the server said (its
- * problems' and diagnostics' sentences, see {@link serverPieces}), looked for like the
- * resource's own.
- */
-async function expectSpoken(page: Page, lang: Lang, screen: string, server: string[] = []) {
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-  const text = await pageText(page);
-  expect(text, `${screen} (${lang}): missing-key marker`).not.toContain('⟦');
-  if (lang !== 'en') {
-    const pieces = [...ENGLISH_PIECES, ...server.filter((p) => !TRANSLATED[lang].includes(p))];
-    expect(englishIn(text, pieces), `${screen} (${lang}): English text`).toEqual([]);
-  }
-}
-
-/** Everything a language's resources say (translation and phrases): terms it keeps in English. */
-const TRANSLATED: Record<Lang, string> = {
-  en: '',
-  'zh-CN': [...strings(zhCN as unknown as Tree), ...strings(phrasesZhCN as Tree)].join('\n'),
-  ja: [...strings(ja as unknown as Tree), ...strings(phrasesJa as Tree)].join('\n'),
-};
-
-/**
- * The server's English sentences cut into runs of three or more words or numbers, starting
- * with a word (commands in backticks left out): any of them on a zh-CN or ja page is a server
- * sentence shown untranslated ("and 3 more" too). Names (`node-1`, `kube-system/x`) end a
- * run, so parameters are never taken for English.
- */
-function serverPieces(sentences: readonly string[]): string[] {
-  const run = /[A-Za-z][A-Za-z’']*(?:[ ,:]+(?:[A-Za-z][A-Za-z’']*|\d+))+/g;
-  return [
-    ...new Set(
-      sentences.flatMap((s) => (s.replace(/`[^`]*`/g, ' ').match(run) ?? []).map((p) => p.trim())),
-    ),
-  ].filter((p) => !ENGLISH_TERMS.has(p) && p.split(/[ ,:]+/).length >= 3);
-}
-
-async function noLoading(page: Page) {
-  await waitFor(async () => (await page.locator('.panel-message-loading').count()) === 0, {
-    timeout: 30_000,
-    what: 'loading messages to go away',
-  });
-}
 
 async function open(lang: Lang, path: string, viewport: Viewport = DESKTOP) {
   const page = await env().newPage(viewport);
@@ -345,77 +229,4 @@ describe('languages', () => {
       });
     }
   }
-
-  describe('faults in every language: Diagnostics, the problem banner, wall-screen alerts', () => {
-    afterEach(() => env().small.faults.clear());
-
-    const FAULTS: { fault: string; problem: ProblemCode; check: DiagnosticCheckId }[] = [
-      { fault: 'metrics-unavailable', problem: 'metrics-api-unavailable', check: 'apiservice' },
-      { fault: 'kubelet-x509-some', problem: 'nodes-missing-metrics', check: 'kubelet-scrape' },
-      { fault: 'metrics-forbidden', problem: 'metrics-forbidden', check: 'rbac' },
-      { fault: 'metrics-stale', problem: 'metrics-stale', check: 'freshness' },
-    ];
-    const small = <T>(path: string) => env().api<T>(`/api/v1/clusters/${SMALL.name}${path}`);
-
-    /** The server's English for the fault: its problems and every diagnostics sentence. */
-    async function serverEnglish(): Promise<string[]> {
-      const { items } = await env().api<ListResponse<ClusterInfo>>('/api/v1/clusters');
-      const status = items.find((c) => c.name === SMALL.name)!.status;
-      const report = await small<DiagnosticsReport>('/diagnostics');
-      return serverPieces([
-        ...status.problems.flatMap((p) => [p.message, p.hint]),
-        ...report.checks.flatMap((c) => [
-          c.summary.text,
-          ...c.evidence.map((e) => e.label.text),
-          ...c.fix.map((f) => f.text.text),
-        ]),
-      ]);
-    }
-
-    it.each(FAULTS)('$fault', async ({ fault, problem, check }) => {
-      env().small.faults.set(fault);
-      await waitFor(
-        async () => {
-          const { items } = await env().api<ListResponse<ClusterInfo>>('/api/v1/clusters');
-          const s = items.find((c) => c.name === SMALL.name)!.status;
-          return s.problems.some((p) => p.code === problem) && s.diagnostics?.failing?.id === check;
-        },
-        { timeout: 60_000, what: `${problem} and ${check} failing in the server's status` },
-      );
-      const server = await serverEnglish();
-      expect(server.length).toBeGreaterThan(5);
-
-      for (const lang of Object.keys(LANGS) as Lang[]) {
-        const t: Messages = LANGS[lang];
-        const diag = await open(lang, `/clusters/${SMALL.name}/diagnostics`);
-        await waitFor(
-          async () =>
-            (await diag.getByRole('article').first().getAttribute('data-check')) === check,
-          { timeout: 30_000, what: `${check} first on the Diagnostics page (${lang})` },
-        );
-        await noLoading(diag);
-        await expectSpoken(diag, lang, `diagnostics, ${fault}`, server);
-        await shoot(diag, `lang-${lang}-diagnostics-${fault}`);
-        await diag.context().close();
-
-        const overview = await open(lang, `/clusters/${SMALL.name}`);
-        const banner = overview.getByRole('region', {
-          name: t.banner.problemsIn.replace('{{cluster}}', SMALL.name),
-        });
-        await banner.locator('.status-banner-message').first().waitFor({ timeout: 30_000 });
-        await noLoading(overview);
-        await expectSpoken(overview, lang, `overview banner, ${fault}`, server);
-        await overview.context().close();
-
-        const noc = await open(lang, `/noc?clusters=${SMALL.name}`, FULL_HD);
-        await noc
-          .getByRole('region', { name: t.noc.alerts })
-          .locator(`[data-key="problem:${problem}"]`)
-          .waitFor({ timeout: 30_000 });
-        await expectSpoken(noc, lang, `wall screen alerts, ${fault}`, server);
-        await shoot(noc, `lang-${lang}-noc-${fault}`, undefined, false);
-        await noc.context().close();
-      }
-    });
-  });
 });
