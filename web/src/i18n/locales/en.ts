@@ -317,6 +317,8 @@ export const en = {
     podsCount: 'Pods ({{n}})',
     noPods: 'No pods are bound to this node.',
     conditions: 'Conditions',
+    noConditions: 'No conditions reported.',
+    conditionProblem: 'problem',
     asKubectlTop: 'As kubectl top pods prints it',
     podsOnNode: 'Pods on this node',
     noRequest: 'no request',

@@ -325,6 +325,8 @@ export const ja: Messages = {
     podsCount: 'Pod（{{n}}）',
     noPods: 'このノードにバインドされたPodはありません。',
     conditions: 'Condition',
+    noConditions: '報告された Condition はありません。',
+    conditionProblem: '異常',
     asKubectlTop: 'kubectl top pods の表示と同じ',
     podsOnNode: 'このノード上のPod',
     noRequest: 'リクエストなし',

@@ -311,6 +311,8 @@ export const zhCN: Messages = {
     podsCount: 'Pod（{{n}}）',
     noPods: '没有 Pod 绑定到此节点。',
     conditions: '状况',
+    noConditions: '没有上报任何状况。',
+    conditionProblem: '异常',
     asKubectlTop: '与 kubectl top pods 的输出一致',
     podsOnNode: '此节点上的 Pod',
     noRequest: '无请求',

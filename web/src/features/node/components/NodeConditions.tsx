@@ -9,7 +9,9 @@ function healthy(c: NodeCondition): boolean {
 }
 
 export function NodeConditions({ conditions }: { conditions: readonly NodeCondition[] }) {
-  if (conditions.length === 0) return <p className="muted panel-body">No conditions reported.</p>;
+  if (conditions.length === 0) {
+    return <p className="muted panel-body">{t('node.noConditions')}</p>;
+  }
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label={t('node.conditions')}>
@@ -29,7 +31,8 @@ export function NodeConditions({ conditions }: { conditions: readonly NodeCondit
               <td>
                 <Badge tone={healthy(c) ? 'ok' : 'bad'}>
                   {c.status}
-                  {healthy(c) ? '' : ' (problem)'}
+                  {/* The status is the API's; the warning is ours. */}
+                  {!healthy(c) && <span translate="yes"> ({t('node.conditionProblem')})</span>}
                 </Badge>
               </td>
               <td>{c.reason ?? <span className="muted">—</span>}</td>
