@@ -19,11 +19,12 @@ const FAULTS: Omit<FaultCase, 'cluster'>[] = [
     problem: 'metrics-forbidden',
     check: 'rbac',
     banner: ['system:anonymous', 'nodes.metrics.k8s.io'],
+    uhd: true,
   },
   { fault: 'metrics-stale', problem: 'metrics-stale', check: 'freshness' },
   // kubeglance's own detail lines: dropped items and why, relists per kind.
   { fault: 'bad-items', problem: 'malformed-metrics' },
-  { fault: 'watch-gone', problem: 'watch-churn' },
+  { fault: 'watch-gone', problem: 'watch-churn', uhd: true },
 ];
 
 describe('faults in every language: Diagnostics, the problem banner, wall-screen alerts', () => {

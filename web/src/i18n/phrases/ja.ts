@@ -101,7 +101,7 @@ export const phrasesJa: typeof phrasesZhCN = {
       'kubelet /metrics/resource：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
     'prometheus-cadvisor':
       'cAdvisor（フォールバック）：直近1時間に {{series}} 系列、ラベル {{label}} で {{nodes}} ノード',
-    'prometheus-ksm': 'kube-state-metrics requests（任意）：直近1時間に {{series}} 系列',
+    'prometheus-ksm': 'kube-state-metrics のリクエスト（任意）：直近1時間に {{series}} 系列',
     'prometheus-failed': '系列のクエリに失敗しました',
     'configmap-keys': 'kube-system/extension-apiserver-authentication のキー',
     'missing-rule': '不足しているRBACルール',

@@ -91,7 +91,7 @@ export const phrasesZhCN = {
       'kubelet /metrics/resource：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
     'prometheus-cadvisor':
       'cAdvisor（后备）：最近 1 小时 {{series}} 个序列，按标签 {{label}} 共 {{nodes}} 个节点',
-    'prometheus-ksm': 'kube-state-metrics requests（可选）：最近 1 小时 {{series}} 个序列',
+    'prometheus-ksm': 'kube-state-metrics 资源请求（可选）：最近 1 小时 {{series}} 个序列',
     'prometheus-failed': '序列查询失败',
     'configmap-keys': 'kube-system/extension-apiserver-authentication 中的键',
     'missing-rule': '缺少的 RBAC 规则',
