@@ -86,10 +86,10 @@ async function clusterBench(nodes: number, pods: number) {
   const nodesLoad = await load(`${base}/nodes`, 50, duration);
   const podsLoad = await load(`${base}/namespaces/${biggest.name}/pods`, 50, duration);
   console.log(
-    `GET .../nodes: p50 ${nodesLoad.latencyP50Ms} ms, p99 ${nodesLoad.latencyP99Ms} ms (${nodesLoad.requests} requests, ${nodesLoad.non2xx} not 2xx, 50 clients, ${duration} s spanning a poll)`,
+    `GET .../nodes: p50 ${nodesLoad.latencyP50Ms} ms, p99 ${nodesLoad.latencyP99Ms} ms (${nodesLoad.requests} requests, ${nodesLoad.non2xx} not 2xx, 50 clients, ${duration} s spanning a poll; load generator ${nodesLoad.clientCpuMs} ms CPU)`,
   );
   console.log(
-    `GET .../namespaces/${biggest.name}/pods (${biggest.pods} pods): p50 ${podsLoad.latencyP50Ms} ms, p99 ${podsLoad.latencyP99Ms} ms (${podsLoad.requests} requests, ${podsLoad.non2xx} not 2xx)`,
+    `GET .../namespaces/${biggest.name}/pods (${biggest.pods} pods): p50 ${podsLoad.latencyP50Ms} ms, p99 ${podsLoad.latencyP99Ms} ms (${podsLoad.requests} requests, ${podsLoad.non2xx} not 2xx; load generator ${podsLoad.clientCpuMs} ms CPU)`,
   );
   const delivery = await sseDelivery(server.url, 'bench', {
     clients: SSE_CLIENTS,
@@ -183,10 +183,13 @@ function targetsOf(r: ClusterResult): Target[] {
       pass: atMost(r.http.namespacePods.latencyP99Ms, 100) && r.http.namespacePods.non2xx === 0,
     },
     {
-      what: 'RSS with a full hour of history (informers + store, benchmark process)',
-      figure: `${r.store.rssAfterRetentionMiB} MiB`,
+      // Neither process is the server with a full hour: the benchmark process holds the hour
+      // (and what it measured), the server process everything else after a few polls. Both
+      // must be under the goal.
+      what: 'RSS with a full hour of history (benchmark process; server process, hour not full)',
+      figure: `${r.store.rssAfterRetentionMiB} MiB; server ${r.serverProcessRssMiB} MiB`,
       target: '<= 1024 MiB',
-      pass: atMost(r.store.rssAfterRetentionMiB, 1024),
+      pass: atMost(Math.max(r.store.rssAfterRetentionMiB, r.serverProcessRssMiB), 1024),
     },
     {
       what: 'poll cycle / bare fetch + JSON.parse',
