@@ -30,8 +30,13 @@ const FAULTS: Omit<FaultCase, 'cluster'>[] = [
 describe('faults in every language: Diagnostics, the problem banner, wall-screen alerts', () => {
   afterEach(() => env().small.faults.clear());
 
-  it.each(FAULTS)('$fault', async (c) => {
-    env().small.faults.set(c.fault);
-    await expectFaultSpoken(env(), { ...c, cluster: SMALL.name });
-  });
+  it.each(FAULTS)(
+    '$fault',
+    async (c) => {
+      env().small.faults.set(c.fault);
+      await expectFaultSpoken(env(), { ...c, cluster: SMALL.name });
+      // Nine screens, or twelve with the 4K wall screen, each waiting for live data.
+    },
+    300_000,
+  );
 });
