@@ -86,10 +86,10 @@ async function clusterBench(nodes: number, pods: number) {
   const nodesLoad = await load(`${base}/nodes`, 50, duration);
   const podsLoad = await load(`${base}/namespaces/${biggest.name}/pods`, 50, duration);
   console.log(
-    `GET .../nodes: p50 ${nodesLoad.latencyP50Ms} ms, p99 ${nodesLoad.latencyP99Ms} ms (${nodesLoad.requests} requests, ${nodesLoad.non2xx} not 2xx, 50 clients, ${duration} s spanning a poll)`,
+    `GET .../nodes: p50 ${nodesLoad.latencyP50Ms} ms, p99 ${nodesLoad.latencyP99Ms} ms (${nodesLoad.requests} requests, ${nodesLoad.non2xx} not 2xx, 50 clients, ${duration} s spanning a poll; load generator ${nodesLoad.clientCpuMs} ms CPU)`,
   );
   console.log(
-    `GET .../namespaces/${biggest.name}/pods (${biggest.pods} pods): p50 ${podsLoad.latencyP50Ms} ms, p99 ${podsLoad.latencyP99Ms} ms (${podsLoad.requests} requests, ${podsLoad.non2xx} not 2xx)`,
+    `GET .../namespaces/${biggest.name}/pods (${biggest.pods} pods): p50 ${podsLoad.latencyP50Ms} ms, p99 ${podsLoad.latencyP99Ms} ms (${podsLoad.requests} requests, ${podsLoad.non2xx} not 2xx; load generator ${podsLoad.clientCpuMs} ms CPU)`,
   );
   const delivery = await sseDelivery(server.url, 'bench', {
     clients: SSE_CLIENTS,

@@ -63,11 +63,21 @@ beforeAll(async () => {
     // Healthy: a long interval, so only the troubled one can explain a timely report.
     diagnosticsTiming: { intervalMs: 120_000, troubledIntervalMs: TROUBLED_MS },
   });
+  // What was seen last goes into the failure: a start that never settles must say where.
+  let seen = 'nothing yet';
   await eventually(
-    async () => (await health()) === 'ok|ok|' && (await latest()).status === 'ok',
-    30_000,
+    async () => {
+      const [now, report] = [await health(), await latest()];
+      const notOk = report.checks.filter((c) => c.status !== 'ok' && c.status !== 'unknown');
+      seen = `health ${now}, report ${report.status} ${notOk.map((c) => c.summary.code).join(',')}`;
+      return now === 'ok|ok|' && report.status === 'ok';
+    },
+    // A precondition, not a bound under test: the start of a loaded CI machine may be slow.
+    45_000,
     'healthy cluster and diagnostics',
-  );
+  ).catch((e: unknown) => {
+    throw new Error(`${String(e)}; last seen ${seen}`);
+  });
 });
 afterAll(() => h?.stop());
 afterEach(() => {

