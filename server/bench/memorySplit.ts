@@ -87,8 +87,8 @@ const parser = new MetricsParser();
 const NODES = '/apis/metrics.k8s.io/v1beta1/nodes';
 const PODS = '/apis/metrics.k8s.io/v1beta1/pods';
 const [n, p] = await Promise.all([
-  upstream.getBody(NODES, { timeoutMs: 120_000 }).then((r) => parser.nodes(r.body, NODES)),
-  upstream.getBody(PODS, { timeoutMs: 120_000 }).then((r) => parser.pods(r.body, PODS)),
+  upstream.getWire(NODES, { timeoutMs: 120_000 }).then((r) => parser.nodes(r, NODES)),
+  upstream.getWire(PODS, { timeoutMs: 120_000 }).then((r) => parser.pods(r, PODS)),
 ]);
 const sample: MetricsSample = new SampleMerger().merge(n.items, p.items, Date.now()).sample!;
 step('one poll (sample + parse worker)');

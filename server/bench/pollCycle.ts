@@ -57,8 +57,8 @@ export async function measurePollCycle(sim: SimHandle, iterations: number) {
       } else {
         // As the server does it: bodies fetched here, parsed in the worker thread.
         const [n, p] = await Promise.all([
-          upstream.getBody(NODES, { timeoutMs: 60_000 }).then((r) => parser.nodes(r.body, NODES)),
-          upstream.getBody(PODS, { timeoutMs: 60_000 }).then((r) => parser.pods(r.body, PODS)),
+          upstream.getWire(NODES, { timeoutMs: 60_000 }).then((r) => parser.nodes(r, NODES)),
+          upstream.getWire(PODS, { timeoutMs: 60_000 }).then((r) => parser.pods(r, PODS)),
         ]);
         // A fresh merger each time, so every item counts as advanced (the steady-state cost).
         sample = new SampleMerger().merge(n.items, p.items, Date.now()).sample!;

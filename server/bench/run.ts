@@ -183,10 +183,13 @@ function targetsOf(r: ClusterResult): Target[] {
       pass: atMost(r.http.namespacePods.latencyP99Ms, 100) && r.http.namespacePods.non2xx === 0,
     },
     {
-      what: 'RSS with a full hour of history (informers + store, benchmark process)',
-      figure: `${r.store.rssAfterRetentionMiB} MiB`,
+      // Neither process is the server with a full hour: the benchmark process holds the hour
+      // (and what it measured), the server process everything else after a few polls. Both
+      // must be under the goal.
+      what: 'RSS with a full hour of history (benchmark process; server process, hour not full)',
+      figure: `${r.store.rssAfterRetentionMiB} MiB; server ${r.serverProcessRssMiB} MiB`,
       target: '<= 1024 MiB',
-      pass: atMost(r.store.rssAfterRetentionMiB, 1024),
+      pass: atMost(Math.max(r.store.rssAfterRetentionMiB, r.serverProcessRssMiB), 1024),
     },
     {
       what: 'poll cycle / bare fetch + JSON.parse',

@@ -5,14 +5,19 @@ import type { CompactNodes, CompactPods } from './compactMetrics.js';
 export interface ParseRequest {
   id: number;
   kind: 'nodes' | 'pods';
-  /** The JSON body (decompressed), transferred to the worker. */
-  body: Uint8Array;
+  /** The body as it arrived, in chunks (transferred), joined and decompressed by the worker. */
+  chunks: Uint8Array[];
+  /** Gzip-compressed (`Content-Encoding: gzip`). */
+  gzipped: boolean;
 }
 
 export type ParseReply =
   | { id: number; list: CompactNodes | CompactPods }
   | {
       id: number;
-      /** `json`: the body is not JSON; otherwise the list as a whole has the wrong shape. */
-      error: { json: boolean; name: string; message: string };
+      /**
+       * `json`: the body is not JSON; `gzip`: not valid gzip; otherwise the list as a whole
+       * has the wrong shape.
+       */
+      error: { json: boolean; gzip?: boolean; name: string; message: string };
     };

@@ -6,6 +6,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import { encodeNodes, encodePods, transferables } from './compactMetrics.js';
 import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
 import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
@@ -22,9 +23,19 @@ v8.setFlagsFromString('--expose-gc');
 const collect = vm.runInNewContext('gc') as () => void;
 
 function handle(req: ParseRequest): ParseReply {
+  const wire = Buffer.concat(req.chunks);
+  let body: Buffer;
+  try {
+    body = req.gzipped ? gunzipSync(wire) : wire;
+  } catch (e) {
+    return {
+      id: req.id,
+      error: { json: false, gzip: true, name: 'ZlibError', message: String(e) },
+    };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(decoder.decode(req.body));
+    raw = JSON.parse(decoder.decode(body));
   } catch (e) {
     return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
   }

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MetricsParser } from './metricsParser.js';
 import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
@@ -96,6 +97,33 @@ describe('metrics parse worker', () => {
     expect(pods.items[60_000]).toMatchObject({ namespace: 'ns-3', name: 'p-60000' });
     expect(pods.items[60_000]!.containers[0]!.cpuNanocores).toBe(60_000);
     expect(pods.items[25_000]!.name).toBe('p-25000');
+  });
+
+  it('joins and decompresses a list that arrived in chunks (slices of one pool among them)', async () => {
+    const gz = gzipSync(body(podList));
+    // Two slices of one buffer (as a socket hands them out) and one buffer of its own.
+    const pool = Buffer.concat([gz.subarray(0, 100), Buffer.alloc(50)]);
+    const chunks = [pool.subarray(0, 60), pool.subarray(60, 100), Buffer.from(gz.subarray(100))];
+    const pods = await parser.pods({ chunks, bytes: gz.length, gzipped: true }, '/pods');
+    expect(pods).toEqual(parsePodMetricsList(podList));
+    // The pool's other bytes stay where they were; the buffer of its own has moved.
+    expect(pool.byteLength).toBe(150);
+    const plain = body(nodeList);
+    const half = plain.length >> 1;
+    const wire = { chunks: [plain.subarray(0, half), plain.subarray(half)], bytes: plain.length };
+    const nodes = await parser.nodes({ ...wire, gzipped: false }, '/nodes');
+    expect(nodes).toEqual(parseNodeMetricsList(nodeList));
+  });
+
+  it('refuses a body that is not gzip, though said to be, as an upstream parse error', async () => {
+    const wire = { chunks: [body(nodeList)], bytes: 10, gzipped: true };
+    const e = await parser.nodes(wire, '/nodes').catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(UpstreamError);
+    expect(e).toMatchObject({
+      kind: 'parse',
+      path: '/nodes',
+      message: 'response is not valid gzip',
+    });
   });
 
   it('refuses a body that is not JSON as an upstream parse error, and a list of the wrong shape', async () => {

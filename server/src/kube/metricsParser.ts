@@ -5,7 +5,7 @@ import { decodeNodes, decodePods, type CompactNodes, type CompactPods } from './
 import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
 import type { ParsedList } from './parseMetrics.js';
 import type { NodeUsage, PodUsage } from './types.js';
-import { UpstreamError } from './upstream.js';
+import { UpstreamError, type WireBody } from './upstream.js';
 
 interface Pending {
   resolve(list: CompactNodes | CompactPods): void;
@@ -24,11 +24,12 @@ export class MetricsParser {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  async nodes(body: Buffer, path: string): Promise<ParsedList<NodeUsage>> {
+  /** A node list, as it arrived (`Upstream.getWire`) or as one uncompressed JSON buffer. */
+  async nodes(body: WireBody | Buffer, path: string): Promise<ParsedList<NodeUsage>> {
     return decodeNodes((await this.send('nodes', body, path)) as CompactNodes);
   }
 
-  async pods(body: Buffer, path: string): Promise<ParsedList<PodUsage>> {
+  async pods(body: WireBody | Buffer, path: string): Promise<ParsedList<PodUsage>> {
     return decodePods((await this.send('pods', body, path)) as CompactPods);
   }
 
@@ -40,17 +41,19 @@ export class MetricsParser {
     await worker?.terminate();
   }
 
-  private send(kind: ParseRequest['kind'], body: Buffer, path: string) {
+  private send(kind: ParseRequest['kind'], body: WireBody | Buffer, path: string) {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    // A buffer of its own moves to the worker; a slice of a shared pool is copied first.
-    const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
-    const bytes = own ? new Uint8Array(body.buffer, 0, body.byteLength) : new Uint8Array(body);
+    const wire = Buffer.isBuffer(body) ? { chunks: [body], gzipped: false } : body;
+    const chunks = wire.chunks.map(movable);
     return new Promise<CompactNodes | CompactPods>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, path });
       worker.ref();
-      const req: ParseRequest = { id, kind, body: bytes };
-      worker.postMessage(req, [bytes.buffer as ArrayBuffer]);
+      const req: ParseRequest = { id, kind, chunks, gzipped: wire.gzipped };
+      worker.postMessage(
+        req,
+        chunks.map((c) => c.buffer as ArrayBuffer),
+      );
     });
   }
 
@@ -75,9 +78,10 @@ export class MetricsParser {
       p.resolve(reply.list);
       return;
     }
-    const { json, name, message } = reply.error;
-    if (json) {
-      p.reject(new UpstreamError({ kind: 'parse', message: 'response is not JSON', path: p.path }));
+    const { json, gzip, name, message } = reply.error;
+    if (json || gzip) {
+      const what = gzip ? 'response is not valid gzip' : 'response is not JSON';
+      p.reject(new UpstreamError({ kind: 'parse', message: what, path: p.path }));
     } else {
       p.reject(Object.assign(new Error(message), { name }));
     }
@@ -93,6 +97,16 @@ export class MetricsParser {
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
   }
+}
+
+/**
+ * A chunk that can move to the worker: a buffer of its own moves as is; a slice of a shared
+ * pool (sockets hand out slices of one larger read buffer) is copied first, as transferring
+ * would take the whole pool and cloning would copy all of it.
+ */
+function movable(chunk: Buffer): Uint8Array {
+  const own = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
+  return own ? new Uint8Array(chunk.buffer, 0, chunk.byteLength) : new Uint8Array(chunk);
 }
 
 /**

@@ -222,12 +222,12 @@ export class MetricsPoller {
     let fetchedAt = 0;
     const fetched = <T>(r: T): T => ((fetchedAt = performance.now()), r);
     const [nodes, pods] = await Promise.all([
-      this.upstream.getBody(nodesPath, { timeoutMs }).then(fetched),
-      this.upstream.getBody(podsPath, { timeoutMs }).then(fetched),
+      this.upstream.getWire(nodesPath, { timeoutMs }).then(fetched),
+      this.upstream.getWire(podsPath, { timeoutMs }).then(fetched),
     ]);
     const [nodeList, podList] = await Promise.all([
-      parser.nodes(nodes.body, nodesPath),
-      parser.pods(pods.body, podsPath),
+      parser.nodes(nodes, nodesPath),
+      parser.pods(pods, podsPath),
     ]);
     return [nodeList, podList, nodes.bytes + pods.bytes, fetchedAt];
   }

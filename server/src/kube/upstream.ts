@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { deadline } from './deadline.js';
 import { SecureContexts } from './secureContexts.js';
-import { httpError, networkError, UpstreamError } from './upstreamError.js';
+import { send, type WireBody } from './httpSend.js';
+import { UpstreamError } from './upstreamError.js';
+
+export type { WireBody } from './httpSend.js';
 
 export {
   networkError,
@@ -114,10 +116,15 @@ export class Upstream {
     return { body: parseBody<T>(body, path), bytes: wire.length, jsonBytes: body.length };
   }
 
-  /** The JSON body unparsed (decompressed), for parsing elsewhere (the metrics parse worker). */
-  async getBody(path: string, options: GetOptions): Promise<UpstreamResponse<Buffer>> {
-    const { wire, body } = await this.get(path, options, 'application/json');
-    return { body, bytes: wire.length, jsonBytes: body.length };
+  /**
+   * The JSON body as it arrived, in chunks and maybe gzipped, for the metrics parse worker:
+   * joined and decompressed there, never on the event loop.
+   */
+  async getWire(path: string, options: GetOptions): Promise<WireBody> {
+    const { url, requestOptions } = await this.prepare(path, options, 'application/json');
+    const answer = await this.requestWire(url, requestOptions, options.timeoutMs, path);
+    this.count(path, answer.bytes);
+    return answer;
   }
 
   /** A plain-text GET (container logs). */
@@ -145,15 +152,20 @@ export class Upstream {
   }
 
   private async get(path: string, options: GetOptions, accept: string): Promise<Answer> {
+    const { url, requestOptions } = await this.prepare(path, options, accept);
+    const answer = await this.request(url, requestOptions, options.timeoutMs, path);
+    this.count(path, answer.wire.length);
+    return answer;
+  }
+
+  /** A GET on an allowed path: its URL and options (credentials applied). */
+  private async prepare(path: string, options: GetOptions, accept: string) {
     if (!ALLOWED_PATHS.some((re) => re.test(path))) {
       throw new Error(`upstream path not allowed: ${path}`);
     }
     const url = new URL(this.server.replace(/\/$/, '') + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    const requestOptions = await this.requestOptions('GET', accept);
-    const answer = await this.request(url, requestOptions, options.timeoutMs, path);
-    this.count(path, answer.wire.length);
-    return answer;
+    return { url, requestOptions: await this.requestOptions('GET', accept) };
   }
 
   private async requestOptions(
@@ -186,71 +198,25 @@ export class Upstream {
     path: string,
     body?: Buffer,
   ): Promise<Answer> {
+    const answer = await this.requestWire(url, options, timeoutMs, path, body);
+    const wire = Buffer.concat(answer.chunks, answer.bytes);
+    return { wire, body: answer.gzipped ? await gunzipBody(wire, path) : wire };
+  }
+
+  private async requestWire(
+    url: URL,
+    options: https.RequestOptions,
+    timeoutMs: number,
+    path: string,
+    body?: Buffer,
+  ): Promise<WireBody> {
     const limit = deadline(this.stopping.signal, timeoutMs);
     try {
-      const { wire, gzipped } = await send(url, options, limit.signal, timeoutMs, path, body);
-      return { wire, body: gzipped ? await gunzipBody(wire, path) : wire };
+      return await send(url, options, limit.signal, timeoutMs, path, body);
     } finally {
       limit.clear();
     }
   }
-}
-
-/** One request, settled by its answer, its failure or `deadline`, whichever comes first. */
-function send(
-  url: URL,
-  options: https.RequestOptions,
-  deadline: AbortSignal,
-  timeoutMs: number,
-  path: string,
-  body: Buffer | undefined,
-): Promise<{ wire: Buffer; gzipped: boolean }> {
-  const lib = url.protocol === 'http:' ? http : https;
-  return new Promise((resolve, reject) => {
-    if (deadline.aborted) {
-      reject(abortError(deadline, timeoutMs, path));
-      return;
-    }
-    const req = lib.request(url, options, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', (e) => reject(networkError(e, path)));
-      res.on('end', () => {
-        deadline.removeEventListener('abort', onAbort);
-        const wire = Buffer.concat(chunks);
-        const status = res.statusCode ?? 0;
-        const gzipped = res.headers['content-encoding'] === 'gzip';
-        if (status >= 200 && status < 300) resolve({ wire, gzipped });
-        else reject(httpError(status, wire, res.headers['retry-after'], path));
-      });
-    });
-    // Settle first: destroying the request makes the socket report its own, vaguer error.
-    const onAbort = () => {
-      const error = abortError(deadline, timeoutMs, path);
-      reject(error);
-      req.destroy(error);
-    };
-    deadline.addEventListener('abort', onAbort, { once: true });
-    req.on('error', (e) => {
-      deadline.removeEventListener('abort', onAbort);
-      reject(e instanceof UpstreamError ? e : networkError(e, path));
-    });
-    req.end(body);
-  });
-}
-
-/** The deadline passed (`timeout`), or the pipeline stopped (the stop reason, as is). */
-function abortError(signal: AbortSignal, timeoutMs: number, path: string): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new UpstreamError({
-      kind: 'timeout',
-      message: `no complete answer within ${timeoutMs} ms`,
-      path,
-      cause: reason,
-    });
-  }
-  return reason instanceof Error ? reason : new Error(String(reason));
 }
 
 /** Off the event loop (zlib's thread pool): a 50 MiB list must not stall other requests. */
