@@ -44,8 +44,8 @@ export async function topPodsVsKubectl(
 
 /**
  * The size of a `sample` event (what every tick sends), as text and as the gzip chunk every
- * browser gets. Two consecutive events are read: one that carries the node names (sent when
- * the nodes or their order changed, see `NodeColumns`) and one that does not; `bytes` and
+ * browser gets. Two consecutive events are read: one that carries the node order (names and
+ * allocatable, sent when it changed, see `NodeColumns`) and one that does not; `bytes` and
  * `gzipBytes` are the second's, what a steady cluster sends every tick.
  */
 export function sseSampleBytes(
@@ -54,7 +54,7 @@ export function sseSampleBytes(
 ): Promise<{
   bytes: number;
   gzipBytes: number;
-  withNames: { bytes: number; gzipBytes: number } | null;
+  withOrder: { bytes: number; gzipBytes: number } | null;
 }> {
   return new Promise((resolve, reject) => {
     const frames: { bytes: number; gzipBytes: number; named: boolean }[] = [];
@@ -73,14 +73,14 @@ export function sseSampleBytes(
           const text = buf.slice(start, end + 2);
           buf = buf.slice(end + 2);
           const data = JSON.parse(text.slice(text.indexOf('data: ') + 6)) as {
-            nodes: { names: string[] | null };
+            nodes: { order: unknown };
           };
           // What a browser (Accept-Encoding: gzip) receives: the shared chunk of sharedGzip.ts.
           const frame = Buffer.from(text);
           frames.push({
             bytes: frame.length,
             gzipBytes: gzipChunk(frame).length,
-            named: data.nodes.names !== null,
+            named: data.nodes.order !== null,
           });
           if (frames.length < 2) continue;
           req.destroy();
@@ -89,7 +89,7 @@ export function sseSampleBytes(
           resolve({
             bytes: steady.bytes,
             gzipBytes: steady.gzipBytes,
-            withNames: named ? { bytes: named.bytes, gzipBytes: named.gzipBytes } : null,
+            withOrder: named ? { bytes: named.bytes, gzipBytes: named.gzipBytes } : null,
           });
           return;
         }

@@ -1,43 +1,7 @@
-import { decodeNodeColumns } from '@kubeglance/shared/nodeColumns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  ClusterSnapshot,
-  HelloEvent,
-  SampleEvent,
-  StatusEvent,
-  Summary,
-} from '@kubeglance/shared/api';
+import type { ClusterSnapshot, HelloEvent, StatusEvent, Summary } from '@kubeglance/shared/api';
 import { eventually, simGet, startHarness, type Harness } from './harness.js';
-
-interface Frame {
-  event: string;
-  data: unknown;
-}
-
-/** A minimal SSE reader over fetch, collecting frames as they arrive. */
-function connect(url: string) {
-  const frames: Frame[] = [];
-  const controller = new AbortController();
-  const done = (async () => {
-    const res = await fetch(url, { signal: controller.signal });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buf = '';
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buf += value;
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) frames.push({ event, data: JSON.parse(data) });
-      }
-    }
-  })().catch(() => undefined);
-  return { frames, close: () => controller.abort(), done };
-}
+import { connect, decodeSamples } from './sseReader.js';
 
 interface LoggedRequest {
   path: string;
@@ -76,12 +40,8 @@ describe('server-sent events', () => {
         const snap = c.frames.find((f) => f.event === 'snapshot')?.data as ClusterSnapshot;
         expect(snap.cluster).toBe(h.cluster);
         expect(snap.nodes.length).toBe(6);
-        const sample = c.frames.find((f) => f.event === 'sample')?.data as SampleEvent;
-        // Names come with the event, or are the snapshot's when the order is the same.
-        const names =
-          sample.nodes.names ??
-          (sample.nodes.orderId === snap.nodeOrderId ? snap.nodes.map((n) => n.name) : []);
-        const usage = decodeNodeColumns(sample.nodes, names, sample.timestampMs);
+        // The order comes with the event, or is the snapshot's when its id is the same.
+        const { sample, usage } = decodeSamples(c.frames)[0]!;
         expect(usage?.map((u) => u[0]).sort()).toEqual(snap.nodes.map((n) => n.name).sort());
         expect(sample.timestampMs).toBeGreaterThan(0);
       }

@@ -194,7 +194,7 @@ export class ClusterView {
       simulated: this.pipeline.target.simulated,
       summary: this.summary(),
       nodes: snap.nodes(),
-      nodeOrderId: this.nodeOrder.idOf(snap.nodeNames()),
+      nodeOrderId: this.nodeOrder.idOf(snap.nodeOrder()),
       namespaces: snap.namespaces(),
       topPods: this.topPodsBoth(),
       history: this.history({ scope: 'cluster', range: '1h' })!,
@@ -226,16 +226,21 @@ export class ClusterView {
     const s = this.current();
     if (this.lastEvent?.snap === s) return this.lastEvent.event;
     const timestampMs = this.pipeline.sample?.timestampMs ?? 0;
-    const order = this.nodeOrder.forSample(s.nodeNames());
+    const order = this.nodeOrder.forSample(s.nodeOrder());
     const event: SampleEvent = {
       cluster: this.pipeline.name,
       timestampMs,
       summary: this.summary(),
-      nodes: encodeNodeColumns(s.nodeUsageTuples(), timestampMs, order.id, order.withNames),
+      nodes: encodeNodeColumns(
+        s.nodeUsageTuples(),
+        timestampMs,
+        order.id,
+        order.withOrder ? s.nodeOrder() : null,
+      ),
       namespaces: s.namespaces(),
       topPods: this.topPodsBoth(),
     };
-    // Once per sample: a second call must not leave out the names the first one carried.
+    // Once per sample: a second call must not leave out the order the first one carried.
     this.lastEvent = { snap: s, event };
     return event;
   }

@@ -6,6 +6,7 @@ import type {
   Summary,
   TopPod,
 } from '@kubeglance/shared/api';
+import { nodeOrderOf, type NodeOrderColumns } from '@kubeglance/shared/nodeColumns';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { indexInventory } from './inventoryIndex.js';
 import { namespaceRows } from './namespaceRows.js';
@@ -28,7 +29,7 @@ export class Snapshot {
   private readonly version: number | undefined;
   private nodeRowsCache: NodeRow[] | undefined;
   private tuplesCache: NodeUsageTuple[] | undefined;
-  private namesCache: string[] | undefined;
+  private orderCache: NodeOrderColumns | undefined;
   private namespaceCache: NamespaceRow[] | undefined;
   private summaryCache: Summary | undefined;
   private readonly podCache = new Map<string, PodRow[]>();
@@ -64,9 +65,9 @@ export class Snapshot {
     return nodeFacts(this.inventory, this.sample, row, this.nowMs);
   }
 
-  /** Node names in row order (what `NodeColumns.orderId` numbers). */
-  nodeNames(): string[] {
-    return (this.namesCache ??= this.nodes().map((n) => n.name));
+  /** Node names and allocatable in row order (what `NodeColumns.orderId` numbers). */
+  nodeOrder(): NodeOrderColumns {
+    return (this.orderCache ??= nodeOrderOf(this.nodes()));
   }
 
   nodeUsageTuples(): NodeUsageTuple[] {

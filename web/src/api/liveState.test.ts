@@ -6,7 +6,7 @@ import {
   NODE_LIVE_WINDOW_MS,
   withConnection,
 } from './liveState';
-import { okStatus, sample, snapshot } from './testFixtures';
+import { okStatus, sample, sampleOrder, snapshot } from './testFixtures';
 
 const hello = (version: string) => ({ version, startedMs: 0, clusters: ['alpha'] });
 
@@ -59,22 +59,43 @@ describe('live state', () => {
     ]);
   });
 
-  it('uses the names it holds when a sample leaves them out, and never guesses', () => {
+  it('uses the order it holds when a sample leaves it out, and never guesses', () => {
     let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
-    s = applyEvent(s, 'sample', sample(16_000), 2); // order 2, with names
+    s = applyEvent(s, 'sample', sample(16_000), 2); // order 2, with the order
     const second = sample(31_000, 700);
-    s = applyEvent(s, 'sample', { ...second, nodes: { ...second.nodes, names: null } }, 3);
+    s = applyEvent(s, 'sample', { ...second, nodes: { ...second.nodes, order: null } }, 3);
     const byName = () => Object.fromEntries(s.clusters.alpha!.nodes.map((n) => [n.name, n]));
     expect(byName()['node-1']?.cpu.usageMillicores).toBe(700);
+    expect(byName()['node-1']?.cpu.percent).toBe(17);
     expect(byName()['node-3']?.memory.usageBytes).toBe(1024 ** 2);
     // An order this client never saw: node values are unknown, not the old ones.
     const odd = sample(46_000, 900);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    s = applyEvent(s, 'sample', { ...odd, nodes: { ...odd.nodes, orderId: 9, names: null } }, 4);
+    s = applyEvent(s, 'sample', { ...odd, nodes: { ...odd.nodes, orderId: 9, order: null } }, 4);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
     expect(byName()['node-1']?.cpu.usageMillicores).toBeNull();
+    expect(byName()['node-1']?.cpu.percent).toBeNull();
     expect(byName()['node-1']?.metricsAvailable).toBe(false);
+  });
+
+  it("computes percentages from the allocatable of the sample's order, as the server's rows", () => {
+    let s = applyEvent(initialLiveState(), 'snapshot', snapshot(1_000), 1);
+    // The snapshot's node-1 has 4000m / 8 GiB allocatable; this order halves the CPU.
+    const order = { ...sampleOrder, allocatableMillicores: [2000, 2000] };
+    const first = sample(16_000, 1999);
+    s = applyEvent(s, 'sample', { ...first, nodes: { ...first.nodes, orderId: 3, order } }, 2);
+    const byName = () => Object.fromEntries(s.clusters.alpha!.nodes.map((n) => [n.name, n]));
+    // kubectl truncates: 1999m of 2000m is 99 %, not 100 % nor 49 % (of 4000m).
+    expect(byName()['node-1']?.cpu.percent).toBe(99);
+    expect(byName()['node-1']?.memory.percent).toBe(50);
+    expect(byName()['node-3']?.cpu.percent).toBe(0);
+    expect(byName()['node-3']?.metricsTimestampMs).toBe(14_000);
+    // Held for the next sample of the same order.
+    const next = sample(31_000, 1000);
+    s = applyEvent(s, 'sample', { ...next, nodes: { ...next.nodes, orderId: 3, order: null } }, 3);
+    expect(byName()['node-1']?.cpu.percent).toBe(50);
+    expect(byName()['node-1']?.metricsTimestampMs).toBe(31_000);
   });
 
   it('keeps per-node points for a few minutes only, cluster totals for the hour', () => {

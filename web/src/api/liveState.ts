@@ -2,19 +2,18 @@
  * What the live stream has told us, per cluster, as an immutable value. Pure so it
  * can be unit-tested event by event; `live.ts` wires it to a connection and React.
  */
-import { decodeNodeColumns } from '@kubeglance/shared/nodeColumns';
+import { nodeOrderOf, type NodeOrderColumns } from '@kubeglance/shared/nodeColumns';
 import type {
   ClusterSnapshot,
   ClusterStatus,
   HelloEvent,
-  NodeRow,
-  NodeUsageTuple,
   Point,
   SampleEvent,
   StatusEvent,
   StreamEventName,
 } from '@kubeglance/shared/api';
 import { appendPoint, seriesPoints } from '../lib/series';
+import { mergeNodeUsage, sampleNodes } from './liveNodes';
 import type { ConnectionInfo } from './streamClient';
 
 /** Live points are kept for the longest chart range. */
@@ -49,8 +48,11 @@ export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
    * which fetch the rest as history.
    */
   nodeUsage: Record<string, UsageSeries>;
-  /** The node names of `nodeOrderId`, for sample events that leave them out. */
-  nodeNames: readonly string[];
+  /**
+   * The node order of `nodeOrderId` (names and allocatable), for sample events that leave it
+   * out; a sample's percentages are computed from its allocatable.
+   */
+  nodeOrder: NodeOrderColumns;
 }
 
 export interface LiveState {
@@ -153,21 +155,8 @@ export function fromSnapshot(snapshot: ClusterSnapshot, nowMs: number): LiveClus
       resolutionSeconds: history.resolutionSeconds,
     },
     nodeUsage,
-    nodeNames: snapshot.nodes.map((n) => n.name),
+    nodeOrder: nodeOrderOf(snapshot.nodes),
   };
-}
-
-/**
- * The sample's per-node usage, with the names it carries or the ones held for its order.
- * A sample whose order the client does not hold (it cannot happen: every client receives
- * every event in order, and a slow one is disconnected) gives no node values: unknown.
- */
-function sampleNodes(cluster: LiveCluster, sample: SampleEvent) {
-  const cols = sample.nodes;
-  const names = cols.names ?? (cols.orderId === cluster.nodeOrderId ? cluster.nodeNames : null);
-  const usage = names ? decodeNodeColumns(cols, names, sample.timestampMs) : undefined;
-  if (!usage) console.warn(`sample for ${sample.cluster}: node order ${cols.orderId} unknown`);
-  return { usage: usage ?? [], names: names ?? [], orderId: cols.orderId };
 }
 
 export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: number): LiveCluster {
@@ -191,7 +180,7 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
     status: sample.summary.status,
     nodes: mergeNodeUsage(cluster.nodes, nodes.usage),
     nodeOrderId: nodes.orderId,
-    nodeNames: nodes.names,
+    nodeOrder: nodes.order,
     namespaces: sample.namespaces,
     topPods: sample.topPods,
     lastSampleMs: t,
@@ -202,52 +191,6 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
       memory: appendPoint(cluster.totals.memory, [t, sample.summary.memory.usageBytes], since),
     },
     nodeUsage,
-  };
-}
-
-/**
- * Update the usage columns of the snapshot's node rows. A node missing from the
- * sample has no metrics now (unknown, not 0); a node that is new since the
- * snapshot is added with what the tuple tells us until the next snapshot.
- */
-export function mergeNodeUsage(rows: readonly NodeRow[], tuples: readonly NodeUsageTuple[]) {
-  const byName = new Map(tuples.map((t) => [t[0], t]));
-  const merged = rows.map((row) => withUsage(row, byName.get(row.name)));
-  const known = new Set(rows.map((r) => r.name));
-  for (const tuple of tuples)
-    if (!known.has(tuple[0])) merged.push(withUsage(blankNode(tuple[0]), tuple));
-  return merged;
-}
-
-function withUsage(row: NodeRow, tuple: NodeUsageTuple | undefined): NodeRow {
-  const [, cpu = null, memory = null, cpuPct = null, memPct = null, ts = null] = tuple ?? [];
-  return {
-    ...row,
-    metricsAvailable: cpu != null || memory != null,
-    metricsTimestampMs: ts,
-    cpu: { ...row.cpu, usageMillicores: cpu, percent: cpuPct },
-    memory: { ...row.memory, usageBytes: memory, percent: memPct },
-  };
-}
-
-function blankNode(name: string): NodeRow {
-  const zero = { requestMillicores: 0, allocatableMillicores: 0, capacityMillicores: 0 };
-  const zeroMem = { requestBytes: 0, allocatableBytes: 0, capacityBytes: 0 };
-  return {
-    name,
-    ready: true,
-    roles: [],
-    group: null,
-    pods: 0,
-    metricsAvailable: false,
-    metricsTimestampMs: null,
-    cpu: {
-      usageMillicores: null,
-      percent: null,
-      ...zero,
-      limitMillicores: null,
-    },
-    memory: { usageBytes: null, percent: null, ...zeroMem, limitBytes: null },
   };
 }
 

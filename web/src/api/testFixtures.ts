@@ -2,7 +2,7 @@
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
-import { encodeNodeColumns } from '@kubeglance/shared/nodeColumns';
+import { encodeNodeColumns, type NodeOrderColumns } from '@kubeglance/shared/nodeColumns';
 import type {
   ClusterSnapshot,
   ClusterStatus,
@@ -101,6 +101,14 @@ export function snapshot(timestampMs = 1_000): ClusterSnapshot {
   };
 }
 
+/** The node order of {@link sample} events: node-1 as in the snapshot, node-3 smaller. */
+export const sampleOrder: NodeOrderColumns = {
+  names: ['node-1', 'node-3'],
+  allocatableMillicores: [4000, 2000],
+  allocatableBytes: [8 * GiB, 2 * GiB],
+};
+
+/** A sample event of order 2, carrying its order (percentages are left out, as the server does). */
 export function sample(timestampMs: number, cpu = 1500): SampleEvent {
   return {
     cluster: 'alpha',
@@ -108,12 +116,12 @@ export function sample(timestampMs: number, cpu = 1500): SampleEvent {
     summary: summary(timestampMs, cpu, 4 * GiB),
     nodes: encodeNodeColumns(
       [
-        ['node-1', cpu, 4 * GiB, 37, 50, timestampMs],
-        ['node-3', 10, MiB, 1, 1, timestampMs],
+        ['node-1', cpu, 4 * GiB, null, null, timestampMs],
+        ['node-3', 10, MiB, null, null, timestampMs - 2000],
       ],
       timestampMs,
       2,
-      true,
+      sampleOrder,
     ),
     namespaces: [],
     topPods: { cpu: [], memory: [] },
