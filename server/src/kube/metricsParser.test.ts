@@ -71,7 +71,16 @@ describe('metrics parse worker', () => {
       'pod b/shapeless',
       'item 8',
     ]);
-    expect(nodes.dropped).toEqual([{ what: 'node bad', reason: 'invalid timestamp "yesterday"' }]);
+    expect(nodes.dropped).toEqual([
+      {
+        what: 'node bad',
+        reason: 'invalid timestamp "yesterday"',
+        kind: 'node',
+        name: 'bad',
+        code: 'invalid-timestamp',
+        value: '"yesterday"',
+      },
+    ]);
   });
 
   it('interns repeated names: one string per namespace and container name', async () => {
