@@ -36,6 +36,8 @@ describe('collationKey', () => {
     expect(collationKey('café')).toBeNull();
     expect(collationKey('a_b')).toBeNull();
     expect(collationKey('node-01')).toBe(collationKey('NODE-1'));
+    expect(collationKey(`n${'1'.repeat(223)}`)).toBeNull();
+    expect(collationKey(`n${'1'.repeat(222)}`)).not.toBeNull();
   });
 });
 
