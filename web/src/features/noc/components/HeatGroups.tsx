@@ -30,9 +30,10 @@ export function groupNodes(nodes: readonly NodeRow[]): NodeGroup[] {
     if (members) members.push(i);
     else byName.set(key, [i]);
   });
-  const heat = (i: number) => hottest(nodes[i]!)?.percent ?? -1;
+  // Each node's heat once, not once per comparison (5,000 nodes: ~120,000 comparisons).
+  const heat = nodes.map((n) => hottest(n)?.percent ?? -1);
   return [...byName]
-    .map(([name, members]) => ({ name, members: members.sort((a, b) => heat(b) - heat(a)) }))
+    .map(([name, members]) => ({ name, members: members.sort((a, b) => heat[b]! - heat[a]!) }))
     .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
