@@ -33,8 +33,7 @@ const MAX_DOM_ROWS = 200;
  */
 const HEAP_GROWTH_SHARE = 0.1;
 
-function targetsOf(ns: NamespaceResult, wall: WallResult): Target[] {
-  const heapLimit = Math.max(5, wall.heapSecondHalfStartMiB * HEAP_GROWTH_SHARE);
+function namespaceTargets(ns: NamespaceResult): Target[] {
   return [
     {
       what: `${ns.pods}-pod namespace in the browser: interactive after data (pods response end → table drawn and a click on Name handled, median of ${ns.loads} cold loads)`,
@@ -58,6 +57,12 @@ function targetsOf(ns: NamespaceResult, wall: WallResult): Target[] {
       target: `<= ${MAX_DOM_ROWS} rows`,
       pass: ns.maxDomRows > 0 && atMost(ns.maxDomRows, MAX_DOM_ROWS),
     },
+  ];
+}
+
+function wallTargets(wall: WallResult): Target[] {
+  const heapLimit = Math.max(5, wall.heapSecondHalfStartMiB * HEAP_GROWTH_SHARE);
+  return [
     {
       what: `wall screen at ${wall.nodes} nodes: tick re-render (sample arrival → painted commit, median of ${wall.ticksMeasured} ticks)`,
       figure: `${wall.tickMedianMs} ms (p95 ${wall.tickP95Ms} ms, max ${wall.tickMaxMs} ms, longest task median ${wall.longestTaskMedianMs} ms; main-thread CPU per tick ${wall.cpuPerTickMs} ms)`,
@@ -73,21 +78,34 @@ function targetsOf(ns: NamespaceResult, wall: WallResult): Target[] {
   ];
 }
 
+/**
+ * `BENCH_BROWSER_PART=namespace` or `wall`: that part alone (while working on it); its
+ * results file is written as in a full run.
+ */
+const part = process.env.BENCH_BROWSER_PART ?? 'all';
+if (!['all', 'namespace', 'wall'].includes(part)) throw new Error(`BENCH_BROWSER_PART=${part}?`);
 mkdirSync(RESULTS, { recursive: true });
-console.log(`\n== browser: ${scale.pods}-pod namespace ==`);
-const ns = await namespaceBench(scale.pods, scale.loads, scale.sorts);
-console.log(JSON.stringify(ns));
-console.log(`\n== browser: wall screen, ${scale.nodes} nodes, ${scale.ticks} ticks ==`);
-const wall = await wallBench(scale.nodes, scale.nodePods, scale.ticks, RESOLUTION);
-console.log(JSON.stringify({ ...wall, heap: undefined }));
-printTargets(`browser (${quick ? 'quick' : 'full'})`, targetsOf(ns, wall));
 const date = new Date().toISOString();
-writeFileSync(
-  new URL(`browser-namespace-${ns.pods}.json`, RESULTS),
-  JSON.stringify({ date, ...ns }, null, 2) + '\n',
-);
-writeFileSync(
-  new URL(`browser-wall-${wall.nodes}.json`, RESULTS),
-  JSON.stringify({ date, ...wall }, null, 2) + '\n',
-);
+const targets: Target[] = [];
+if (part !== 'wall') {
+  console.log(`\n== browser: ${scale.pods}-pod namespace ==`);
+  const ns = await namespaceBench(scale.pods, scale.loads, scale.sorts);
+  console.log(JSON.stringify(ns));
+  targets.push(...namespaceTargets(ns));
+  writeFileSync(
+    new URL(`browser-namespace-${ns.pods}.json`, RESULTS),
+    JSON.stringify({ date, ...ns }, null, 2) + '\n',
+  );
+}
+if (part !== 'namespace') {
+  console.log(`\n== browser: wall screen, ${scale.nodes} nodes, ${scale.ticks} ticks ==`);
+  const wall = await wallBench(scale.nodes, scale.nodePods, scale.ticks, RESOLUTION);
+  console.log(JSON.stringify({ ...wall, heap: undefined }));
+  targets.push(...wallTargets(wall));
+  writeFileSync(
+    new URL(`browser-wall-${wall.nodes}.json`, RESULTS),
+    JSON.stringify({ date, ...wall }, null, 2) + '\n',
+  );
+}
+printTargets(`browser (${quick ? 'quick' : 'full'})`, targets);
 process.exit(0);

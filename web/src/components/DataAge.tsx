@@ -12,7 +12,8 @@ interface DataAgeProps {
   emptyText?: string;
 }
 
-const timeFormat = () => dateTimeFormat({ timeStyle: 'medium' });
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' };
+const timeFormat = () => dateTimeFormat(TIME);
 
 export function DataAge({ ageMs, stale, sampleMs, emptyText }: DataAgeProps) {
   // role="timer" names the ticking text without a live announcement every second.

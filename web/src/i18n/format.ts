@@ -36,13 +36,25 @@ export function formatAgo(ageMs: number): string {
   );
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** Formats by options object (callers keep theirs as constants), per language. */
+const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+/** Formats by the options' contents, for callers that build a new options object each call. */
+const byContents = new Map<string, Intl.DateTimeFormat>();
 
-/** A clock or date format in the language on screen (cached: charts format every tick). */
+/**
+ * A clock or date format in the language on screen, cached: charts and clocks format every
+ * tick, thousands of times. The same options object finds its format without serialising it.
+ */
 export function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${currentLanguage()}|${JSON.stringify(options)}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
+  const lang = currentLanguage();
+  let perLanguage = byOptions.get(options);
+  const known = perLanguage?.get(lang);
+  if (known) return known;
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = byContents.get(key);
+  if (!format) byContents.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
+  if (!perLanguage) byOptions.set(options, (perLanguage = new Map()));
+  perLanguage.set(lang, format);
   return format;
 }
 

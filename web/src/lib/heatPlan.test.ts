@@ -57,4 +57,27 @@ describe('rowsNeeded', () => {
     expect(rowsNeeded([3, 1, 1, 1, 2], 4)).toBe(2);
     expect(rowsNeeded([], 4)).toBe(0);
   });
+
+  it('counts the rows of placing the tiles one by one, widest first, in the first row with room', () => {
+    const oneByOne = (spans: number[], cols: number) => {
+      const free: number[] = [];
+      for (const s of [...spans].sort((a, b) => b - a)) {
+        const row = free.findIndex((f) => f >= s);
+        if (row >= 0) free[row]! -= s;
+        else free.push(cols - s);
+      }
+      return free.length;
+    };
+    let seed = 12;
+    // The high bits of a 32-bit LCG (its low bits repeat with short periods).
+    const next = (n: number) =>
+      Math.floor(((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32) * n);
+    for (let run = 0; run < 300; run++) {
+      const cols = 1 + next(9);
+      const spans = Array.from({ length: next(60) }, () => 1 + next(Math.min(cols, 4)));
+      expect(rowsNeeded(spans, cols), `${cols} cols: ${spans.join(',')}`).toBe(
+        oneByOne(spans, cols),
+      );
+    }
+  });
 });

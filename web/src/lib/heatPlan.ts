@@ -52,10 +52,14 @@ const LINE = 0.95; // line height of the two text lines
 /** Height of a group's heading line, in em. */
 export const GROUP_HEADER_EM = 1.35;
 
-function cellsAt(text: HeatText, box: HeatBox, font: number): Cells {
-  const sorted = [...text.nameEm].sort((a, b) => a - b);
+/** Width of the typical name: three in four are no wider. */
+function typicalEm(nameEm: readonly number[]): number {
+  const sorted = [...nameEm].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.75)] ?? 0;
+}
+
+function cellsAt(text: HeatText, typical: number, box: HeatBox, font: number): Cells {
   // Cells as wide as the typical name (or the percent); the few longer names span more.
-  const typical = sorted[Math.floor(sorted.length * 0.75)] ?? 0;
   const cellW = Math.ceil(Math.max(typical, text.percentEm) * font + 2 * PAD_X * font) + 2;
   const cellH = Math.ceil(2 * LINE * font + 2 * PAD_Y * font);
   const cols = Math.max(1, Math.floor((box.width + box.gap) / (cellW + box.gap)));
@@ -66,13 +70,25 @@ function cellsAt(text: HeatText, box: HeatBox, font: number): Cells {
   return { font, cellW, cellH, cols, spans };
 }
 
-/** Rows a dense grid needs for these spans (greedy, as `grid-auto-flow: row dense` packs). */
+/**
+ * Rows a dense grid needs for these spans (greedy, as `grid-auto-flow: row dense` packs):
+ * widest first, each into the first row with room. Tiles of one width fill the rows with
+ * room in order, as many to a row as fit, so they are placed a row at a time, not one by
+ * one (5,000 tiles of a few widths).
+ */
 export function rowsNeeded(spans: readonly number[], cols: number): number {
+  const count = new Map<number, number>();
+  for (const s of spans) count.set(s, (count.get(s) ?? 0) + 1);
   const free: number[] = [];
-  for (const s of [...spans].sort((a, b) => b - a)) {
-    const row = free.findIndex((f) => f >= s);
-    if (row >= 0) free[row] = (free[row] ?? 0) - s;
-    else free.push(cols - s);
+  for (const s of [...count.keys()].sort((a, b) => b - a)) {
+    let left = count.get(s)!;
+    for (let row = 0; row < free.length && left > 0; row++) {
+      const n = Math.min(left, Math.floor(free[row]! / s));
+      free[row]! -= n * s;
+      left -= n;
+    }
+    const perRow = Math.max(1, Math.floor(cols / s));
+    for (; left > 0; left -= perRow) free.push(cols - Math.min(left, perRow) * s);
   }
   return free.length;
 }
@@ -91,11 +107,12 @@ export function planHeatmap(text: HeatText, box: HeatBox, groups: number): HeatP
   if (text.nameEm.length === 0 || box.width <= 0 || box.height <= 0) {
     return { kind: 'named', font: min, cellW: 0, cellH: 0, cols: 1, spans: [] };
   }
+  const typical = typicalEm(text.nameEm);
   for (let font = Math.max(min, Math.floor(box.maxFont)); font >= min; font--) {
-    const c = cellsAt(text, box, font);
+    const c = cellsAt(text, typical, box, font);
     if (fits(c, box)) return { kind: 'named', ...c };
   }
-  const c = cellsAt(text, box, min);
+  const c = cellsAt(text, typical, box, min);
   const headerH = Math.ceil(GROUP_HEADER_EM * min);
   const perGroup = (box.height + box.gap) / Math.max(1, groups) - headerH - box.gap;
   const rowsPerGroup = Math.max(0, Math.floor((perGroup + box.gap) / (c.cellH + box.gap)));

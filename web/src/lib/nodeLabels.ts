@@ -51,3 +51,24 @@ export function nodeLabels(names: readonly string[]): NodeLabels {
   );
   return { labels, prefix };
 }
+
+/** The last few answers of `sameNodeLabels`: wall-screen pages alternate between clusters. */
+const recent: { names: readonly string[]; labels: NodeLabels }[] = [];
+const RECENT = 4;
+
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
+
+/**
+ * `nodeLabels(names)`, the same object again while the names stay the same: every sample
+ * brings new node rows, rarely new names, and what is measured from the labels (text
+ * widths, tile spans) is kept by that object.
+ */
+export function sameNodeLabels(names: readonly string[]): NodeLabels {
+  const hit = recent.find((r) => sameNames(r.names, names));
+  if (hit) return hit.labels;
+  const labels = nodeLabels(names);
+  recent.unshift({ names, labels });
+  recent.length = Math.min(recent.length, RECENT);
+  return labels;
+}

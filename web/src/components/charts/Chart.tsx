@@ -17,13 +17,10 @@ import { t } from '../../i18n/t';
 
 const TimeSeriesChartImpl = lazy(() => import('./TimeSeriesChart'));
 
-const sinceFormat = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
-const sourceFormat = () =>
-  dateTimeFormat({
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+const SINCE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const SOURCE: Intl.DateTimeFormatOptions = { weekday: 'short', hour: '2-digit', minute: '2-digit' };
+const sinceFormat = () => dateTimeFormat(SINCE);
+const sourceFormat = () => dateTimeFormat(SOURCE);
 
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const height = props.height ?? 200;

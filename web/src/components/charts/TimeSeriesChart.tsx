@@ -21,22 +21,25 @@ import type { TimeSeriesChartProps } from './types';
 import { dateTimeFormat } from '../../i18n/format';
 import { t } from '../../i18n/t';
 
-const timeFormat = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
-const fullTimeFormat = () =>
-  dateTimeFormat({
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+// Constant options: dateTimeFormat finds its cached format by the object.
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const FULL_TIME: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 // Ranges over a day label ticks with the day.
-const dayFormat = () => dateTimeFormat({ weekday: 'short', day: 'numeric' });
-const dayTimeFormat = () =>
-  dateTimeFormat({
-    weekday: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric' };
+const DAY_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+const timeFormat = () => dateTimeFormat(TIME);
+const fullTimeFormat = () => dateTimeFormat(FULL_TIME);
+const dayFormat = () => dateTimeFormat(DAY);
+const dayTimeFormat = () => dateTimeFormat(DAY_TIME);
 const DAY_MS = 86_400_000;
 
 // Below this many samples a series is drawn with dots: one or two points make no

@@ -56,7 +56,7 @@ export default function NocPage() {
   useDocumentTitle(
     `${reasons.length > 0 ? `${t('common.staleMark')} · ` : ''}${t('header.wallScreen')} · ${names.join(', ') || t('noc.allClustersLower')}`,
   );
-  useLanguage();
+  const [language] = useLanguage();
   const shown = page && page.kind !== 'summary' ? live.clusters[page.name] : undefined;
   // The data age (lib/staleness.ts): of the page's cluster, or the oldest of all.
   // Unknown clusters have no data and never will: they are error tiles, not "no data yet".
@@ -111,7 +111,7 @@ export default function NocPage() {
         ) : live.unknownClusters.includes(page.name) ? (
           <UnknownCluster name={page.name} />
         ) : shown && page.kind === 'nodes' ? (
-          <NodesPage cluster={shown} />
+          <NodesPage cluster={shown} language={language} />
         ) : shown ? (
           <ClusterPage
             cluster={shown}

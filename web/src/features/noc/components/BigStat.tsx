@@ -1,5 +1,5 @@
 /** A cluster resource as one big percentage, the exact numbers, and its last hour. */
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { Point } from '@kubeglance/shared/api';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { useElementSize } from '../../../hooks/useElementSize';
@@ -25,9 +25,12 @@ interface BigStatProps {
   color: string;
   /** "55 of 60 nodes": the number covers only part of the cluster. */
   partial?: string | null;
+  /** The language on screen: drawn again in a new one. */
+  language: string;
 }
 
-export function BigStat(props: BigStatProps) {
+/** Memoised: the wall screen's clock re-renders the page every second, a sample far less. */
+export const BigStat = memo(function BigStat(props: BigStatProps) {
   const { label, percent, metric, points, allocatable, color } = props;
   const chartRef = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(chartRef);
@@ -84,4 +87,4 @@ export function BigStat(props: BigStatProps) {
       </div>
     </section>
   );
-}
+});

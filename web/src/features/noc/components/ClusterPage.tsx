@@ -1,4 +1,5 @@
 /** The detailed wall-screen page of one cluster. */
+import { memo } from 'react';
 import { formatBytesIEC, formatCores } from '@kubeglance/shared/humanFormat';
 import type { LiveCluster } from '../../../api/liveState';
 import { partialNodes } from '../../../lib/partial';
@@ -8,9 +9,10 @@ import { AlertList } from './AlertList';
 import { BigStat } from './BigStat';
 import { DiagnosisLine, diagnosisShown } from './DiagnosisLine';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
-import { nodeLabels } from '../../../lib/nodeLabels';
+import { sameNodeLabels, type NodeLabels } from '../../../lib/nodeLabels';
 import { TopList } from './TopList';
 import { t } from '../../../i18n/t';
+import { currentLanguage } from '../../../i18n/i18n';
 
 interface ClusterPageProps {
   cluster: LiveCluster;
@@ -36,7 +38,7 @@ export function ClusterPage({ cluster, namespaces, tick, now, stale }: ClusterPa
   const inScope = (p: { namespace: string }) =>
     namespaces.length === 0 || namespaces.includes(p.namespace);
   const alerts = alertsOf(cluster, namespaces);
-  const labels = nodeLabels(cluster.nodes.map((n) => n.name));
+  const labels = sameNodeLabels(cluster.nodes.map((n) => n.name));
   const partial = partialNodes(summary);
   // Over partial data, usage is printed against the allocatable of the nodes that reported.
   const cpuAlloc = partial ? summary.reporting.allocatableMillicores : cpu.allocatableMillicores;
@@ -64,6 +66,7 @@ export function ClusterPage({ cluster, namespaces, tick, now, stale }: ClusterPa
           metric="cpu"
           allocatable={cpu.allocatableMillicores}
           color="var(--cpu)"
+          language={currentLanguage()}
         />
         <BigStat
           label={t('common.memory')}
@@ -78,27 +81,52 @@ export function ClusterPage({ cluster, namespaces, tick, now, stale }: ClusterPa
           metric="memory"
           allocatable={memory.allocatableBytes}
           color="var(--memory)"
+          language={currentLanguage()}
         />
         <AlertList alerts={alerts} tick={tick} now={now} />
-        <section className="noc-panel noc-nodes" aria-label={t('common.nodes')}>
-          <NodeHeatmap
-            nodes={cluster.nodes}
-            labels={labels}
-            title={
-              <>
-                {t('common.nodes')} <span className="noc-count">{summary.nodes.ready}</span>
-                <span className="noc-subtle">
-                  {' '}
-                  {t('noc.ofReady', { total: summary.nodes.total })}
-                </span>
-                <NodePrefix prefix={labels.prefix} />
-              </>
-            }
-          />
-        </section>
+        <ClusterNodes
+          nodes={cluster.nodes}
+          labels={labels}
+          ready={summary.nodes.ready}
+          total={summary.nodes.total}
+          language={currentLanguage()}
+        />
         <TopList by="cpu" pods={topPods.cpu.filter(inScope)} />
         <TopList by="memory" pods={topPods.memory.filter(inScope)} />
       </div>
     </div>
   );
 }
+
+interface ClusterNodesProps {
+  nodes: LiveCluster['nodes'];
+  labels: NodeLabels;
+  ready: number;
+  total: number;
+  /** The language on screen: the panel is drawn again in a new one. */
+  language: string;
+}
+
+/** The page's heat-map: drawn again when a sample comes, not every second with the clock. */
+const ClusterNodes = memo(function ClusterNodes({
+  nodes,
+  labels,
+  ready,
+  total,
+}: ClusterNodesProps) {
+  return (
+    <section className="noc-panel noc-nodes" aria-label={t('common.nodes')}>
+      <NodeHeatmap
+        nodes={nodes}
+        labels={labels}
+        title={
+          <>
+            {t('common.nodes')} <span className="noc-count">{ready}</span>
+            <span className="noc-subtle"> {t('noc.ofReady', { total })}</span>
+            <NodePrefix prefix={labels.prefix} />
+          </>
+        }
+      />
+    </section>
+  );
+});

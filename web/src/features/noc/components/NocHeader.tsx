@@ -16,7 +16,8 @@ interface NocHeaderProps {
   now: number;
 }
 
-const clock = () => dateTimeFormat({ hour: '2-digit', minute: '2-digit' });
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+const clock = () => dateTimeFormat(CLOCK);
 
 export function NocHeader({
   title,

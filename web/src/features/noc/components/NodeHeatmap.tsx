@@ -14,6 +14,7 @@ import { HeatGroups, groupNodes } from './HeatGroups';
 import { HeatTile, tilePercent } from './HeatTile';
 import { fontFamilyOf, textWidthEm } from './textWidth';
 import { t } from '../../../i18n/t';
+import { currentLanguage } from '../../../i18n/i18n';
 
 const GAP = 2;
 const LEVELS: HeatLevel[] = [0, 1, 2, 3];
@@ -31,16 +32,25 @@ export function NodeHeatmap({ nodes, labels, title }: NodeHeatmapProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(ref);
   const groups = useMemo(() => groupNodes(nodes), [nodes]);
-  const percents = nodes.map((n) => (n.ready ? tilePercent(n) : 'NotReady'));
+  // A few dozen different percents among thousands of tiles: each is measured once.
+  const percents = new Set(nodes.map((n) => (n.ready ? tilePercent(n) : 'NotReady')));
   // The tiles inherit the page's font (no ref may be read while rendering).
   const family = fontFamilyOf(document.body);
-  const widest = Math.max(0, ...percents.map((p) => textWidthEm(p, 800, family)));
-  const nameEm = labels.labels.map((l) => textWidthEm(l, 600, family));
+  const widest = Math.max(0, ...[...percents].map((p) => textWidthEm(p, 800, family)));
+  // Names (and so their widths and the plan) change far less often than a sample comes.
+  const nameEm = useMemo(
+    () => labels.labels.map((l) => textWidthEm(l, 600, family)),
+    [labels.labels, family],
+  );
   const minFont = nocMinFontPx();
-  const plan = planHeatmap(
-    { nameEm, percentEm: widest },
-    { width, height, minFont, maxFont: 1.6 * minFont, gap: GAP },
-    groups.length,
+  const plan = useMemo(
+    () =>
+      planHeatmap(
+        { nameEm, percentEm: widest },
+        { width, height, minFont, maxFont: 1.6 * minFont, gap: GAP },
+        groups.length,
+      ),
+    [nameEm, widest, width, height, minFont, groups.length],
   );
   return (
     <div className="noc-heat">
@@ -61,7 +71,13 @@ export function NodeHeatmap({ nodes, labels, title }: NodeHeatmapProps) {
             }}
           >
             {nodes.map((n, i) => (
-              <HeatTile key={n.name} node={n} label={labels.labels[i]!} span={plan.spans[i]!} />
+              <HeatTile
+                key={n.name}
+                node={n}
+                label={labels.labels[i]!}
+                span={plan.spans[i]!}
+                language={currentLanguage()}
+              />
             ))}
           </ul>
         ) : (

@@ -7,7 +7,7 @@ import { allAlerts, unknownAlerts } from '../alerts';
 import { AlertList } from './AlertList';
 import { ClusterRows } from './ClusterRows';
 import { NodeHeatmap, NodePrefix } from './NodeHeatmap';
-import { nodeLabels } from '../../../lib/nodeLabels';
+import { sameNodeLabels } from '../../../lib/nodeLabels';
 import { t } from '../../../i18n/t';
 
 interface SummaryPageProps {
@@ -26,7 +26,7 @@ const MAX_HEATMAPS = 3;
 export function SummaryPage({ names, clusters, unknown, namespaces, now, tick }: SummaryPageProps) {
   const present = names.flatMap((n) => (clusters[n] ? [clusters[n]] : []));
   const maps = present.length <= MAX_HEATMAPS ? present : [];
-  const labels = maps.map((c) => nodeLabels(c.nodes.map((n) => n.name)));
+  const labels = maps.map((c) => sameNodeLabels(c.nodes.map((n) => n.name)));
   return (
     <div className="noc-summary">
       <ClusterRows

@@ -1,6 +1,9 @@
 /** Text widths measured with a canvas in the element's own font family, per px of font size. */
-let canvas: HTMLCanvasElement | null = null;
+let context: CanvasRenderingContext2D | null = null;
+let contextFont = '';
 const cache = new Map<string, number>();
+/** Room for every label of a 5,000-node cluster and its percents, in a few fonts. */
+const CACHE_LIMIT = 20_000;
 
 /** The font family an element uses (a guess before it is in the DOM). */
 export function fontFamilyOf(el: Element | null): string {
@@ -12,13 +15,18 @@ export function textWidthEm(text: string, weight: number, family: string): numbe
   const key = `${weight} ${family} ${text}`;
   const known = cache.get(key);
   if (known != null) return known;
-  canvas ??= document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
+  context ??= document.createElement('canvas').getContext('2d');
+  const ctx = context;
   if (!ctx) return 0.7 * text.length;
-  ctx.font = `${weight} 100px ${family}`;
-  ctx.fontStretch = 'condensed';
+  // Setting a font parses it: only when it changes.
+  const font = `${weight} 100px ${family}`;
+  if (font !== contextFont) {
+    ctx.font = font;
+    ctx.fontStretch = 'condensed';
+    contextFont = font;
+  }
   const em = ctx.measureText(text).width / 100;
-  if (cache.size > 5000) cache.clear();
+  if (cache.size > CACHE_LIMIT) cache.clear();
   cache.set(key, em);
   return em;
 }

@@ -8,6 +8,7 @@ import { useNow } from '../../../hooks/useNow';
 import { t } from '../../../i18n/t';
 import { dateTimeFormat } from '../../../i18n/format';
 
+const CREATED: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'medium' };
 const metricsText = (state: PodRow['metrics']) => t(`pod.metricsState.${state}`);
 
 export function PodFacts({ pod }: { pod: PodRow }) {
@@ -34,9 +35,7 @@ export function PodFacts({ pod }: { pod: PodRow }) {
       </div>
       <div>
         <dt>{t('pod.age')}</dt>
-        <dd
-          title={dateTimeFormat({ dateStyle: 'medium', timeStyle: 'medium' }).format(pod.createdMs)}
-        >
+        <dd title={dateTimeFormat(CREATED).format(pod.createdMs)}>
           {formatAge(now - pod.createdMs)}
         </dd>
       </div>
