@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runJsonChild } from './childJson.js';
 import type { LoadReport } from './loadClient.js';
 
 const CLIENT = fileURLToPath(new URL('./loadClient.ts', import.meta.url));
@@ -9,17 +9,5 @@ const CLIENT = fileURLToPath(new URL('./loadClient.ts', import.meta.url));
  * browsers do, measured by autocannon in a separate process (`loadClient.ts`).
  */
 export function load(url: string, connections: number, durationS: number): Promise<LoadReport> {
-  const args = [url, connections, durationS].map(String);
-  const child = spawn(process.execPath, ['--import', 'tsx', CLIENT, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
-      resolve(JSON.parse(out) as LoadReport);
-    });
-  });
+  return runJsonChild(CLIENT, [url, connections, durationS], 'load generator');
 }

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runJsonChild } from './childJson.js';
 import type { DeliveryReport } from './sseClients.js';
 import type { Target } from './targets.js';
 
@@ -25,18 +25,7 @@ export function sseDelivery(
   // A client that has not got a sample this long after the first one did never will.
   const timeoutMs = 2 * opts.resolutionMs + 15_000;
   const args = [serverUrl, cluster, opts.clients, opts.samples, opts.nodes, timeoutMs];
-  const child = spawn(process.execPath, ['--import', 'tsx', CLIENTS, ...args.map(String)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`SSE clients exited with ${code}`));
-      resolve(JSON.parse(out) as DeliveryReport);
-    });
-  });
+  return runJsonChild(CLIENTS, args, 'SSE clients');
 }
 
 /** One line of the summary, e.g. for the log. */
