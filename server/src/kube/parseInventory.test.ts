@@ -101,6 +101,16 @@ describe('parsePod', () => {
     expect(p.qosClass).toBe('Burstable');
   });
 
+  it('knows whether a container or native sidecar runs, and when it cannot tell', () => {
+    const waiting = { state: { waiting: { reason: 'CrashLoopBackOff' } } };
+    const running = { state: { running: { startedAt: '2026-11-21T00:00:01Z' } } };
+    expect(parsePod(pod([{}], { containerStatuses: [waiting] })).running).toBe(false);
+    expect(parsePod(pod([{}], { containerStatuses: [waiting, running] })).running).toBe(true);
+    const sidecar = { containerStatuses: [waiting], initContainerStatuses: [running] };
+    expect(parsePod(pod([{}], sidecar)).running).toBe(true);
+    expect(parsePod(pod([{}], { containerStatuses: undefined })).running).toBeNull();
+  });
+
   it('derives the QoS class when status has none', () => {
     const g = { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } };
     expect(parsePod(pod([g])).qosClass).toBe('Guaranteed');

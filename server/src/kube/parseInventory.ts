@@ -72,6 +72,12 @@ const containerSchema = z.object({
   restartPolicy: z.string().optional(),
 });
 
+/** Only what is counted: restarts, and whether the container runs (has something to measure). */
+const containerStatus = z.object({
+  restartCount: z.number().optional(),
+  state: z.object({ running: z.object({}).passthrough().optional() }).optional(),
+});
+
 const podSchema = z.object({
   metadata: meta,
   spec: z.object({
@@ -85,7 +91,8 @@ const podSchema = z.object({
     .object({
       phase: z.string().optional(),
       qosClass: z.enum(['Guaranteed', 'Burstable', 'BestEffort']).optional(),
-      containerStatuses: z.array(z.object({ restartCount: z.number().optional() })).optional(),
+      containerStatuses: z.array(containerStatus).optional(),
+      initContainerStatuses: z.array(containerStatus).optional(),
     })
     .optional(),
 });
@@ -219,11 +226,23 @@ export function parsePod(raw: unknown): PodInfo {
     node: p.spec.nodeName === undefined ? null : intern(p.spec.nodeName),
     phase: intern(p.status?.phase ?? 'Unknown'),
     restarts: (p.status?.containerStatuses ?? []).reduce((s, c) => s + (c.restartCount ?? 0), 0),
+    running: anyRunning(p.status),
     qosClass: p.status?.qosClass ?? deriveQos(containers),
     createdMs: createdMs(p.metadata),
     containers,
     resources,
   };
+}
+
+/**
+ * Whether a container or native sidecar runs; null when the pod reports no statuses at all.
+ * A Running pod whose containers all wait (CrashLoopBackOff) has nothing for the kubelet to
+ * measure, so metrics-server has no item for it.
+ */
+function anyRunning(status: z.infer<typeof podSchema>['status']): boolean | null {
+  const all = [...(status?.containerStatuses ?? []), ...(status?.initContainerStatuses ?? [])];
+  if (all.length === 0) return null;
+  return all.some((c) => c.state?.running !== undefined);
 }
 
 /** The shared containers + resources for these specs and overhead (see {@link shapes}). */

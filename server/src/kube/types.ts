@@ -57,6 +57,11 @@ export interface PodInfo {
   node: string | null;
   phase: string;
   restarts: number;
+  /**
+   * Whether any container or native sidecar is running; null when no statuses are reported.
+   * Without one the kubelet has nothing to measure and metrics-server no item.
+   */
+  running: boolean | null;
   qosClass: QosClass;
   createdMs: number;
   /**

@@ -59,6 +59,7 @@ export function pod(
     node: 'n1',
     phase: 'Running',
     restarts: 0,
+    running: true,
     qosClass: 'BestEffort',
     createdMs: 0,
     ...rest,

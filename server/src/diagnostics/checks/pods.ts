@@ -8,7 +8,7 @@ const GRACE_MS = 120_000;
 /** Pods named in the evidence; the rest are counted. */
 const EVIDENCE_PODS = 20;
 
-/** Link 8: running pods that should have metrics by now but do not. */
+/** Link 8: running pods that should have metrics by now (a container runs) but do not. */
 export function checkPods(f: Facts): DiagnosticCheck {
   const sample = f.pipeline.sample;
   if (f.metrics.kind !== 'ok') {
@@ -37,6 +37,8 @@ export function checkPods(f: Facts): DiagnosticCheck {
   let onMissingNodes = 0;
   for (const p of f.pipeline.inventory.pods.values()) {
     if (p.phase !== 'Running' || f.nowMs - p.createdMs < GRACE_MS) continue;
+    // All containers waiting (CrashLoopBackOff): nothing to measure, so no item is expected.
+    if (p.running === false) continue;
     if (have.get(p.namespace)?.has(p.name)) continue;
     missing.push(`${p.namespace}/${p.name}`);
     if (p.node !== null && !nodesWithMetrics.has(p.node)) onMissingNodes += 1;
