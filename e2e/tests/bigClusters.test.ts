@@ -89,29 +89,33 @@ interface TileFacts {
 }
 
 async function readTiles(page: Page, scope: string): Promise<TileFacts[]> {
-  return page.locator(`${scope} li.noc-tile`).evaluateAll((tiles) =>
-    tiles.map((li) => {
-      const spans = Array.from(li.querySelectorAll('span'));
-      const texts = [li, ...spans] as HTMLElement[];
-      const box = li.getBoundingClientRect();
-      const outside = spans.some((s) => {
-        const r = s.getBoundingClientRect();
-        return (
-          r.left < box.left - 0.5 ||
-          r.right > box.right + 0.5 ||
-          r.top < box.top - 0.5 ||
-          r.bottom > box.bottom + 0.5
-        );
-      });
-      return {
-        node: (li.getAttribute('aria-label') ?? '').split(':')[0] ?? '',
-        label: li.querySelector('.noc-tile-name')?.textContent ?? '',
-        percent: li.querySelector('.noc-tile-pct')?.textContent ?? '',
-        heatClass: Array.from(li.classList).find((c) => c.startsWith('heat-')) ?? '',
-        fontPx: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
-        cut: outside || texts.some((e) => e.scrollWidth > e.clientWidth + 0.5),
-      };
-    }),
+  // Query and read in one evaluation: a locator's evaluateAll queries first and reads in a
+  // second step, and a re-render in between leaves detached tiles (font size "" → NaN).
+  return page.evaluate(
+    (selector) =>
+      Array.from(document.querySelectorAll(selector)).map((li) => {
+        const spans = Array.from(li.querySelectorAll('span'));
+        const texts = [li, ...spans] as HTMLElement[];
+        const box = li.getBoundingClientRect();
+        const outside = spans.some((s) => {
+          const r = s.getBoundingClientRect();
+          return (
+            r.left < box.left - 0.5 ||
+            r.right > box.right + 0.5 ||
+            r.top < box.top - 0.5 ||
+            r.bottom > box.bottom + 0.5
+          );
+        });
+        return {
+          node: (li.getAttribute('aria-label') ?? '').split(':')[0] ?? '',
+          label: li.querySelector('.noc-tile-name')?.textContent ?? '',
+          percent: li.querySelector('.noc-tile-pct')?.textContent ?? '',
+          heatClass: Array.from(li.classList).find((c) => c.startsWith('heat-')) ?? '',
+          fontPx: Math.min(...texts.map((e) => parseFloat(getComputedStyle(e).fontSize))),
+          cut: outside || texts.some((e) => e.scrollWidth > e.clientWidth + 0.5),
+        };
+      }),
+    `${scope} li.noc-tile`,
   );
 }
 
@@ -182,6 +186,9 @@ describe('wall screen with big clusters', () => {
     await page.goto(`/noc?clusters=${N400.name}&rotate=10m`);
     const groups = page.getByRole('region', { name: /^Node group / });
     await groups.first().waitFor({ timeout: 30_000 });
+    // The sample is frozen, so the page turns stale within seconds and lays its groups out
+    // again in the smaller space left under the stale banner: read that final layout.
+    await page.locator('.noc.noc-is-stale').waitFor({ timeout: 30_000 });
     const percentOf = (n: NodeRow) => Math.max(n.cpu.percent ?? -1, n.memory.percent ?? -1);
     const byGroup = new Map<string, NodeRow[]>();
     for (const n of frozen.items)
