@@ -7,8 +7,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { encodeNodes, encodePods, transferables } from './compactMetrics.js';
-import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
+import { encodeNodes, parsePodsCompact, transferables } from './compactMetrics.js';
+import { parseNodeMetricsList } from './parseMetrics.js';
 import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
 
 const decoder = new TextDecoder();
@@ -41,9 +41,7 @@ function handle(req: ParseRequest): ParseReply {
   }
   try {
     const list =
-      req.kind === 'nodes'
-        ? encodeNodes(parseNodeMetricsList(raw))
-        : encodePods(parsePodMetricsList(raw));
+      req.kind === 'nodes' ? encodeNodes(parseNodeMetricsList(raw)) : parsePodsCompact(raw);
     return { id: req.id, list };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
