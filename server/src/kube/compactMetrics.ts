@@ -1,5 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { readPodMetricsList, type DroppedItem, type ParsedList } from './parseMetrics.js';
+import { SplitList } from './splitList.js';
 import type { ContainerUsage, NodeUsage, PodUsage } from './types.js';
 
 /**
@@ -89,24 +90,17 @@ export function decodeNodes(c: CompactNodes): ParsedList<NodeUsage> {
  * checks themselves).
  */
 export function parsePodsCompact(raw: unknown): CompactPods {
-  const items = (raw as { items?: unknown } | null)?.items;
-  // Upper bounds, for arrays allocated once: items that are dropped leave them shorter.
-  const podCap = Array.isArray(items) ? items.length : 0;
-  let containerCap = 0;
-  if (Array.isArray(items)) {
-    for (const item of items as { containers?: unknown }[]) {
-      const c = item?.containers;
-      if (Array.isArray(c)) containerCap += c.length;
-    }
-  }
+  const items = raw instanceof SplitList ? raw : (raw as { items?: unknown } | null)?.items;
+  // Upper bounds for the pods; containers grow as they come (a split list is not read yet).
+  const podCap = Array.isArray(items) || items instanceof SplitList ? items.length : 0;
   const namespaces = new Interner();
   const containerNames = new Interner();
   const namespaceOf = new Uint32Array(podCap);
   const names: string[] = [];
   const times = new Float64Array(podCap * 2);
   const containerCount = new Uint32Array(podCap);
-  const containerNameOf = new Uint32Array(containerCap);
-  const containerValues = new Float64Array(containerCap * 2);
+  let containerNameOf = new Uint32Array(podCap * 2 + 16);
+  let containerValues = new Float64Array(containerNameOf.length * 2);
   let pod = 0;
   let container = 0;
   const dropped = readPodMetricsList(raw, {
@@ -117,6 +111,11 @@ export function parsePodsCompact(raw: unknown): CompactPods {
       times[pod * 2 + 1] = windowMs;
       containerCount[pod] = n;
       pod++;
+      if (container + n > containerNameOf.length) {
+        const size = Math.max(containerNameOf.length * 2, container + n);
+        containerNameOf = grown(containerNameOf, size);
+        containerValues = grown(containerValues, size * 2);
+      }
     },
     container(name, cpuNanocores, memoryBytes) {
       containerNameOf[container] = containerNames.of(name);
@@ -125,9 +124,6 @@ export function parsePodsCompact(raw: unknown): CompactPods {
       container++;
     },
   });
-  // Exact lengths: a copy only when items were dropped (the transfer moves whole buffers).
-  const fit = <T extends Uint32Array | Float64Array>(a: T, n: number): T =>
-    a.length === n ? a : (a.slice(0, n) as T);
   return {
     namespaces: namespaces.table,
     namespaceOf: fit(namespaceOf, pod),
@@ -139,6 +135,18 @@ export function parsePodsCompact(raw: unknown): CompactPods {
     containerValues: fit(containerValues, container * 2),
     dropped,
   };
+}
+
+/** `a` copied into a larger array of `size`. */
+function grown<T extends Uint32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Exactly `n` long: a copy only when shorter (the transfer moves whole buffers). */
+function fit<T extends Uint32Array | Float64Array>(a: T, n: number): T {
+  return a.length === n ? a : (a.slice(0, n) as T);
 }
 
 /** Pods rebuilt per event-loop turn: 150,000 at once would hold the loop for tens of ms. */

@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry: parses one metrics list (JSON text → exact schema check of every item →
- * compact typed arrays) off the main thread, which only rebuilds the items from the arrays.
+ * Worker-thread entry: parses one metrics list (JSON, item by item → exact schema check of every
+ * item → compact typed arrays) off the main thread, which only rebuilds the items from the arrays.
  * Bundled as its own file (`scripts/build.mjs` → `dist/metricsParseWorker.js`).
  */
 import v8 from 'node:v8';
@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { encodeNodes, parsePodsCompact, transferables } from './compactMetrics.js';
 import { parseNodeMetricsList } from './parseMetrics.js';
 import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
+import { ItemSyntaxError, splitList } from './splitList.js';
 
 const decoder = new TextDecoder();
 
@@ -35,7 +36,8 @@ function handle(req: ParseRequest): ParseReply {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(decoder.decode(body));
+    // Item by item where the list's shape allows (see splitList.ts), else whole.
+    raw = splitList(body) ?? JSON.parse(decoder.decode(body));
   } catch (e) {
     return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
   }
@@ -44,6 +46,9 @@ function handle(req: ParseRequest): ParseReply {
       req.kind === 'nodes' ? encodeNodes(parseNodeMetricsList(raw)) : parsePodsCompact(raw);
     return { id: req.id, list };
   } catch (e) {
+    if (e instanceof ItemSyntaxError) {
+      return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
+    }
     const err = e instanceof Error ? e : new Error(String(e));
     return { id: req.id, error: { json: false, name: err.name, message: err.message } };
   }

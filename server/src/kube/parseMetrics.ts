@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { parseCpuNanocores, parseMemoryBytes, QuantityError } from '@kubeglance/shared/quantity';
 import { isNodeMetrics, isPodMetrics, nodeMetrics, podMetrics } from './metricsShape.js';
+import { SplitList } from './splitList.js';
 import type { NodeUsage, PodUsage } from './types.js';
 
 /** NodeMetricsList / PodMetricsList (metrics.k8s.io/v1beta1) → a typed sample. */
@@ -120,8 +121,14 @@ function quantity(parse: (s: string) => number, s: string): number {
 }
 
 /** The list's items, or a thrown error when the response as a whole is unusable. */
-function listItems(raw: unknown): unknown[] {
-  return list.parse(raw).items ?? [];
+function listItems(raw: unknown): { readonly length: number; at(i: number): unknown } {
+  // A list split by the parse worker: the envelope is checked, its items parsed when read.
+  if (raw instanceof SplitList) {
+    list.parse(raw.envelope);
+    return raw;
+  }
+  const items = list.parse(raw).items ?? [];
+  return { length: items.length, at: (i) => items[i] };
 }
 
 function itemName(raw: unknown, index: number): Pick<DroppedItem, 'what' | 'kind' | 'name'> {
@@ -153,13 +160,16 @@ function whyDropped(e: unknown): Pick<DroppedItem, 'reason' | 'code' | 'value'> 
  */
 function readEach(raw: unknown, readItem: (item: unknown) => void): DroppedItem[] {
   const dropped: DroppedItem[] = [];
-  listItems(raw).forEach((item, i) => {
+  const items = listItems(raw);
+  for (let i = 0; i < items.length; i++) {
+    // Outside the try: an item that is not JSON makes the whole response unusable.
+    const item = items.at(i);
     try {
       readItem(item);
     } catch (e) {
       dropped.push({ ...itemName(item, i), ...whyDropped(e) });
     }
-  });
+  }
   return dropped;
 }
 
