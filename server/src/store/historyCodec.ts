@@ -227,20 +227,21 @@ class Reader {
     const b = this.take(n * 8);
     return Array.from({ length: n }, (_, i) => b.readDoubleLE(i * 8));
   }
-  values(n: number): (number | null)[] {
+  /** A column as written by `Writer.values`; NaN for a gap. */
+  values(n: number): Float64Array {
     const kind = this.u8();
     if (kind > 2) throw new CodecError(`bad value encoding ${kind}`);
     const bitmap = this.take(Math.ceil(n / 8));
-    const out: (number | null)[] = [];
-    const present = Array.from({ length: n }, (_, i) => (bitmap[i >> 3]! >> (i & 7)) & 1);
-    const count = present.reduce((a, b) => a + b, 0);
-    const raw = kind === 2 ? this.f64s(count) : this.u32s(count);
-    let j = 0;
-    for (const p of present) out.push(p ? raw[j++]! * (kind === 1 ? 1024 : 1) : null);
+    let count = 0;
+    for (let i = 0; i < n; i++) count += (bitmap[i >> 3]! >> (i & 7)) & 1;
+    const raw = this.take(count * (kind === 2 ? 8 : 4));
+    const scale = kind === 1 ? 1024 : 1;
+    const out = new Float64Array(n).fill(NaN);
+    for (let i = 0, j = 0; i < n; i++) {
+      if (((bitmap[i >> 3]! >> (i & 7)) & 1) === 0) continue;
+      out[i] = kind === 2 ? raw.readDoubleLE(j * 8) : raw.readUInt32LE(j * 4) * scale;
+      j++;
+    }
     return out;
-  }
-  private u32s(n: number): number[] {
-    const b = this.take(n * 4);
-    return Array.from({ length: n }, (_, i) => b.readUInt32LE(i * 4));
   }
 }
