@@ -105,6 +105,7 @@ function securityOptions(config: ServerConfig, log: Logger): SecurityOptions {
  */
 async function persistHistory(
   dir: string,
+  intervalMs: number,
   registry: ClusterRegistry,
   log: Logger,
 ): Promise<HistoryPersistence[]> {
@@ -119,6 +120,7 @@ async function persistHistory(
         history: p.history,
       },
       log,
+      intervalMs,
     );
     return persistence;
   });
@@ -177,7 +179,9 @@ export async function startServer(
     log,
     security,
   });
-  const saving = config.stateDir ? persistHistory(config.stateDir, registry, log) : [];
+  const saving = config.stateDir
+    ? persistHistory(config.stateDir, config.stateSaveIntervalMs, registry, log)
+    : [];
   const stopWatching = files ? watchKubeconfig(files, config, registry, log) : () => undefined;
   const statusTimer = setInterval(() => registry.pipelines().forEach((p) => p.checkStatus()), 1000);
   const server: Server = await new Promise((resolve, reject) => {

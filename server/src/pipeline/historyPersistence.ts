@@ -72,16 +72,14 @@ export class HistoryPersistence {
         this.log.info(ctx, 'saved history is older than the retention window; ignored');
         return { restored: false, reason: 'expired' };
       }
-      const series = data.series.map((s) => ({
-        ...s,
-        cpu: s.cpu.subarray(keep),
-        memory: s.memory.subarray(keep),
-      }));
+      for (const s of data.series) {
+        s.cpu.skip(keep);
+        s.memory.skip(keep);
+      }
       await this.cluster.history.importData({
         ...data,
         times: data.times.slice(keep),
         intervals: data.intervals.slice(keep),
-        series,
       });
       const ticks = data.times.length - keep;
       const newestMs = data.times[data.times.length - 1]!;

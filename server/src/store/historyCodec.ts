@@ -3,6 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { createDeflateRaw, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { HistoryData, HistorySource, PersistedSeries } from './historyData.js';
+import { SavedColumn } from './savedColumn.js';
 
 /**
  * The saved-history file: `KGHS`, a format version, a JSON header (cluster identity and
@@ -227,21 +228,13 @@ class Reader {
     const b = this.take(n * 8);
     return Array.from({ length: n }, (_, i) => b.readDoubleLE(i * 8));
   }
-  /** A column as written by `Writer.values`; NaN for a gap. */
-  values(n: number): Float64Array {
+  /** A column as written by `Writer.values`, read from the file's bytes when imported. */
+  values(n: number): SavedColumn {
     const kind = this.u8();
     if (kind > 2) throw new CodecError(`bad value encoding ${kind}`);
     const bitmap = this.take(Math.ceil(n / 8));
     let count = 0;
     for (let i = 0; i < n; i++) count += (bitmap[i >> 3]! >> (i & 7)) & 1;
-    const raw = this.take(count * (kind === 2 ? 8 : 4));
-    const scale = kind === 1 ? 1024 : 1;
-    const out = new Float64Array(n).fill(NaN);
-    for (let i = 0, j = 0; i < n; i++) {
-      if (((bitmap[i >> 3]! >> (i & 7)) & 1) === 0) continue;
-      out[i] = kind === 2 ? raw.readDoubleLE(j * 8) : raw.readUInt32LE(j * 4) * scale;
-      j++;
-    }
-    return out;
+    return new SavedColumn(n, kind, bitmap, this.take(count * (kind === 2 ? 8 : 4)));
   }
 }

@@ -1,10 +1,11 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { RingBuffer } from './ringBuffer.js';
+import type { SavedColumn } from './savedColumn.js';
 import type { SeriesIndex } from './seriesIndex.js';
 
 /**
  * A saved history's content as plain columns, as read back from a file: the time column
- * (oldest first) and, per series, its CPU and memory values aligned with it (NaN: no value).
+ * (oldest first) and, per series, its CPU and memory values aligned with it.
  * `tier` 0 holds cluster/node/namespace series, 1 pods (containers as `child`).
  */
 export interface HistoryData {
@@ -19,9 +20,9 @@ export interface PersistedSeries {
   space: string;
   key: string;
   child?: string | undefined;
-  /** Aligned with `times`; NaN: no value. */
-  cpu: Float64Array;
-  memory: Float64Array;
+  /** Aligned with `times`, read once in tick order. */
+  cpu: SavedColumn;
+  memory: SavedColumn;
 }
 
 const CPU = 0;
@@ -129,12 +130,13 @@ export async function importHistory(
   for (let i = 0; i < seqs.length; i++) {
     if (i > 0 && i % TICKS_PER_TURN === 0) await yieldToLoop();
     // More ticks than the ring holds: the oldest were pushed out again.
-    if (seqs[i]! < ring.oldestSeq) continue;
+    const gone = seqs[i]! < ring.oldestSeq;
     const slot = ring.slotOf(seqs[i]!);
     for (const { s, index, row } of placed) {
-      const cpu = s.cpu[i]!;
-      const memory = s.memory[i]!;
-      if (Number.isNaN(cpu) && Number.isNaN(memory)) continue;
+      // Every column is read at every tick, so each advances one tick per pass.
+      const cpu = s.cpu.next();
+      const memory = s.memory.next();
+      if (gone || (Number.isNaN(cpu) && Number.isNaN(memory))) continue;
       index.table.set(CPU, row, slot, Number.isNaN(cpu) ? null : cpu);
       index.table.set(MEMORY, row, slot, Number.isNaN(memory) ? null : memory);
     }
@@ -143,8 +145,5 @@ export async function importHistory(
 
 /** The index of the series' newest tick with a value; -1 for none. */
 function lastValue(s: PersistedSeries): number {
-  for (let i = s.cpu.length - 1; i >= 0; i--) {
-    if (!Number.isNaN(s.cpu[i]!) || !Number.isNaN(s.memory[i]!)) return i;
-  }
-  return -1;
+  return Math.max(s.cpu.lastPresent(), s.memory.lastPresent());
 }
