@@ -5,7 +5,6 @@
  * never ends in half an alert.
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 import { useElementSize } from '../../../hooks/useElementSize';
 import { alertPages } from '../alertPages';
 import type { NocAlert } from '../nocAlerts';
@@ -102,11 +101,10 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
 /**
  * Measures the heights (px) of the alerts on screen by key after a render that changed what
  * is on screen (`onScreen`: the alerts' texts and ages, the page, the font size, the
- * viewport) or the list's width. Measured in the frame's animation callback, after every
- * commit of the frame (the charts commit after the page does), so reading heights lays the
- * page out once, as painting it would, instead of once more in the middle of the commit; a
- * change re-renders at once (still before paint), so an alert that turned out taller than
- * its estimate moves to the next page before anyone sees it cut.
+ * viewport) or the list's width; a change re-renders at once (before paint), so an alert
+ * that turned out taller than its estimate moves to the next page before anyone sees it cut.
+ * Reading heights makes the browser lay the page out there and then, so it is not done after
+ * the renders (a sample, the clock) that leave the list as it was.
  */
 function useMeasuredHeights(
   list: RefObject<HTMLUListElement | null>,
@@ -116,31 +114,20 @@ function useMeasuredHeights(
   setHeights: (next: Map<string, number>) => void,
 ) {
   const widthOf = useRef(width);
-  const latest = useRef(heights);
+  // `heights` is left out on purpose: new heights re-render the list, and only when that
+  // changes what is on screen (another page split) is there anything new to measure.
   useLayoutEffect(() => {
-    latest.current = heights;
-  });
-  useLayoutEffect(() => {
-    const measure = () => {
-      const known = latest.current;
-      const fresh = widthOf.current !== width;
-      widthOf.current = width;
-      const next = new Map(fresh ? [] : known);
-      for (const li of Array.from(list.current?.children ?? []) as HTMLElement[]) {
-        const key = li.dataset.key;
-        if (key != null) next.set(key, li.getBoundingClientRect().height);
-      }
-      const changed =
-        next.size !== known.size ||
-        [...next].some(([k, h]) => Math.abs((known.get(k) ?? -1) - h) > 0.5);
-      if (changed) flushSync(() => setHeights(next));
-      return changed;
-    };
-    // New heights can page the list differently, bringing alerts not measured yet: measure
-    // again until nothing moves (a few rounds at most; the bound only guards a loop).
-    const frame = requestAnimationFrame(() => {
-      for (let round = 0; round < 8 && measure(); round++);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [list, width, onScreen, setHeights]);
+    const fresh = widthOf.current !== width;
+    widthOf.current = width;
+    const next = new Map(fresh ? [] : heights);
+    for (const li of Array.from(list.current?.children ?? []) as HTMLElement[]) {
+      const key = li.dataset.key;
+      if (key != null) next.set(key, li.getBoundingClientRect().height);
+    }
+    const changed =
+      next.size !== heights.size ||
+      [...next].some(([k, h]) => Math.abs((heights.get(k) ?? -1) - h) > 0.5);
+    if (changed) setHeights(next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list, width, onScreen]);
 }
