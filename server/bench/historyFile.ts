@@ -1,4 +1,8 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryPersistence } from '../src/pipeline/historyPersistence.js';
 import { decodeHistory, encodeHistory } from '../src/store/historyCodec.js';
 import { HistoryStore } from '../src/store/history.js';
 import { round } from './stats.js';
@@ -63,4 +67,15 @@ export async function measureHistoryFile(history: HistoryStore) {
 
 export function describeHistoryFile(f: Awaited<ReturnType<typeof measureHistoryFile>>): string {
   return `history file (--state-dir) with the full hour: save ${f.saveMs} ms (longest turn ${f.saveLongestTurnMs} ms), ${f.fileMiB} MiB; restore: decode ${f.decodeMs} ms in one turn, import ${f.importMs} ms (longest turn ${f.importLongestTurnMs} ms), ${f.restoredSeries} series`;
+}
+
+/** Saves `history` as the server's `--state-dir` would hold it for `target`; returns the dir. */
+export async function saveForServer(
+  history: HistoryStore,
+  target: { name: string; server: string },
+): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-bench-state-'));
+  const log = { info: () => undefined, warn: (o: object, m: string) => console.warn(m, o) };
+  await new HistoryPersistence(dir, { ...target, history }, log).save();
+  return dir;
 }

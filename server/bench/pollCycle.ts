@@ -86,18 +86,21 @@ export async function measurePollCycle(sim: SimHandle, iterations: number) {
     lastSample: sample,
     history,
     inventory: watcher.inventory,
+    /** The cluster as the server names it: what its saved history must say to be restored. */
+    target: { name: target!.name, server: target!.server },
   };
 }
 
 /**
- * Fills a full retention window (1 h at 15 s = 240 samples) and reports the store's size. Each
+ * Fills an empty store's full retention window (1 h at 15 s = 240 samples) and reports its size. Each
  * tick varies the last sample's values (CPU jitters, some memory moves, see `varySample.ts`):
  * the history packs unchanged values into a byte, so repeating one sample would flatter it.
  */
-export function fillRetention(history: HistoryStore, sample: MetricsSample) {
+export function fillRetention(history: HistoryStore, sample: MetricsSample, endMs: number) {
   const slots = Math.ceil(history.retentionMs / history.resolutionMs);
   const start = performance.now();
-  let ts = history.lastTimestampMs ?? sample.timestampMs;
+  // The hour ends at `endMs`, so a server that restores it goes on with its own polls.
+  let ts = endMs - slots * history.resolutionMs;
   for (let i = 0; i < slots; i++) {
     ts += history.resolutionMs;
     history.append(varySample(sample, ts, i));

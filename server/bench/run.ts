@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { NamespaceRow, SampledListResponse, Summary } from '@kubeglance/shared/api';
 import { bytesPerRefresh, sseSampleBytes, topPodsVsKubectl } from './clientCompare.js';
 import { eventLoopPerPoll } from './eventLoop.js';
-import { describeHistoryFile, measureHistoryFile } from './historyFile.js';
+import { describeHistoryFile, measureHistoryFile, saveForServer } from './historyFile.js';
+import { HistoryStore } from '../src/store/history.js';
 import { load } from './httpLoad.js';
 import { atLeast, atMost, printTargets, type Target } from './targets.js';
 import { fillRetention, measurePollCycle } from './pollCycle.js';
@@ -41,12 +42,16 @@ async function clusterBench(nodes: number, pods: number) {
   );
   const upstreamGzip = await measureUpstreamGzip(sim, quick ? 3 : 7);
   console.log(describeGzip(upstreamGzip));
-  const store = fillRetention(poll.history, poll.lastSample!);
+  // An hour ending now, saved where the server restores it from (`--state-dir`): its RSS
+  // is then the server's with a full hour of history, informers and polls (issue 12).
+  const hour = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: 15_000 });
+  const store = fillRetention(hour, poll.lastSample!, Date.now());
   console.log(
     `history: ${store.series} series x ${store.slots} slots = ${round(store.historyBytes / 2 ** 20, 1)} MiB, ${store.bytesPerStoredValue} B per stored value (${store.bytesPerSeriesSample} B per series-sample: cpu+memory); RSS ${store.rssAfterRetentionMiB} MiB`,
   );
-  const historyFile = await measureHistoryFile(poll.history);
+  const historyFile = await measureHistoryFile(hour);
   console.log(describeHistoryFile(historyFile));
+  const stateDir = await saveForServer(hour, poll.target);
 
   // 50 clients from one address would hit the per-client rate limit (600/min) within a
   // second, and fast 429s would pass for fast lists: lift it for the load test. The same
@@ -60,12 +65,19 @@ async function clusterBench(nodes: number, pods: number) {
     '9999999',
     '--max-streams-per-client',
     String(SSE_CLIENTS + 10),
+    '--state-dir',
+    stateDir,
+    // Restored, not saved again during the run: the save's cost is printed above.
+    '--state-save-interval',
+    '24h',
   ]);
   const base = `${server.url}/api/v1/clusters/bench`;
   await waitReady(server.url);
   // Ready also means "has a problem it can explain": wait for the inventory and a sample,
   // or the namespace rows below count no pods yet.
   await waitSynced(base);
+  const restoredTicks = await ticksWithData(base);
+  console.log(`server restored the saved hour: ${restoredTicks} ticks with data`);
   const namespaces = (await (
     await fetch(`${base}/namespaces`)
   ).json()) as SampledListResponse<NamespaceRow>;
@@ -123,6 +135,7 @@ async function clusterBench(nodes: number, pods: number) {
     historyFile,
     http: { nodes: nodesLoad, namespacePods: { ...podsLoad, pods: biggest.pods } },
     serverProcessRssMiB: serverRssMiB,
+    restoredTicks,
     eventLoop,
     sseSample: sse,
     sseDelivery: delivery,
@@ -187,13 +200,12 @@ function targetsOf(r: ClusterResult): Target[] {
       pass: atMost(r.http.namespacePods.latencyP99Ms, 100) && r.http.namespacePods.non2xx === 0,
     },
     {
-      // Neither process is the server with a full hour: the benchmark process holds the hour
-      // (and what it measured), the server process everything else after a few polls. Both
-      // must be under the goal.
-      what: 'RSS with a full hour of history (benchmark process; server process, hour not full)',
-      figure: `${r.store.rssAfterRetentionMiB} MiB; server ${r.serverProcessRssMiB} MiB`,
+      // The server process, with the hour it restored from --state-dir, its informers and
+      // polls, after every load of the run.
+      what: 'RSS with a full hour of history (server process: restored hour + informers + polls)',
+      figure: `${r.serverProcessRssMiB} MiB (${r.restoredTicks} ticks restored; benchmark process ${r.store.rssAfterRetentionMiB} MiB)`,
       target: '<= 1024 MiB',
-      pass: atMost(Math.max(r.store.rssAfterRetentionMiB, r.serverProcessRssMiB), 1024),
+      pass: atMost(r.serverProcessRssMiB, 1024) && r.restoredTicks >= 200,
     },
     {
       what: 'poll cycle / bare fetch + JSON.parse',
@@ -248,4 +260,14 @@ async function waitSynced(base: string): Promise<void> {
     if (summary?.status.inventorySynced && summary.timestampMs !== null) return;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Ticks of the cluster's last hour with a CPU value: the restored hour shows as ~240. */
+async function ticksWithData(base: string): Promise<number> {
+  const res = await fetch(`${base}/history?scope=cluster&range=1h`);
+  const body = (await res.json()) as {
+    series: { metric: string; points: [number, number | null][] }[];
+  };
+  const cpu = body.series.find((x) => x.metric === 'cpu');
+  return cpu?.points.filter(([, v]) => v !== null).length ?? 0;
 }
