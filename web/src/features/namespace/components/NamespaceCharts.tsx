@@ -5,10 +5,11 @@
  * limits are in the page head as numbers: as lines they dwarf the usage.
  */
 import { memo } from 'react';
-import type { HistoryRange } from '@kubeglance/shared/api';
+import { useQuery } from '@tanstack/react-query';
+import type { HistoryRange, PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { useHistories, useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
-import { useNamespacePods } from '../../../api/namespacePods';
+import { namespacePodsQuery } from '../../../api/namespacePods';
 import { useTopPods } from '../../../api/topPods';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
@@ -26,12 +27,20 @@ interface NamespaceChartsProps {
   query: string;
 }
 
+const podItems = (list: SampledListResponse<PodRow>) => list.items;
+const nothing = () => null;
+
 /** The pods each chart draws and what its "other" band sums, with or without a filter. */
 function usePodSelection(cluster: string, namespace: string, query: string) {
   const filtering = query.trim() !== '';
   const topCpu = useTopPods(cluster, { sort: 'cpu', limit: TOP, namespace }).data?.items ?? [];
   const topMem = useTopPods(cluster, { sort: 'memory', limit: TOP, namespace }).data?.items ?? [];
-  const pods = useNamespacePods(cluster, namespace).data?.items;
+  // Only a filter needs the pod list: without one, its arrival (10,000 pods, the moment the
+  // table is built) must not redraw the charts.
+  const pods = useQuery({
+    ...namespacePodsQuery(cluster, namespace),
+    select: filtering ? podItems : nothing,
+  }).data;
   if (!filtering) {
     return { cpu: topCpu.map((p) => p.name), memory: topMem.map((p) => p.name), matches: null };
   }
