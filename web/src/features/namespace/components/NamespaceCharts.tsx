@@ -16,6 +16,7 @@ import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { matchesQuery } from '../../../lib/sort';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 import { podSearchText, toPodView } from '../podView';
+import { useTableFirst } from '../useTableFirst';
 import { heaviest, MAX_SUMMED, stackSeries, TOP, type StackInput } from '../podStack';
 import { t } from '../../../i18n/t';
 
@@ -37,17 +38,25 @@ function usePodSelection(cluster: string, namespace: string, query: string) {
   const topMem = useTopPods(cluster, { sort: 'memory', limit: TOP, namespace }).data?.items ?? [];
   // Only a filter needs the pod list: without one, its arrival (10,000 pods, the moment the
   // table is built) must not redraw the charts.
-  const pods = useQuery({
+  const podList = useQuery({
     ...namespacePodsQuery(cluster, namespace),
     select: filtering ? podItems : nothing,
-  }).data;
+  });
+  const pods = podList.data;
+  const podsPending = podList.isPending;
   if (!filtering) {
-    return { cpu: topCpu.map((p) => p.name), memory: topMem.map((p) => p.name), matches: null };
+    const cpu = topCpu.map((p) => p.name);
+    return { cpu, memory: topMem.map((p) => p.name), matches: null, podsPending };
   }
   const matches = (pods ?? [])
     .filter((p) => matchesQuery(query, podSearchText(toPodView(p))))
     .map((p) => ({ name: p.name, cpu: p.cpu.usageMillicores, memory: p.memory.usageBytes }));
-  return { cpu: heaviest(matches, 'cpu'), memory: heaviest(matches, 'memory'), matches };
+  return {
+    cpu: heaviest(matches, 'cpu'),
+    memory: heaviest(matches, 'memory'),
+    matches,
+    podsPending,
+  };
 }
 
 /**
@@ -71,8 +80,11 @@ export const NamespaceCharts = memo(function NamespaceCharts({
     fetched.map((pod) => ({ scope: 'pod', namespace, pod })),
     range,
   );
+  // Drawn once the pod table has been (useTableFirst.ts); the data is fetched meanwhile.
+  const tableFirst = useTableFirst(picked.podsPending);
   const message = queryMessage(total, describeError, t('common.loadingHistory'));
   if (message || !total.data) return message;
+  if (!tableFirst) return <PanelMessage kind="loading">{t('common.loadingHistory')}</PanelMessage>;
   const cpuTotal = seriesPoints(total.data, 'cpu');
   const memTotal = seriesPoints(total.data, 'memory');
   const toMs = newestTime(cpuTotal, memTotal);
