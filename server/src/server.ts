@@ -211,7 +211,7 @@ export async function startServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       registry.stopAll();
-      for (const p of saved) p.stop();
+      await Promise.all(saved.map((p) => p.stop()));
       await stopTargets();
     },
   };

@@ -79,20 +79,26 @@ describe('HistoryPersistence', () => {
   const store = () => new HistoryStore({ retentionMs: 600_000, resolutionMs: 1000 });
   const now = 1_700_000_000_000;
 
-  function saved(d: string, server: string, newestMs: number): void {
+  async function saved(d: string, server: string, newestMs: number): Promise<void> {
     const h = store();
     h.append({ timestampMs: newestMs, nodes: [], pods: [] } as never);
-    new HistoryPersistence(d, { name: 'c', server, history: h }, log, 60_000, () => now).save();
+    await new HistoryPersistence(
+      d,
+      { name: 'c', server, history: h },
+      log,
+      60_000,
+      () => now,
+    ).save();
   }
 
-  it('ignores another cluster’s file, an expired one and garbage, never throwing', () => {
+  it('ignores another cluster’s file, an expired one and garbage, never throwing', async () => {
     const d = mkdtempSync(join(tmpdir(), 'kg-state-'));
     const target = { name: 'c', server: 'https://a:6443', history: store() };
     const p = new HistoryPersistence(d, target, log, 60_000, () => now);
     expect(p.restore()).toEqual({ restored: false, reason: 'none' });
-    saved(d, 'https://b:6443', now - 1000);
+    await saved(d, 'https://b:6443', now - 1000);
     expect(p.restore()).toEqual({ restored: false, reason: 'foreign' });
-    saved(d, 'https://a:6443', now - 700_000);
+    await saved(d, 'https://a:6443', now - 700_000);
     expect(p.restore()).toEqual({ restored: false, reason: 'expired' });
     writeFileSync(p.file, Buffer.alloc(100, 7));
     expect(p.restore()).toEqual({ restored: false, reason: 'corrupt' });
@@ -100,7 +106,7 @@ describe('HistoryPersistence', () => {
       'saved history is for another cluster; ignored',
       'saved history is unreadable; ignored',
     ]);
-    saved(d, 'https://a:6443', now - 1000);
+    await saved(d, 'https://a:6443', now - 1000);
     expect(p.restore()).toMatchObject({ restored: true, ticks: 1, newestMs: now - 1000 });
   });
 });

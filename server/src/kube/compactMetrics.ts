@@ -1,5 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { DroppedItem, ParsedList } from './parseMetrics.js';
+import { readPodMetricsList, type DroppedItem, type ParsedList } from './parseMetrics.js';
+import { SplitList } from './splitList.js';
 import type { ContainerUsage, NodeUsage, PodUsage } from './types.js';
 
 /**
@@ -83,37 +84,69 @@ export function decodeNodes(c: CompactNodes): ParsedList<NodeUsage> {
   return { items, dropped: c.dropped };
 }
 
-export function encodePods(list: ParsedList<PodUsage>): CompactPods {
-  const pods = list.items;
-  const containers = pods.reduce((sum, p) => sum + p.containers.length, 0);
+/**
+ * Checks a PodMetricsList and writes its usable pods straight into arrays: no object per pod
+ * or container is built (at 150,000 pods those objects and their garbage cost more than the
+ * checks themselves).
+ */
+export function parsePodsCompact(raw: unknown): CompactPods {
+  const items = raw instanceof SplitList ? raw : (raw as { items?: unknown } | null)?.items;
+  // Upper bounds for the pods; containers grow as they come (a split list is not read yet).
+  const podCap = Array.isArray(items) || items instanceof SplitList ? items.length : 0;
   const namespaces = new Interner();
   const containerNames = new Interner();
-  const out: CompactPods = {
-    namespaces: namespaces.table,
-    namespaceOf: new Uint32Array(pods.length),
-    names: new Array<string>(pods.length),
-    times: new Float64Array(pods.length * 2),
-    containerCount: new Uint32Array(pods.length),
-    containerNames: containerNames.table,
-    containerNameOf: new Uint32Array(containers),
-    containerValues: new Float64Array(containers * 2),
-    dropped: list.dropped,
-  };
-  let c = 0;
-  pods.forEach((p, i) => {
-    out.namespaceOf[i] = namespaces.of(p.namespace);
-    out.names[i] = p.name;
-    out.times[i * 2] = p.timestampMs;
-    out.times[i * 2 + 1] = p.windowMs;
-    out.containerCount[i] = p.containers.length;
-    for (const container of p.containers) {
-      out.containerNameOf[c] = containerNames.of(container.name);
-      out.containerValues[c * 2] = container.cpuNanocores;
-      out.containerValues[c * 2 + 1] = container.memoryBytes;
-      c++;
-    }
+  const namespaceOf = new Uint32Array(podCap);
+  const names: string[] = [];
+  const times = new Float64Array(podCap * 2);
+  const containerCount = new Uint32Array(podCap);
+  let containerNameOf = new Uint32Array(podCap * 2 + 16);
+  let containerValues = new Float64Array(containerNameOf.length * 2);
+  let pod = 0;
+  let container = 0;
+  const dropped = readPodMetricsList(raw, {
+    pod(namespace, name, timestampMs, windowMs, n) {
+      namespaceOf[pod] = namespaces.of(namespace);
+      names.push(name);
+      times[pod * 2] = timestampMs;
+      times[pod * 2 + 1] = windowMs;
+      containerCount[pod] = n;
+      pod++;
+      if (container + n > containerNameOf.length) {
+        const size = Math.max(containerNameOf.length * 2, container + n);
+        containerNameOf = grown(containerNameOf, size);
+        containerValues = grown(containerValues, size * 2);
+      }
+    },
+    container(name, cpuNanocores, memoryBytes) {
+      containerNameOf[container] = containerNames.of(name);
+      containerValues[container * 2] = cpuNanocores;
+      containerValues[container * 2 + 1] = memoryBytes;
+      container++;
+    },
   });
-  return out;
+  return {
+    namespaces: namespaces.table,
+    namespaceOf: fit(namespaceOf, pod),
+    names,
+    times: fit(times, pod * 2),
+    containerCount: fit(containerCount, pod),
+    containerNames: containerNames.table,
+    containerNameOf: fit(containerNameOf, container),
+    containerValues: fit(containerValues, container * 2),
+    dropped,
+  };
+}
+
+/** `a` copied into a larger array of `size`. */
+function grown<T extends Uint32Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+/** Exactly `n` long: a copy only when shorter (the transfer moves whole buffers). */
+function fit<T extends Uint32Array | Float64Array>(a: T, n: number): T {
+  return a.length === n ? a : (a.slice(0, n) as T);
 }
 
 /** Pods rebuilt per event-loop turn: 150,000 at once would hold the loop for tens of ms. */

@@ -1,15 +1,16 @@
 /**
- * Worker-thread entry: parses one metrics list (JSON text → exact schema check of every item →
- * compact typed arrays) off the main thread, which only rebuilds the items from the arrays.
+ * Worker-thread entry: parses one metrics list (JSON, item by item → exact schema check of every
+ * item → compact typed arrays) off the main thread, which only rebuilds the items from the arrays.
  * Bundled as its own file (`scripts/build.mjs` → `dist/metricsParseWorker.js`).
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { encodeNodes, encodePods, transferables } from './compactMetrics.js';
-import { parseNodeMetricsList, parsePodMetricsList } from './parseMetrics.js';
+import { encodeNodes, parsePodsCompact, transferables } from './compactMetrics.js';
+import { parseNodeMetricsList } from './parseMetrics.js';
 import type { ParseReply, ParseRequest } from './metricsParseProtocol.js';
+import { ItemSyntaxError, splitList } from './splitList.js';
 
 const decoder = new TextDecoder();
 
@@ -35,17 +36,19 @@ function handle(req: ParseRequest): ParseReply {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(decoder.decode(body));
+    // Item by item where the list's shape allows (see splitList.ts), else whole.
+    raw = splitList(body) ?? JSON.parse(decoder.decode(body));
   } catch (e) {
     return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
   }
   try {
     const list =
-      req.kind === 'nodes'
-        ? encodeNodes(parseNodeMetricsList(raw))
-        : encodePods(parsePodMetricsList(raw));
+      req.kind === 'nodes' ? encodeNodes(parseNodeMetricsList(raw)) : parsePodsCompact(raw);
     return { id: req.id, list };
   } catch (e) {
+    if (e instanceof ItemSyntaxError) {
+      return { id: req.id, error: { json: true, name: 'SyntaxError', message: String(e) } };
+    }
     const err = e instanceof Error ? e : new Error(String(e));
     return { id: req.id, error: { json: false, name: err.name, message: err.message } };
   }

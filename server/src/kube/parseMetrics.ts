@@ -1,26 +1,11 @@
 import { z } from 'zod';
 import { DurationError, parseDurationMs } from '@kubeglance/shared/duration';
 import { parseCpuNanocores, parseMemoryBytes, QuantityError } from '@kubeglance/shared/quantity';
+import { isNodeMetrics, isPodMetrics, nodeMetrics, podMetrics } from './metricsShape.js';
+import { SplitList } from './splitList.js';
 import type { NodeUsage, PodUsage } from './types.js';
 
 /** NodeMetricsList / PodMetricsList (metrics.k8s.io/v1beta1) → a typed sample. */
-
-const usage = z.object({ cpu: z.string(), memory: z.string() });
-
-// `timestamp` is nullable: metrics-server emits `null` for a pod whose containers all failed.
-const nodeMetrics = z.object({
-  metadata: z.object({ name: z.string() }),
-  timestamp: z.string().nullable(),
-  window: z.string(),
-  usage,
-});
-
-const podMetrics = z.object({
-  metadata: z.object({ name: z.string(), namespace: z.string() }),
-  timestamp: z.string().nullable(),
-  window: z.string(),
-  containers: z.array(z.object({ name: z.string(), usage })),
-});
 
 /** Only the list's shape decides whether a response is usable; items are checked one by one. */
 const list = z.object({ items: z.array(z.unknown()).nullish() });
@@ -69,6 +54,27 @@ function windowMs(window: string): number {
   }
 }
 
+/**
+ * Parsed values of strings that repeat across items: a node's pods share its timestamp and
+ * most items one window, so 150,000 pods need a few thousand parses, not 150,000.
+ */
+class Repeats {
+  private readonly values = new Map<string, number>();
+  constructor(private readonly parse: (s: string) => number) {}
+  of(s: string): number {
+    let v = this.values.get(s);
+    if (v === undefined) {
+      v = this.parse(s);
+      // Timestamps change every poll: a bound keeps the map from growing with them.
+      if (this.values.size >= 20_000) this.values.clear();
+      this.values.set(s, v);
+    }
+    return v;
+  }
+}
+
+const windows = new Repeats(windowMs);
+
 class BadItem extends Error {
   constructor(
     message: string,
@@ -79,8 +85,14 @@ class BadItem extends Error {
   }
 }
 
+const times = new Repeats(parseTime);
+
 function timeMs(s: string | null): number {
   if (s === null) throw new BadItem('null timestamp', 'null-timestamp');
+  return times.of(s);
+}
+
+function parseTime(s: string): number {
   const t = Date.parse(s);
   if (!Number.isFinite(t)) {
     throw new BadItem(
@@ -109,8 +121,14 @@ function quantity(parse: (s: string) => number, s: string): number {
 }
 
 /** The list's items, or a thrown error when the response as a whole is unusable. */
-function listItems(raw: unknown): unknown[] {
-  return list.parse(raw).items ?? [];
+function listItems(raw: unknown): { readonly length: number; at(i: number): unknown } {
+  // A list split by the parse worker: the envelope is checked, its items parsed when read.
+  if (raw instanceof SplitList) {
+    list.parse(raw.envelope);
+    return raw;
+  }
+  const items = list.parse(raw).items ?? [];
+  return { length: items.length, at: (i) => items[i] };
 }
 
 function itemName(raw: unknown, index: number): Pick<DroppedItem, 'what' | 'kind' | 'name'> {
@@ -140,17 +158,19 @@ function whyDropped(e: unknown): Pick<DroppedItem, 'reason' | 'code' | 'value'> 
  * Parses each item on its own: one bad item (null timestamp, no containers, an unparsable,
  * overflowing or negative quantity, a bad window) is dropped and reported, never fatal.
  */
-function parseEach<T>(raw: unknown, parseItem: (item: unknown) => T): ParsedList<T> {
-  const items: T[] = [];
+function readEach(raw: unknown, readItem: (item: unknown) => void): DroppedItem[] {
   const dropped: DroppedItem[] = [];
-  listItems(raw).forEach((item, i) => {
+  const items = listItems(raw);
+  for (let i = 0; i < items.length; i++) {
+    // Outside the try: an item that is not JSON makes the whole response unusable.
+    const item = items.at(i);
     try {
-      items.push(parseItem(item));
+      readItem(item);
     } catch (e) {
       dropped.push({ ...itemName(item, i), ...whyDropped(e) });
     }
-  });
-  return { items, dropped };
+  }
+  return dropped;
 }
 
 function schemaReason(e: z.ZodError): string {
@@ -159,33 +179,69 @@ function schemaReason(e: z.ZodError): string {
 }
 
 export function parseNodeMetricsList(raw: unknown): ParsedList<NodeUsage> {
-  return parseEach(raw, (item) => {
-    const n = nodeMetrics.parse(item);
-    return {
+  const items: NodeUsage[] = [];
+  const dropped = readEach(raw, (item) => {
+    const n = isNodeMetrics(item) ? item : nodeMetrics.parse(item);
+    items.push({
       name: n.metadata.name,
       cpuNanocores: quantity(parseCpuNanocores, n.usage.cpu),
       memoryBytes: quantity(parseMemoryBytes, n.usage.memory),
       timestampMs: timeMs(n.timestamp),
-      windowMs: windowMs(n.window),
-    };
+      windowMs: windows.of(n.window),
+    });
   });
+  return { items, dropped };
 }
 
+/** Receives each usable pod item: its fields, then its containers in order. */
+export interface PodSink {
+  pod(namespace: string, name: string, timestampMs: number, windowMs: number, n: number): void;
+  container(name: string, cpuNanocores: number, memoryBytes: number): void;
+}
+
+/** An item's quantities, read before any of it reaches the sink (an item is whole or absent). */
+let quantities = new Float64Array(64);
+
+/** Checks and reads one pod item into `sink`; throws when it is unusable. */
+function readPod(item: unknown, sink: PodSink): void {
+  const p = isPodMetrics(item) ? item : podMetrics.parse(item);
+  const timestampMs = timeMs(p.timestamp);
+  const containers = p.containers;
+  if (containers.length === 0) throw new BadItem('no containers', 'no-containers');
+  if (quantities.length < containers.length * 2)
+    quantities = new Float64Array(containers.length * 2);
+  for (let i = 0; i < containers.length; i++) {
+    const usage = containers[i]!.usage;
+    quantities[i * 2] = quantity(parseCpuNanocores, usage.cpu);
+    quantities[i * 2 + 1] = quantity(parseMemoryBytes, usage.memory);
+  }
+  const { namespace, name } = p.metadata;
+  sink.pod(namespace, name, timestampMs, windows.of(p.window), containers.length);
+  for (let i = 0; i < containers.length; i++) {
+    sink.container(containers[i]!.name, quantities[i * 2]!, quantities[i * 2 + 1]!);
+  }
+}
+
+/**
+ * Checks every pod item of a PodMetricsList and hands the usable ones to `sink`; returns the
+ * dropped ones. Throws when the response as a whole is unusable.
+ */
+export function readPodMetricsList(raw: unknown, sink: PodSink): DroppedItem[] {
+  return readEach(raw, (item) => readPod(item, sink));
+}
+
+/** The pod items as objects (the reference form; the worker writes arrays instead). */
 export function parsePodMetricsList(raw: unknown): ParsedList<PodUsage> {
-  return parseEach(raw, (item) => {
-    const p = podMetrics.parse(item);
-    const timestampMs = timeMs(p.timestamp);
-    if (p.containers.length === 0) throw new BadItem('no containers', 'no-containers');
-    return {
-      namespace: p.metadata.namespace,
-      name: p.metadata.name,
-      containers: p.containers.map((c) => ({
-        name: c.name,
-        cpuNanocores: quantity(parseCpuNanocores, c.usage.cpu),
-        memoryBytes: quantity(parseMemoryBytes, c.usage.memory),
-      })),
-      timestampMs,
-      windowMs: windowMs(p.window),
-    };
+  const items: PodUsage[] = [];
+  let containers: PodUsage['containers'] = [];
+  const dropped = readPodMetricsList(raw, {
+    pod(namespace, name, timestampMs, windowMs) {
+      containers = [];
+      items.push({ namespace, name, containers, timestampMs, windowMs });
+    },
+    container(name, cpuNanocores, memoryBytes) {
+      containers.push({ name, cpuNanocores, memoryBytes });
+    },
   });
+  return { items, dropped };
 }

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodecError, decodeHistory, encodeHistory } from '../store/historyCodec.js';
 import type { HistoryStore } from '../store/history.js';
+
+/** Saving may take at most this share of the time: a save of 20 s waits 400 s for the next. */
+const SAVE_SHARE = 0.05;
 
 export interface PersistedCluster {
   name: string;
@@ -28,6 +32,9 @@ export type RestoreOutcome =
  */
 export class HistoryPersistence {
   private timer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> | undefined;
+  /** How long the last save took (wall time, ms). */
+  private lastSaveMs = 0;
   readonly file: string;
 
   constructor(
@@ -84,33 +91,57 @@ export class HistoryPersistence {
     }
   }
 
-  save(): void {
+  /**
+   * Writes the history file. One save at a time; a save of a big cluster takes many turns of
+   * the event loop (see `encodeHistory`), so the next is scheduled from its end, at least
+   * {@link SAVE_SHARE} of the time apart from the saving itself.
+   */
+  async save(): Promise<void> {
+    if (this.saving) return this.saving;
+    this.saving = this.write().finally(() => (this.saving = undefined));
+    return this.saving;
+  }
+
+  private async write(): Promise<void> {
     if (this.cluster.history.lastTimestampMs === null) return;
-    const body = encodeHistory(
-      {
-        cluster: this.cluster.name,
-        server: this.cluster.server,
-        savedAtMs: this.now(),
-        retentionMs: this.cluster.history.retentionMs,
-      },
-      this.cluster.history.exportData(),
-    );
+    const started = performance.now();
     const tmp = `${this.file}.tmp`;
     try {
-      writeFileSync(tmp, body, { mode: 0o600 });
-      renameSync(tmp, this.file);
+      const parts = await encodeHistory(
+        {
+          cluster: this.cluster.name,
+          server: this.cluster.server,
+          savedAtMs: this.now(),
+          retentionMs: this.cluster.history.retentionMs,
+        },
+        this.cluster.history.exportSource(),
+      );
+      const file = await open(tmp, 'w', 0o600);
+      try {
+        for (const part of parts) await file.write(part);
+      } finally {
+        await file.close();
+      }
+      await rename(tmp, this.file);
     } catch (e) {
       this.log.warn({ cluster: this.cluster.name, err: e }, 'cannot save history');
     }
+    this.lastSaveMs = performance.now() - started;
   }
 
   start(): void {
-    this.timer = setInterval(() => this.save(), this.intervalMs);
-    this.timer.unref();
+    const next = () => {
+      const delay = Math.max(this.intervalMs, this.lastSaveMs / SAVE_SHARE);
+      this.timer = setTimeout(() => void this.save().then(() => this.timer && next()), delay);
+      this.timer.unref();
+    };
+    next();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-    this.save();
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.saving;
+    await this.save();
   }
 }

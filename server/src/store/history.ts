@@ -1,7 +1,12 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import type { CoveragePoint, HistoryScope, Point, Series } from '@kubeglance/shared/api';
 import type { Inventory, MetricsSample } from '../kube/types.js';
-import { exportHistory, importHistory, type HistoryData } from './historyData.js';
+import {
+  historySource,
+  importHistory,
+  type HistoryData,
+  type HistorySource,
+} from './historyData.js';
 import { buildGrid } from './historyGrid.js';
 import { runAtOnce } from '../kube/loopTurns.js';
 import { RingBuffer } from './ringBuffer.js';
@@ -202,9 +207,13 @@ export class HistoryStore {
     ];
   }
 
-  /** Everything stored, for saving across a restart ({@link importHistory} reverses it). */
-  exportData(): HistoryData {
-    return exportHistory(this.ring, [this.aggregates, this.workloads], this.resolution);
+  /**
+   * Everything stored, read on demand for saving across a restart ({@link importData} reverses
+   * it). Ticks appended while it is read are left for the next save; ticks they push out of
+   * the ring are read as gaps.
+   */
+  exportSource(): HistorySource {
+    return historySource(this.ring, [this.aggregates, this.workloads], this.resolution);
   }
 
   /** Loads saved history into this (empty) store, oldest tick first. */

@@ -51,9 +51,9 @@ const KEYS: [HistoryScope, HistoryKey][] = [
 ];
 
 describe('history file codec', () => {
-  it('round-trips every series exactly, gaps included, in a compact file', () => {
+  it('round-trips every series exactly, gaps included, in a compact file', async () => {
     const before = filled();
-    const buf = encodeHistory(HEADER, before.exportData());
+    const buf = Buffer.concat(await encodeHistory(HEADER, before.exportSource()));
     const { header, data } = decodeHistory(buf);
     expect(header).toEqual(HEADER);
     const after = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: 60_000 });
@@ -70,8 +70,8 @@ describe('history file codec', () => {
     expect(buf.length).toBeLessThan(39 * 13 * 2 * 4);
   });
 
-  it('rejects a flipped byte, a truncated file, another format and another version', () => {
-    const buf = encodeHistory(HEADER, filled().exportData());
+  it('rejects a flipped byte, a truncated file, another format and another version', async () => {
+    const buf = Buffer.concat(await encodeHistory(HEADER, filled().exportSource()));
     const flipped = Buffer.from(buf);
     const at = buf.length >> 1;
     flipped.writeUInt8(flipped.readUInt8(at) ^ 0x40, at);
@@ -85,5 +85,24 @@ describe('history file codec', () => {
     ]) {
       expect(() => decodeHistory(bad)).toThrow(CodecError);
     }
+  });
+});
+
+describe('history source (what a save reads)', () => {
+  it('reads a tick whose slot was reused by an append made while saving as a gap, the rest as stored', () => {
+    // 5 slots: the sixth tick reuses the first one's slot.
+    const h = new HistoryStore({ retentionMs: 5 * RES, resolutionMs: RES });
+    const tick = (i: number) =>
+      sample(i * RES, [['n1', i * 1e6, 100 * MI]], [podUsage('ns', 'web', [['app', i * 1e6, MI]])]);
+    for (let i = 1; i <= 5; i++) h.append(tick(i));
+    const source = h.exportSource();
+    const node = [...source.series()].find((s) => s.space === 'node' && s.key === 'n1')!;
+    const out = new Float64Array(source.times.length);
+    node.read(0, out);
+    expect([...out]).toEqual([1, 2, 3, 4, 5]); // millicores
+    h.append(tick(6));
+    node.read(0, out);
+    expect([...out]).toEqual([NaN, 2, 3, 4, 5]);
+    expect([...source.times]).toEqual([1, 2, 3, 4, 5].map((i) => i * RES));
   });
 });

@@ -49,6 +49,25 @@ export class SeriesIndex {
     for (const map of this.spaces.values()) yield* map.values();
   }
 
+  /**
+   * Every live row in row order, with the series it holds (a child's name when it is one):
+   * reading rows in order decodes each packed chunk of 32 rows once, not once per row.
+   */
+  *rows(): IterableIterator<{ row: number; entry: SeriesEntry; child: string | undefined }> {
+    for (let row = 0; row < this.ownerOf.length; row++) {
+      const entry = this.ownerOf[row];
+      if (!entry) continue;
+      const child =
+        entry.row === row ? undefined : entry.childNames![entry.childRows!.indexOf(row)];
+      yield { row, entry, child };
+    }
+  }
+
+  /** The entry that owns `row` now (its own, or its parent's for a child row). */
+  owner(row: number): SeriesEntry | undefined {
+    return this.ownerOf[row];
+  }
+
   find(space: string, key: string): SeriesEntry | undefined {
     return this.spaces.get(space)?.get(key);
   }
