@@ -2,10 +2,10 @@
  * The namespace page draws its pod table before its charts. With 10,000 pods the table's
  * first render (views, sort) and the charts' first render (loading Recharts, its layout
  * reads and store updates) used to land in the same moments after the pod list arrived, and
- * the table was painted, and could be sorted, only after both. The charts now wait until the
- * pod list has settled and the main thread has gone idle once after it (the table drawn),
- * and show that they are loading meanwhile; a pod list that takes long does not hold them
- * back for more than `MAX_WAIT_MS`.
+ * the table was painted, and could be sorted, only after both. The charts are now drawn once
+ * the pod list has settled and the main thread has gone idle after it (the table drawn);
+ * meanwhile each shows its title, legend and a same-height placeholder. A pod list that
+ * takes long does not hold them back for more than `MAX_WAIT_MS`.
  */
 import { useEffect, useState } from 'react';
 

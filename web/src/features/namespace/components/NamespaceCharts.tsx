@@ -80,11 +80,11 @@ export const NamespaceCharts = memo(function NamespaceCharts({
     fetched.map((pod) => ({ scope: 'pod', namespace, pod })),
     range,
   );
-  // Drawn once the pod table has been (useTableFirst.ts); the data is fetched meanwhile.
+  // Drawn once the pod table has been (useTableFirst.ts); until then each chart's frame
+  // (title, legend) shows with its same-height placeholder, so nothing moves when it comes.
   const tableFirst = useTableFirst(picked.podsPending);
   const message = queryMessage(total, describeError, t('common.loadingHistory'));
   if (message || !total.data) return message;
-  if (!tableFirst) return <PanelMessage kind="loading">{t('common.loadingHistory')}</PanelMessage>;
   const cpuTotal = seriesPoints(total.data, 'cpu');
   const memTotal = seriesPoints(total.data, 'memory');
   const toMs = newestTime(cpuTotal, memTotal);
@@ -135,6 +135,7 @@ export const NamespaceCharts = memo(function NamespaceCharts({
             toMs={toMs}
             height={240}
             spans={total.data.spans}
+            drawLater={!tableFirst}
           />
         ))}
       </div>
