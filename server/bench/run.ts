@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { NamespaceRow, SampledListResponse, Summary } from '@kubeglance/shared/api';
 import { bytesPerRefresh, sseSampleBytes, topPodsVsKubectl } from './clientCompare.js';
 import { eventLoopPerPoll } from './eventLoop.js';
+import { describeHistoryFile, measureHistoryFile } from './historyFile.js';
 import { load } from './httpLoad.js';
 import { atLeast, atMost, printTargets, type Target } from './targets.js';
 import { fillRetention, measurePollCycle } from './pollCycle.js';
@@ -44,6 +45,8 @@ async function clusterBench(nodes: number, pods: number) {
   console.log(
     `history: ${store.series} series x ${store.slots} slots = ${round(store.historyBytes / 2 ** 20, 1)} MiB, ${store.bytesPerStoredValue} B per stored value (${store.bytesPerSeriesSample} B per series-sample: cpu+memory); RSS ${store.rssAfterRetentionMiB} MiB`,
   );
+  const historyFile = await measureHistoryFile(poll.history);
+  console.log(describeHistoryFile(historyFile));
 
   // 50 clients from one address would hit the per-client rate limit (600/min) within a
   // second, and fast 429s would pass for fast lists: lift it for the load test. The same
@@ -117,6 +120,7 @@ async function clusterBench(nodes: number, pods: number) {
     ...pollNumbers,
     upstreamGzip,
     store,
+    historyFile,
     http: { nodes: nodesLoad, namespacePods: { ...podsLoad, pods: biggest.pods } },
     serverProcessRssMiB: serverRssMiB,
     eventLoop,

@@ -46,6 +46,8 @@ export interface ServerConfig {
   metricsAuth: boolean;
   /** Directory where history is saved across restarts; none when undefined. */
   stateDir?: string | undefined;
+  /** How often history is saved to `stateDir` at least (bigger clusters stretch it). */
+  stateSaveIntervalMs: number;
   /** Ask the apiserver for gzip (`Accept-Encoding: gzip`); see README, "Upstream compression". */
   upstreamGzip: boolean;
   /** SSE streams open at once, in total and per client. */
@@ -116,6 +118,7 @@ const schema = z.object({
   frameAncestors: z.array(z.string().regex(/^[^\s;,]+$/, 'one CSP source per flag')),
   metricsAuth: z.enum(['yes', 'no']).transform((s) => s === 'yes'),
   stateDir: z.string().min(1).optional(),
+  stateSaveIntervalMs: duration,
   upstreamGzip: z.enum(['on', 'off']).transform((s) => s === 'on'),
   maxStreams: count,
   maxStreamsPerClient: count,
@@ -136,6 +139,8 @@ export const USAGE = `Usage: kubeglance [options]
   --sim-resolution D  resolution of the simulated clusters (default 15s)
   --static-dir PATH   built web app to serve (default web/dist)
   --state-dir PATH    save history here and restore it on start (default: none)
+  --state-save-interval D  save at least this far apart (default 1m; a save that takes
+                      long stretches it to 20 times its duration)
   --upstream-gzip X   on|off: ask the apiserver to gzip large lists (default on)
 Security (see SECURITY.md):
   --auth MODE         none|token|proxy (default none; required when --host is not loopback)
@@ -178,6 +183,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
         'static-dir': { type: 'string' },
         ...PROMETHEUS_FLAGS,
         'state-dir': { type: 'string' },
+        'state-save-interval': { type: 'string' },
         'upstream-gzip': { type: 'string' },
         auth: { type: 'string' },
         'auth-token-file': { type: 'string' },
@@ -211,6 +217,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     // Absolute: the SPA fallback's sendFile refuses a relative path (a 500 on every page).
     staticDir: values['static-dir'] === undefined ? undefined : resolve(values['static-dir']),
     stateDir: values['state-dir'],
+    stateSaveIntervalMs: values['state-save-interval'] ?? '1m',
     upstreamGzip: values['upstream-gzip'] ?? 'on',
     auth: values.auth ?? 'none',
     authTokenFile: values['auth-token-file'],

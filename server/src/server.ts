@@ -98,9 +98,18 @@ function securityOptions(config: ServerConfig, log: Logger): SecurityOptions {
   };
 }
 
-/** Restores each cluster's saved history, then saves it periodically (and on stop). */
-function persistHistory(dir: string, registry: ClusterRegistry, log: Logger): HistoryPersistence[] {
-  return registry.pipelines().map((p) => {
+/**
+ * Restores each cluster's saved history, then saves it periodically (and on stop). Restoring
+ * a big cluster's hour takes many turns of the event loop: the server listens meanwhile (its
+ * probes answer) and the pipelines start once it is done (appends need the restored ticks).
+ */
+async function persistHistory(
+  dir: string,
+  intervalMs: number,
+  registry: ClusterRegistry,
+  log: Logger,
+): Promise<HistoryPersistence[]> {
+  const all = registry.pipelines().map((p) => {
     const persistence = new HistoryPersistence(
       dir,
       {
@@ -111,11 +120,15 @@ function persistHistory(dir: string, registry: ClusterRegistry, log: Logger): Hi
         history: p.history,
       },
       log,
+      intervalMs,
     );
-    persistence.restore();
-    persistence.start();
     return persistence;
   });
+  for (const persistence of all) {
+    await persistence.restore();
+    persistence.start();
+  }
+  return all;
 }
 
 /** Starts pipelines and the HTTP server; used by `main.ts`, tests, e2e and the benchmark. */
@@ -166,8 +179,9 @@ export async function startServer(
     log,
     security,
   });
-  const saved = config.stateDir ? persistHistory(config.stateDir, registry, log) : [];
-  registry.startAll();
+  const saving = config.stateDir
+    ? persistHistory(config.stateDir, config.stateSaveIntervalMs, registry, log)
+    : [];
   const stopWatching = files ? watchKubeconfig(files, config, registry, log) : () => undefined;
   const statusTimer = setInterval(() => registry.pipelines().forEach((p) => p.checkStatus()), 1000);
   const server: Server = await new Promise((resolve, reject) => {
@@ -176,6 +190,8 @@ export async function startServer(
   });
   // Longer than the usual 60 s of proxies and load balancers in front, so they, not
   // kubeglance, close idle connections (no reset races on reused sockets).
+  const saved = await saving;
+  registry.startAll();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;

@@ -88,6 +88,13 @@ describe('BENCH_QUICK=1 pnpm bench', () => {
       expect(expected).toBe(1000 * samples!);
       expect(got).toBe(expected);
 
+      // The saved hour restores every series the store held.
+      const stored = /^history: (\d+) series x 240 slots/m.exec(out);
+      const restored = /^history file \(--state-dir\).*, (\d+) series$/m.exec(out);
+      expect(stored, tail).not.toBeNull();
+      expect(restored, tail).not.toBeNull();
+      expect(Number(restored![1])).toBe(Number(stored![1]));
+
       // The store step ran at the quick size too, not at 150,000 pods.
       expect(out, tail).toMatch(/^200 nodes \/ 6000 pods \/ \d+ namespaces, 240 ticks/m);
       expect(out).not.toMatch(/150000 pods/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
+import type { NamespaceRow, NodeRow, PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
 import { parseCpuNanocores, parseMemoryBytes } from '@kubeglance/shared/quantity';
 import { eventually, kubectl, startHarness, type Harness } from './harness.js';
@@ -21,6 +21,15 @@ beforeAll(async () => {
       (await h.get<SampledListResponse<NodeRow>>(`${base()}/nodes`)).body.items.length === 6,
     20_000,
     'the node list',
+  );
+  // The pod informer syncs on its own: with nodes listed, pods may still be missing.
+  await eventually(
+    async () => {
+      const { body } = await h.get<SampledListResponse<NamespaceRow>>(`${base()}/namespaces`);
+      return body.items.reduce((sum, ns) => sum + ns.pods, 0) >= 150;
+    },
+    20_000,
+    'the pods',
   );
 });
 afterAll(() => h?.stop());

@@ -95,18 +95,18 @@ describe('HistoryPersistence', () => {
     const d = mkdtempSync(join(tmpdir(), 'kg-state-'));
     const target = { name: 'c', server: 'https://a:6443', history: store() };
     const p = new HistoryPersistence(d, target, log, 60_000, () => now);
-    expect(p.restore()).toEqual({ restored: false, reason: 'none' });
+    expect(await p.restore()).toEqual({ restored: false, reason: 'none' });
     await saved(d, 'https://b:6443', now - 1000);
-    expect(p.restore()).toEqual({ restored: false, reason: 'foreign' });
+    expect(await p.restore()).toEqual({ restored: false, reason: 'foreign' });
     await saved(d, 'https://a:6443', now - 700_000);
-    expect(p.restore()).toEqual({ restored: false, reason: 'expired' });
+    expect(await p.restore()).toEqual({ restored: false, reason: 'expired' });
     writeFileSync(p.file, Buffer.alloc(100, 7));
-    expect(p.restore()).toEqual({ restored: false, reason: 'corrupt' });
+    expect(await p.restore()).toEqual({ restored: false, reason: 'corrupt' });
     expect(warnings).toEqual([
       'saved history is for another cluster; ignored',
       'saved history is unreadable; ignored',
     ]);
     await saved(d, 'https://a:6443', now - 1000);
-    expect(p.restore()).toMatchObject({ restored: true, ticks: 1, newestMs: now - 1000 });
+    expect(await p.restore()).toMatchObject({ restored: true, ticks: 1, newestMs: now - 1000 });
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodecError, decodeHistory, encodeHistory } from '../store/historyCodec.js';
 import type { HistoryStore } from '../store/history.js';
@@ -49,10 +49,10 @@ export class HistoryPersistence {
     mkdirSync(dir, { recursive: true });
   }
 
-  restore(): RestoreOutcome {
+  async restore(): Promise<RestoreOutcome> {
     let buf: Buffer;
     try {
-      buf = readFileSync(this.file);
+      buf = await readFile(this.file);
     } catch {
       return { restored: false, reason: 'none' };
     }
@@ -72,13 +72,14 @@ export class HistoryPersistence {
         this.log.info(ctx, 'saved history is older than the retention window; ignored');
         return { restored: false, reason: 'expired' };
       }
-      const cut = <T>(xs: T[]) => xs.slice(keep);
-      const series = data.series.map((s) => ({ ...s, cpu: cut(s.cpu), memory: cut(s.memory) }));
-      this.cluster.history.importData({
+      for (const s of data.series) {
+        s.cpu.skip(keep);
+        s.memory.skip(keep);
+      }
+      await this.cluster.history.importData({
         ...data,
-        times: cut(data.times),
-        intervals: cut(data.intervals),
-        series,
+        times: data.times.slice(keep),
+        intervals: data.intervals.slice(keep),
       });
       const ticks = data.times.length - keep;
       const newestMs = data.times[data.times.length - 1]!;

@@ -216,11 +216,11 @@ export class HistoryStore {
     return historySource(this.ring, [this.aggregates, this.workloads], this.resolution);
   }
 
-  /** Loads saved history into this (empty) store, oldest tick first. */
-  importData(data: HistoryData): void {
+  /** Loads saved history into this (empty) store, a few ticks per turn of the event loop. */
+  async importData(data: HistoryData): Promise<void> {
     if (this.lastTimestampMs !== null) throw new Error('history store is not empty');
     this.setResolution(data.resolutionMs);
-    importHistory(data, this.ring, [this.aggregates, this.workloads]);
+    await importHistory(data, this.ring, [this.aggregates, this.workloads]);
     if (this.lastTimestampMs !== null) this.sweep();
   }
 

@@ -57,7 +57,7 @@ describe('history file codec', () => {
     const { header, data } = decodeHistory(buf);
     expect(header).toEqual(HEADER);
     const after = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: 60_000 });
-    after.importData(data);
+    await after.importData(data);
     expect(after.resolutionMs).toBe(RES);
     expect(after.lastTimestampMs).toBe(40 * RES);
     for (const [scope, key] of KEYS) {

@@ -3,6 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { createDeflateRaw, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { HistoryData, HistorySource, PersistedSeries } from './historyData.js';
+import { SavedColumn } from './savedColumn.js';
 
 /**
  * The saved-history file: `KGHS`, a format version, a JSON header (cluster identity and
@@ -227,20 +228,13 @@ class Reader {
     const b = this.take(n * 8);
     return Array.from({ length: n }, (_, i) => b.readDoubleLE(i * 8));
   }
-  values(n: number): (number | null)[] {
+  /** A column as written by `Writer.values`, read from the file's bytes when imported. */
+  values(n: number): SavedColumn {
     const kind = this.u8();
     if (kind > 2) throw new CodecError(`bad value encoding ${kind}`);
     const bitmap = this.take(Math.ceil(n / 8));
-    const out: (number | null)[] = [];
-    const present = Array.from({ length: n }, (_, i) => (bitmap[i >> 3]! >> (i & 7)) & 1);
-    const count = present.reduce((a, b) => a + b, 0);
-    const raw = kind === 2 ? this.f64s(count) : this.u32s(count);
-    let j = 0;
-    for (const p of present) out.push(p ? raw[j++]! * (kind === 1 ? 1024 : 1) : null);
-    return out;
-  }
-  private u32s(n: number): number[] {
-    const b = this.take(n * 4);
-    return Array.from({ length: n }, (_, i) => b.readUInt32LE(i * 4));
+    let count = 0;
+    for (let i = 0; i < n; i++) count += (bitmap[i >> 3]! >> (i & 7)) & 1;
+    return new SavedColumn(n, kind, bitmap, this.take(count * (kind === 2 ? 8 : 4)));
   }
 }

@@ -1,9 +1,11 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { RingBuffer } from './ringBuffer.js';
+import type { SavedColumn } from './savedColumn.js';
 import type { SeriesIndex } from './seriesIndex.js';
 
 /**
  * A saved history's content as plain columns, as read back from a file: the time column
- * (oldest first) and, per series, its CPU and memory values aligned with it (null: no value).
+ * (oldest first) and, per series, its CPU and memory values aligned with it.
  * `tier` 0 holds cluster/node/namespace series, 1 pods (containers as `child`).
  */
 export interface HistoryData {
@@ -18,8 +20,9 @@ export interface PersistedSeries {
   space: string;
   key: string;
   child?: string | undefined;
-  cpu: (number | null)[];
-  memory: (number | null)[];
+  /** Aligned with `times`, read once in tick order. */
+  cpu: SavedColumn;
+  memory: SavedColumn;
 }
 
 const CPU = 0;
@@ -93,27 +96,54 @@ export function historySource(
   };
 }
 
-/** Replays saved ticks into an empty ring and its indexes (parents before children). */
-export function importHistory(
+/** Ticks imported per turn of the event loop (each touches every series once). */
+const TICKS_PER_TURN = 4;
+
+/**
+ * Replays saved ticks into an empty ring and its indexes: each series' row is found once
+ * (parents before children), then the values are written tick by tick, as appends write
+ * them, a few ticks per turn of the event loop.
+ */
+export async function importHistory(
   data: HistoryData,
   ring: RingBuffer,
   tiers: readonly SeriesIndex[],
-): void {
+): Promise<void> {
+  const seqs = data.times.map((t, i) => ring.push(t, data.intervals[i] ?? data.resolutionMs));
   const ordered = [...data.series].sort(
     (a, b) => Number(a.child !== undefined) - Number(b.child !== undefined),
   );
-  data.times.forEach((t, i) => {
-    const seq = ring.push(t, data.intervals[i] ?? data.resolutionMs);
-    const slot = ring.slotOf(seq);
-    for (const s of ordered) {
-      const cpu = s.cpu[i] ?? null;
-      const memory = s.memory[i] ?? null;
-      const index = tiers[s.tier];
-      if (!index || (cpu === null && memory === null)) continue;
-      const entry = index.touch(s.space, s.key, seq);
-      const row = s.child === undefined ? entry.row : index.touchChild(entry, s.child, seq);
-      index.table.set(CPU, row, slot, cpu);
-      index.table.set(MEMORY, row, slot, memory);
+  const placed: { s: PersistedSeries; index: SeriesIndex; row: number }[] = [];
+  for (const s of ordered) {
+    const index = tiers[s.tier];
+    const last = lastValue(s);
+    if (!index || last < 0) continue;
+    const seq = seqs[last]!;
+    if (s.child === undefined) {
+      placed.push({ s, index, row: index.touch(s.space, s.key, seq).row });
+      continue;
     }
-  });
+    // The parent got a value whenever a child did, so it is placed already.
+    const parent = index.find(s.space, s.key) ?? index.touch(s.space, s.key, seq);
+    placed.push({ s, index, row: index.touchChild(parent, s.child, seq) });
+  }
+  for (let i = 0; i < seqs.length; i++) {
+    if (i > 0 && i % TICKS_PER_TURN === 0) await yieldToLoop();
+    // More ticks than the ring holds: the oldest were pushed out again.
+    const gone = seqs[i]! < ring.oldestSeq;
+    const slot = ring.slotOf(seqs[i]!);
+    for (const { s, index, row } of placed) {
+      // Every column is read at every tick, so each advances one tick per pass.
+      const cpu = s.cpu.next();
+      const memory = s.memory.next();
+      if (gone || (Number.isNaN(cpu) && Number.isNaN(memory))) continue;
+      index.table.set(CPU, row, slot, Number.isNaN(cpu) ? null : cpu);
+      index.table.set(MEMORY, row, slot, Number.isNaN(memory) ? null : memory);
+    }
+  }
+}
+
+/** The index of the series' newest tick with a value; -1 for none. */
+function lastValue(s: PersistedSeries): number {
+  return Math.max(s.cpu.lastPresent(), s.memory.lastPresent());
 }

@@ -6,6 +6,7 @@ import {
   NODE_LIVE_WINDOW_MS,
   withConnection,
 } from './liveState';
+import { nodeLiveUsage } from './liveNodeUsage';
 import { okStatus, sample, sampleOrder, snapshot } from './testFixtures';
 
 const hello = (version: string) => ({ version, startedMs: 0, clusters: ['alpha'] });
@@ -27,7 +28,7 @@ describe('live state', () => {
     const c = s.clusters.alpha;
     expect(c?.lastSampleMs).toBe(1_000);
     expect(c?.totals.cpu).toEqual([[1_000, 1200]]);
-    expect(c?.nodeUsage['node-2']?.cpu).toEqual([[1_000, null]]);
+    expect(nodeLiveUsage(c!.nodeFrames, 'node-2').cpu).toEqual([[1_000, null]]);
     expect(s.lastEventMs).toBe(5);
   });
 
@@ -53,7 +54,7 @@ describe('live state', () => {
     expect(byName['node-2']?.cpu.usageMillicores).toBeNull();
     expect(byName['node-2']?.metricsAvailable).toBe(false);
     expect(byName['node-3']?.cpu.usageMillicores).toBe(10);
-    expect(c.nodeUsage['node-1']?.cpu).toEqual([
+    expect(nodeLiveUsage(c.nodeFrames, 'node-1').cpu).toEqual([
       [1_000, 1200],
       [16_000, 1500],
     ]);
@@ -106,7 +107,7 @@ describe('live state', () => {
     const c = s.clusters.alpha!;
     const newest = c.lastSampleMs!;
     expect(c.totals.cpu[0]?.[0]).toBe(1_000);
-    const nodeTimes = c.nodeUsage['node-1']!.cpu.map(([t]) => t);
+    const nodeTimes = nodeLiveUsage(c.nodeFrames, 'node-1').cpu.map(([t]) => t);
     expect(nodeTimes.every((t) => t >= newest - NODE_LIVE_WINDOW_MS)).toBe(true);
     expect(nodeTimes).toHaveLength(NODE_LIVE_WINDOW_MS / 15_000 + 1);
   });

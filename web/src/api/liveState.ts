@@ -7,13 +7,13 @@ import type {
   ClusterSnapshot,
   ClusterStatus,
   HelloEvent,
-  Point,
   SampleEvent,
   StatusEvent,
   StreamEventName,
 } from '@kubeglance/shared/api';
 import { appendPoint, seriesPoints } from '../lib/series';
 import { mergeNodeUsage, sampleNodes } from './liveNodes';
+import { appendFrame, usageFrame, type NodeUsageFrame, type UsageSeries } from './liveNodeUsage';
 import type { ConnectionInfo } from './streamClient';
 
 /** Live points are kept for the longest chart range. */
@@ -26,10 +26,7 @@ export const LIVE_WINDOW_MS = 60 * 60_000;
  */
 export const NODE_LIVE_WINDOW_MS = 3 * 60_000;
 
-export interface UsageSeries {
-  cpu: Point[];
-  memory: Point[];
-}
+export type { UsageSeries } from './liveNodeUsage';
 
 export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   status: ClusterStatus;
@@ -44,10 +41,10 @@ export interface LiveCluster extends Omit<ClusterSnapshot, 'history'> {
   /** Cluster totals: the snapshot's hour of history, then one point per sample. */
   totals: UsageSeries & { resolutionSeconds: number };
   /**
-   * Per node, the last few minutes of samples: the live end of the overview's node trends,
-   * which fetch the rest as history.
+   * Per node, the last few minutes of samples (`nodeLiveUsage` reads a node's series): the
+   * live end of the overview's node trends, which fetch the rest as history.
    */
-  nodeUsage: Record<string, UsageSeries>;
+  nodeFrames: readonly NodeUsageFrame[];
   /**
    * The node order of `nodeOrderId` (names and allocatable), for sample events that leave it
    * out; a sample's percentages are computed from its allocatable.
@@ -137,13 +134,9 @@ function updateCluster(state: LiveState, name: string, fn: (c: LiveCluster) => L
 export function fromSnapshot(snapshot: ClusterSnapshot, nowMs: number): LiveCluster {
   const { history, ...rest } = snapshot;
   const ts = snapshot.summary.timestampMs;
-  const nodeUsage: Record<string, UsageSeries> = {};
-  for (const n of snapshot.nodes) {
-    nodeUsage[n.name] = {
-      cpu: ts == null ? [] : [[ts, n.cpu.usageMillicores]],
-      memory: ts == null ? [] : [[ts, n.memory.usageBytes]],
-    };
-  }
+  const rows = snapshot.nodes.map(
+    (n) => [n.name, n.cpu.usageMillicores, n.memory.usageBytes] as const,
+  );
   return {
     ...rest,
     status: snapshot.summary.status,
@@ -154,7 +147,7 @@ export function fromSnapshot(snapshot: ClusterSnapshot, nowMs: number): LiveClus
       memory: [...seriesPoints(history, 'memory')],
       resolutionSeconds: history.resolutionSeconds,
     },
-    nodeUsage,
+    nodeFrames: ts == null ? [] : [usageFrame(ts, rows, undefined)],
     nodeOrder: nodeOrderOf(snapshot.nodes),
   };
 }
@@ -166,14 +159,7 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
   const since = t - LIVE_WINDOW_MS;
   const nodeSince = t - NODE_LIVE_WINDOW_MS;
   const nodes = sampleNodes(cluster, sample);
-  const nodeUsage: Record<string, UsageSeries> = {};
-  for (const [name, cpu, memory] of nodes.usage) {
-    const prev = cluster.nodeUsage[name] ?? { cpu: [], memory: [] };
-    nodeUsage[name] = {
-      cpu: appendPoint(prev.cpu, [t, cpu], nodeSince),
-      memory: appendPoint(prev.memory, [t, memory], nodeSince),
-    };
-  }
+  const frame = usageFrame(t, nodes.usage, cluster.nodeFrames[cluster.nodeFrames.length - 1]);
   return {
     ...cluster,
     summary: sample.summary,
@@ -190,7 +176,7 @@ export function applySample(cluster: LiveCluster, sample: SampleEvent, nowMs: nu
       cpu: appendPoint(cluster.totals.cpu, [t, sample.summary.cpu.usageMillicores], since),
       memory: appendPoint(cluster.totals.memory, [t, sample.summary.memory.usageBytes], since),
     },
-    nodeUsage,
+    nodeFrames: appendFrame(cluster.nodeFrames, frame, nodeSince),
   };
 }
 

@@ -29,7 +29,7 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
   const ref = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const { width, height, fontSize } = useElementSize(ref);
-  const heights = useMeasuredHeights(list, width);
+  const [heights, setHeights] = useState(() => new Map<string, number>());
   const pages = alertPages(
     alerts.map((a) => heights.get(a.key)),
     height,
@@ -39,6 +39,17 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
   const page = tick % pages.length;
   const [start, end] = pages[page]!;
   const shown = alerts.slice(start, end);
+  const ages = shown.map((a) =>
+    a.startedMs == null ? null : formatDuration(Math.max(0, now - a.startedMs)),
+  );
+  // What the measured heights depend on: the alerts on screen as drawn, and the room.
+  const onScreen = JSON.stringify([
+    shown.map((a, i) => [a.key, a.severity, a.text, a.detail, a.href, ages[i]]),
+    fontSize,
+    window.innerWidth,
+    window.innerHeight,
+  ]);
+  useMeasuredHeights(list, width, onScreen, heights, setHeights);
   return (
     <section className="noc-panel noc-alerts" aria-label={t('noc.alerts')}>
       <h2>
@@ -62,7 +73,7 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
           </p>
         ) : (
           <ul ref={list}>
-            {shown.map((a) => (
+            {shown.map((a, i) => (
               <li key={a.key} data-key={a.key} className={`noc-alert noc-alert-${a.severity}`}>
                 <span className="noc-alert-sev">
                   {a.severity === 'critical' ? `▲ ${t('noc.critical')}` : `● ${t('noc.warning')}`}
@@ -74,10 +85,8 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
                 ) : (
                   <span className="noc-alert-text">{a.text}</span>
                 )}
-                {a.startedMs != null && (
-                  <span className="noc-alert-age">
-                    {t('noc.forAge', { age: formatDuration(Math.max(0, now - a.startedMs)) })}
-                  </span>
+                {ages[i] != null && (
+                  <span className="noc-alert-age">{t('noc.forAge', { age: ages[i] })}</span>
                 )}
                 {a.detail && <span className="noc-alert-detail">{a.detail}</span>}
               </li>
@@ -90,16 +99,23 @@ export function AlertList({ alerts, unknownFor = [], tick, now }: AlertListProps
 }
 
 /**
- * Heights (px) of the alerts on screen by key, measured after each render at this width; a
- * change re-renders at once (before paint), so an alert that turned out taller than its
- * estimate moves to the next page before anyone sees it cut.
+ * Measures the heights (px) of the alerts on screen by key after a render that changed what
+ * is on screen (`onScreen`: the alerts' texts and ages, the page, the font size, the
+ * viewport) or the list's width; a change re-renders at once (before paint), so an alert
+ * that turned out taller than its estimate moves to the next page before anyone sees it cut.
+ * Reading heights makes the browser lay the page out there and then, so it is not done after
+ * the renders (a sample, the clock) that leave the list as it was.
  */
-function useMeasuredHeights(list: RefObject<HTMLUListElement | null>, width: number) {
-  const [heights, setHeights] = useState(() => new Map<string, number>());
+function useMeasuredHeights(
+  list: RefObject<HTMLUListElement | null>,
+  width: number,
+  onScreen: string,
+  heights: ReadonlyMap<string, number>,
+  setHeights: (next: Map<string, number>) => void,
+) {
   const widthOf = useRef(width);
-  // After every render: what is on screen (alerts, their ages, the page) may change without
-  // any dependency changing; the comparison below stops the chain once heights are known.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `heights` is left out on purpose: new heights re-render the list, and only when that
+  // changes what is on screen (another page split) is there anything new to measure.
   useLayoutEffect(() => {
     const fresh = widthOf.current !== width;
     widthOf.current = width;
@@ -112,6 +128,6 @@ function useMeasuredHeights(list: RefObject<HTMLUListElement | null>, width: num
       next.size !== heights.size ||
       [...next].some(([k, h]) => Math.abs((heights.get(k) ?? -1) - h) > 0.5);
     if (changed) setHeights(next);
-  });
-  return heights;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list, width, onScreen]);
 }

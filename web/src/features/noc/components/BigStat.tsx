@@ -1,8 +1,9 @@
 /** A cluster resource as one big percentage, the exact numbers, and its last hour. */
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Point } from '@kubeglance/shared/api';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { useElementSize } from '../../../hooks/useElementSize';
+import { downsamplePoints } from '../../../lib/downsample';
 import { newestTime } from '../../../lib/series';
 import { nocMinFontPx } from './NodeHeatmap';
 import { t } from '../../../i18n/t';
@@ -33,8 +34,15 @@ interface BigStatProps {
 export const BigStat = memo(function BigStat(props: BigStatProps) {
   const { label, percent, metric, points, allocatable, color } = props;
   const chartRef = useRef<HTMLDivElement>(null);
-  const { height } = useElementSize(chartRef);
+  const { width, height } = useElementSize(chartRef);
   const toMs = newestTime(points);
+  // An hour at a 1 s resolution is 3,600 points for a plot a few hundred pixels wide: the
+  // chart gets about one per pixel column (spikes, gaps and the newest value kept).
+  const drawn = useMemo(
+    () =>
+      toMs == null ? points : downsamplePoints(points, toMs - HOUR_MS, toMs, Math.floor(width)),
+    [points, toMs, width],
+  );
   return (
     <section className="noc-panel noc-big" aria-label={t('tile.usageLabel', { title: label })}>
       <h2>{label}</h2>
@@ -73,7 +81,12 @@ export const BigStat = memo(function BigStat(props: BigStatProps) {
             title={t('noc.usageLastHour', { label })}
             hideTitle
             series={[
-              { key: 'usage', label: t('tile.usageLabel', { title: label }), color, points },
+              {
+                key: 'usage',
+                label: t('tile.usageLabel', { title: label }),
+                color,
+                points: drawn,
+              },
             ]}
             references={[
               { value: allocatable, label: t('charts.allocatable'), color: 'var(--text-muted)' },

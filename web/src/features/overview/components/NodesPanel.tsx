@@ -4,6 +4,7 @@ import type { HistoryRange } from '@kubeglance/shared/api';
 import { useNodes } from '../../../api/nodes';
 import { describeError } from '../../../api/errors';
 import type { LiveCluster } from '../../../api/liveState';
+import { nodeLiveUsage } from '../../../api/liveNodeUsage';
 import { FilterInput } from '../../../components/FilterInput';
 import { Panel } from '../../../components/Panel';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
@@ -63,7 +64,7 @@ export function NodesPanel({ cluster, range, live }: NodesPanelProps) {
                   cluster={cluster}
                   node={n}
                   range={range}
-                  live={live?.nodeUsage[n.name]}
+                  live={live && nodeLiveUsage(live.nodeFrames, n.name)}
                 />
               )}
             />
