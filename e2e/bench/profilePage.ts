@@ -8,8 +8,8 @@
  *
  * Prints the functions with the most self time and the most total time (CDP `Profiler`,
  * sampled every 100 µs) and writes the raw `.cpuprofile` to the temporary directory (Chrome
- * DevTools opens it). Build the web app unminified for readable names:
- * `pnpm --filter @kubeglance/web exec vite build --minify false`.
+ * DevTools opens it; for `ns` the cold load's profile too). Build the web app unminified for
+ * readable names: `pnpm --filter @kubeglance/web exec vite build --minify false`.
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +102,9 @@ async function namespaceProfile(pods: number): Promise<Profile> {
       );
     });
     summarise(load, 'cold load');
+    const file = join(tmpdir(), `kubeglance-ns-load-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(load));
+    console.log(`\ncold-load profile: ${file}`);
     return await profiled(page, async () => {
       const table = page.getByRole('table', { name: 'Pods' });
       for (const label of ['Status', 'Node', 'CPU', 'Name']) {

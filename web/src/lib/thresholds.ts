@@ -42,13 +42,32 @@ export function isOverProvisioned(percentOfRequest: number | null): boolean {
 
 /** Flags for one pod or container, most severe first. */
 export function usageFlags(cpu: CpuUsage, memory: MemoryUsage): PodFlag[] {
+  return flagsOf(
+    percentOf(memory.usageBytes, memory.limitBytes),
+    percentOf(cpu.usageMillicores, cpu.requestMillicores),
+    percentOf(memory.usageBytes, memory.requestBytes),
+  );
+}
+
+/**
+ * `usageFlags` from the printed percentages a caller has already computed (%MEM/L, %CPU/R,
+ * %MEM/R), so the flags and the numbers beside them come from the same values.
+ */
+export function flagsOf(
+  memoryPctLimit: number | null,
+  cpuPctRequest: number | null,
+  memoryPctRequest: number | null,
+): PodFlag[] {
   const flags: PodFlag[] = [];
-  const memLimit = percentOf(memory.usageBytes, memory.limitBytes);
-  if (memLimit != null && isOomRisk(memLimit)) flags.push({ kind: 'oom-risk', percent: memLimit });
-  const idle: Resource[] = [];
-  if (isOverProvisioned(percentOf(cpu.usageMillicores, cpu.requestMillicores))) idle.push('cpu');
-  if (isOverProvisioned(percentOf(memory.usageBytes, memory.requestBytes))) idle.push('memory');
-  if (idle.length > 0) flags.push({ kind: 'over-provisioned', resources: idle });
+  if (memoryPctLimit != null && isOomRisk(memoryPctLimit))
+    flags.push({ kind: 'oom-risk', percent: memoryPctLimit });
+  const cpuIdle = isOverProvisioned(cpuPctRequest);
+  const memoryIdle = isOverProvisioned(memoryPctRequest);
+  if (cpuIdle || memoryIdle)
+    flags.push({
+      kind: 'over-provisioned',
+      resources: cpuIdle && memoryIdle ? ['cpu', 'memory'] : cpuIdle ? ['cpu'] : ['memory'],
+    });
   return flags;
 }
 

@@ -28,6 +28,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const onDrawn = useCallback(() => setDrawn(true), []);
   const since = props.spans ? null : collectingSince(props.rows, props.fromMs, props.toMs);
   const source = sourceCaption(props.spans, (ms) => sourceFormat().format(ms));
+  const placeholder = <div className="chart-placeholder" style={{ height }} />;
   return (
     <figure
       className="chart"
@@ -39,9 +40,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       </figcaption>
       <div className="chart-body">
         <div aria-hidden="true">
-          <Suspense fallback={<div className="chart-placeholder" style={{ height }} />}>
-            <TimeSeriesChartImpl {...props} onDrawn={onDrawn} />
-          </Suspense>
+          {props.drawLater ? (
+            placeholder
+          ) : (
+            <Suspense fallback={placeholder}>
+              <TimeSeriesChartImpl {...props} onDrawn={onDrawn} />
+            </Suspense>
+          )}
         </div>
       </div>
       {props.series.length > 1 && <ChartLegend series={props.series} />}

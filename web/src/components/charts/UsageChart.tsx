@@ -33,6 +33,7 @@ interface UsageChartProps {
   fontSize?: number;
   hideTitle?: boolean;
   spans?: readonly HistorySpan[] | undefined;
+  drawLater?: boolean;
 }
 
 export function UsageChart({

@@ -48,4 +48,6 @@ export interface TimeSeriesChartProps {
   formatValue: (value: number) => string;
   /** Long ranges: where each stretch came from (marked on the chart and in its caption). */
   spans?: readonly HistorySpan[] | undefined;
+  /** Not drawn yet: its same-height placeholder stands in (a page drawing its table first). */
+  drawLater?: boolean;
 }

@@ -4,7 +4,7 @@
  */
 import type { ContainerRow, CpuUsage, MemoryUsage, PodRow } from '@kubeglance/shared/api';
 import type { Accessors } from '../../lib/sort';
-import { flagSeverity, percentOf, usageFlags, type PodFlag } from '../../lib/thresholds';
+import { flagSeverity, flagsOf, percentOf, type PodFlag } from '../../lib/thresholds';
 
 export interface UsageView {
   usage: number | null;
@@ -17,17 +17,21 @@ export interface UsageView {
 export interface ResourceView {
   cpu: UsageView;
   memory: UsageView;
-  flags: PodFlag[];
+  flags: readonly PodFlag[];
 }
 
 export interface PodView extends ResourceView {
   pod: PodRow;
-  containers: ContainerView[];
+  /** Built the first time they are read (an expanded pod): most pods never show them. */
+  readonly containers: readonly ContainerView[];
 }
 
 export interface ContainerView extends ResourceView {
   container: ContainerRow;
 }
+
+/** Shared by every pod without flags (most of them): no array per pod. */
+const NO_FLAGS: readonly PodFlag[] = Object.freeze([]);
 
 function usageView(usage: number | null, request: number | null, limit: number | null): UsageView {
   return {
@@ -39,20 +43,47 @@ function usageView(usage: number | null, request: number | null, limit: number |
   };
 }
 
+/** The flags from the very percentages the row prints (thresholds.ts `flagsOf`). */
+function flagsFor(cpu: UsageView, memory: UsageView): readonly PodFlag[] {
+  const flags = flagsOf(memory.pctLimit, cpu.pctRequest, memory.pctRequest);
+  return flags.length === 0 ? NO_FLAGS : flags;
+}
+
 function resourceView(cpu: CpuUsage, memory: MemoryUsage): ResourceView {
-  return {
-    cpu: usageView(cpu.usageMillicores, cpu.requestMillicores, cpu.limitMillicores),
-    memory: usageView(memory.usageBytes, memory.requestBytes, memory.limitBytes),
-    flags: usageFlags(cpu, memory),
-  };
+  const c = usageView(cpu.usageMillicores, cpu.requestMillicores, cpu.limitMillicores);
+  const m = usageView(memory.usageBytes, memory.requestBytes, memory.limitBytes);
+  return { cpu: c, memory: m, flags: flagsFor(c, m) };
+}
+
+const containerView = (container: ContainerRow): ContainerView => ({
+  container,
+  ...resourceView(container.cpu, container.memory),
+});
+
+/**
+ * One pass per pod on a cold load of 10,000: three small objects (the view and its two
+ * usages), no intermediate objects or spreads, containers left until a row is expanded.
+ */
+class PodViewImpl implements PodView {
+  readonly cpu: UsageView;
+  readonly memory: UsageView;
+  readonly flags: readonly PodFlag[];
+  private containerViews: readonly ContainerView[] | null = null;
+
+  constructor(readonly pod: PodRow) {
+    const { cpu, memory } = pod;
+    this.cpu = usageView(cpu.usageMillicores, cpu.requestMillicores, cpu.limitMillicores);
+    this.memory = usageView(memory.usageBytes, memory.requestBytes, memory.limitBytes);
+    this.flags = flagsFor(this.cpu, this.memory);
+  }
+
+  get containers(): readonly ContainerView[] {
+    return (this.containerViews ??= this.pod.containers.map(containerView));
+  }
 }
 
 export function toPodView(pod: PodRow): PodView {
-  return {
-    pod,
-    ...resourceView(pod.cpu, pod.memory),
-    containers: pod.containers.map((c) => ({ container: c, ...resourceView(c.cpu, c.memory) })),
-  };
+  return new PodViewImpl(pod);
 }
 
 export const POD_SORT_KEYS = [
@@ -92,6 +123,17 @@ export const podAccessors: Accessors<PodView, PodSortKey> = {
   // Pods without flags sort as unknown (last), so the flagged ones lead either way.
   flags: (v) => (v.flags.length === 0 ? null : flagSeverity(v.flags)),
 };
+
+/** How many of `views` are OOM risks and how many over-provisioned (a pod can be both). */
+export function flagCounts(views: readonly PodView[]): { oom: number; idle: number } {
+  let oom = 0;
+  let idle = 0;
+  for (const { flags } of views)
+    for (const f of flags)
+      if (f.kind === 'oom-risk') oom++;
+      else if (f.kind === 'over-provisioned') idle++;
+  return { oom, idle };
+}
 
 /** Text filter over what people search pods by: name, node, phase, container names. */
 export function podSearchText(v: PodView): string[] {

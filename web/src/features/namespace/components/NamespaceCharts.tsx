@@ -5,16 +5,18 @@
  * limits are in the page head as numbers: as lines they dwarf the usage.
  */
 import { memo } from 'react';
-import type { HistoryRange } from '@kubeglance/shared/api';
+import { useQuery } from '@tanstack/react-query';
+import type { HistoryRange, PodRow, SampledListResponse } from '@kubeglance/shared/api';
 import { useHistories, useHistory } from '../../../api/history';
 import { describeError } from '../../../api/errors';
-import { useNamespacePods } from '../../../api/namespacePods';
+import { namespacePodsQuery } from '../../../api/namespacePods';
 import { useTopPods } from '../../../api/topPods';
 import { UsageChart } from '../../../components/charts/UsageChart';
 import { PanelMessage, queryMessage } from '../../../components/PanelMessage';
 import { matchesQuery } from '../../../lib/sort';
 import { newestTime, rangeMs, seriesPoints } from '../../../lib/series';
 import { podSearchText, toPodView } from '../podView';
+import { useTableFirst } from '../useTableFirst';
 import { heaviest, MAX_SUMMED, stackSeries, TOP, type StackInput } from '../podStack';
 import { t } from '../../../i18n/t';
 
@@ -26,19 +28,35 @@ interface NamespaceChartsProps {
   query: string;
 }
 
+const podItems = (list: SampledListResponse<PodRow>) => list.items;
+const nothing = () => null;
+
 /** The pods each chart draws and what its "other" band sums, with or without a filter. */
 function usePodSelection(cluster: string, namespace: string, query: string) {
   const filtering = query.trim() !== '';
   const topCpu = useTopPods(cluster, { sort: 'cpu', limit: TOP, namespace }).data?.items ?? [];
   const topMem = useTopPods(cluster, { sort: 'memory', limit: TOP, namespace }).data?.items ?? [];
-  const pods = useNamespacePods(cluster, namespace).data?.items;
+  // Only a filter needs the pod list: without one, its arrival (10,000 pods, the moment the
+  // table is built) must not redraw the charts.
+  const podList = useQuery({
+    ...namespacePodsQuery(cluster, namespace),
+    select: filtering ? podItems : nothing,
+  });
+  const pods = podList.data;
+  const podsPending = podList.isPending;
   if (!filtering) {
-    return { cpu: topCpu.map((p) => p.name), memory: topMem.map((p) => p.name), matches: null };
+    const cpu = topCpu.map((p) => p.name);
+    return { cpu, memory: topMem.map((p) => p.name), matches: null, podsPending };
   }
   const matches = (pods ?? [])
     .filter((p) => matchesQuery(query, podSearchText(toPodView(p))))
     .map((p) => ({ name: p.name, cpu: p.cpu.usageMillicores, memory: p.memory.usageBytes }));
-  return { cpu: heaviest(matches, 'cpu'), memory: heaviest(matches, 'memory'), matches };
+  return {
+    cpu: heaviest(matches, 'cpu'),
+    memory: heaviest(matches, 'memory'),
+    matches,
+    podsPending,
+  };
 }
 
 /**
@@ -62,6 +80,9 @@ export const NamespaceCharts = memo(function NamespaceCharts({
     fetched.map((pod) => ({ scope: 'pod', namespace, pod })),
     range,
   );
+  // Drawn once the pod table has been (useTableFirst.ts); until then each chart's frame
+  // (title, legend) shows with its same-height placeholder, so nothing moves when it comes.
+  const tableFirst = useTableFirst(picked.podsPending);
   const message = queryMessage(total, describeError, t('common.loadingHistory'));
   if (message || !total.data) return message;
   const cpuTotal = seriesPoints(total.data, 'cpu');
@@ -114,6 +135,7 @@ export const NamespaceCharts = memo(function NamespaceCharts({
             toMs={toMs}
             height={240}
             spans={total.data.spans}
+            drawLater={!tableFirst}
           />
         ))}
       </div>

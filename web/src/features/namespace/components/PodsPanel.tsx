@@ -9,12 +9,14 @@ import { useCarriedSearch } from '../../../hooks/useRange';
 import { useSearchState, useUrlSort, useUrlText } from '../../../hooks/useSearchState';
 import { podPath } from '../../../lib/paths';
 import {
+  flagCounts,
   flattenRows,
   podAccessors,
   podSearchText,
   POD_SORT_KEYS,
   toPodView,
   type PodSortKey,
+  type PodView,
 } from '../podView';
 import { matchesQuery, sortRows, type SortState } from '../../../lib/sort';
 import { parseList, serializeList, toggleInList } from '../../../lib/urlState';
@@ -23,6 +25,7 @@ import { t } from '../../../i18n/t';
 
 const DEFAULT_SORT: SortState<PodSortKey> = { key: 'cpu', dir: 'desc' };
 const TEXT_KEYS: PodSortKey[] = ['name', 'status', 'node'];
+const podName = (v: PodView) => v.pod.name;
 
 export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: string }) {
   const pods = useNamespacePods(cluster, namespace);
@@ -40,8 +43,9 @@ export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: 
       query.trim() === '' ? views : views.filter((v) => matchesQuery(query, podSearchText(v))),
     [views, query],
   );
+  // Names are unique in a namespace: sorted by name, there is no tie to break.
   const visible = useMemo(
-    () => sortRows(matching, sort, podAccessors, (v) => v.pod.name),
+    () => sortRows(matching, sort, podAccessors, sort.key === 'name' ? undefined : podName),
     [matching, sort],
   );
   const rows = useMemo(() => flattenRows(visible, new Set(expanded)), [visible, expanded]);
@@ -55,8 +59,8 @@ export function PodsPanel({ cluster, namespace }: { cluster: string; namespace: 
   );
 
   const message = queryMessage(pods, describeError, t('namespace.loadingPods'));
-  const oom = visible.filter((v) => v.flags.some((f) => f.kind === 'oom-risk')).length;
-  const idle = visible.filter((v) => v.flags.some((f) => f.kind === 'over-provisioned')).length;
+  // Counted over the matching pods, in any order: a sort does not count again.
+  const { oom, idle } = useMemo(() => flagCounts(matching), [matching]);
   return (
     <Panel
       title={t('common.pods')}
