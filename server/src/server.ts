@@ -190,8 +190,6 @@ export async function startServer(
   });
   // Longer than the usual 60 s of proxies and load balancers in front, so they, not
   // kubeglance, close idle connections (no reset races on reused sockets).
-  const saved = await saving;
-  registry.startAll();
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const { port } = server.address() as AddressInfo;
@@ -215,6 +213,9 @@ export async function startServer(
     );
   }
 
+  // Listening (and logged) while a saved hour is restored; polls begin once it is back.
+  const saved = await saving;
+  registry.startAll();
   return {
     url,
     registry,
