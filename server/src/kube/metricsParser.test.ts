@@ -97,6 +97,14 @@ describe('metrics parse worker', () => {
     );
   });
 
+  it('keeps every pod name exactly, whatever its characters (names cross joined)', async () => {
+    const names = ['', 'ñ', '😀-pod', 'a\nb', 'x'.repeat(300), '名前'];
+    const list = { items: names.map((n) => podItem('ns', n, [['app', '1n', '1Ki']])) };
+    const pods = await parser.pods(body(list), '/pods');
+    expect(pods.items.map((p) => p.name)).toEqual(names);
+    expect(pods).toEqual(parsePodMetricsList(list));
+  });
+
   it('rebuilds a large list over several turns of the event loop, every pod in order', async () => {
     const items = Array.from({ length: 60_001 }, (_, i) =>
       podItem(`ns-${i % 7}`, `p-${i}`, [['app', `${i}n`, '1Ki']]),
