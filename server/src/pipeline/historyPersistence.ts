@@ -58,7 +58,7 @@ export class HistoryPersistence {
     }
     const ctx = { cluster: this.cluster.name, file: this.file };
     try {
-      const { header, data } = decodeHistory(buf);
+      const { header, data } = await decodeHistory(buf);
       if (header.cluster !== this.cluster.name || header.server !== this.cluster.server) {
         this.log.warn(
           { ...ctx, savedFor: header.server },

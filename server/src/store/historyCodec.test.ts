@@ -54,7 +54,7 @@ describe('history file codec', () => {
   it('round-trips every series exactly, gaps included, in a compact file', async () => {
     const before = filled();
     const buf = Buffer.concat(await encodeHistory(HEADER, before.exportSource()));
-    const { header, data } = decodeHistory(buf);
+    const { header, data } = await decodeHistory(buf);
     expect(header).toEqual(HEADER);
     const after = new HistoryStore({ retentionMs: 3_600_000, resolutionMs: 60_000 });
     await after.importData(data);
@@ -83,7 +83,7 @@ describe('history file codec', () => {
       Buffer.from('{"json":1}'),
       newer,
     ]) {
-      expect(() => decodeHistory(bad)).toThrow(CodecError);
+      await expect(decodeHistory(bad)).rejects.toThrow(CodecError);
     }
   });
 });

@@ -98,6 +98,8 @@ export function historySource(
 
 /** Ticks imported per turn of the event loop (each touches every series once). */
 const TICKS_PER_TURN = 4;
+/** Series placed (their rows found or allocated) per turn. */
+const SERIES_PER_TURN = 5_000;
 
 /**
  * Replays saved ticks into an empty ring and its indexes: each series' row is found once
@@ -114,7 +116,8 @@ export async function importHistory(
     (a, b) => Number(a.child !== undefined) - Number(b.child !== undefined),
   );
   const placed: { s: PersistedSeries; index: SeriesIndex; row: number }[] = [];
-  for (const s of ordered) {
+  for (const [k, s] of ordered.entries()) {
+    if (k > 0 && k % SERIES_PER_TURN === 0) await yieldToLoop();
     const index = tiers[s.tier];
     const last = lastValue(s);
     if (!index || last < 0) continue;
