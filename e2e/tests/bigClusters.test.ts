@@ -203,7 +203,7 @@ describe('wall screen with big clusters', () => {
     const sim = sims[1]!;
     sim.faults.set('metrics-stale');
     // Wait until the server holds the frozen sample, so page and API show the same numbers.
-    let last = '';
+    let last = 0;
     const frozen = await waitFor(
       async () => {
         const nodes = await apiNodes(N400.name);
