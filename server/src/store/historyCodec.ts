@@ -95,6 +95,15 @@ export async function encodeHistory(header: SavedHeader, source: HistorySource):
   return [fixed, head, ...compressed, hash.digest()];
 }
 
+/**
+ * Output chunk of the restore's inflate. zlib's default (16 KiB) leaves an hour of 150,000
+ * pods as ~50,000 small allocations until they are joined; freed, they stayed in the
+ * allocator's heap under the history allocated meanwhile (at 60,000 pods: RSS 506 MiB after
+ * the restore with 16 KiB chunks, 306 MiB with these). Chunks this size are mapped on their
+ * own and given back to the OS when freed; only touched pages count for a small file.
+ */
+const INFLATE_CHUNK = 64 << 20;
+
 /** Series read per turn of the event loop while decoding (and bytes hashed per turn). */
 const SERIES_PER_TURN = 5_000;
 const HASH_BYTES_PER_TURN = 8 << 20;
@@ -127,7 +136,7 @@ export async function decodeHistory(
   let body: Buffer;
   try {
     header = headerSchema.parse(JSON.parse(content.subarray(10, 10 + headLength).toString('utf8')));
-    body = await inflate(content.subarray(10 + headLength));
+    body = await inflate(content.subarray(10 + headLength), { chunkSize: INFLATE_CHUNK });
   } catch (e) {
     throw new CodecError(`unreadable history file: ${(e as Error).message.slice(0, 200)}`);
   }
