@@ -163,3 +163,33 @@ describe('metrics parse worker', () => {
     expect(lists.map((l) => l.items[0]!.name)).toEqual(['p', 'q', 'r']);
   });
 });
+
+describe('metrics parse worker between polls', () => {
+  const one = () => body({ items: [podItem('ns', 'p', [['c', '1n', '1Ki']])] });
+
+  it('exits once idle for its idle time, and the next list starts a new one', async () => {
+    const idle = new MetricsParser(150);
+    try {
+      expect((await idle.pods(one(), '/pods')).items).toHaveLength(1);
+      expect(idle.running).toBe(true);
+      const deadline = Date.now() + 10_000;
+      while (idle.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(idle.running, 'still running 10 s after its last list').toBe(false);
+      expect((await idle.pods(one(), '/pods')).items[0]!.name).toBe('p');
+      expect(idle.started).toBe(2);
+    } finally {
+      await idle.close();
+    }
+  });
+
+  it('keeps its worker for lists that come sooner than its idle time', async () => {
+    const busy = new MetricsParser(60_000);
+    try {
+      for (let i = 0; i < 3; i++) await busy.pods(one(), '/pods');
+      expect(busy.started).toBe(1);
+      expect(busy.running).toBe(true);
+    } finally {
+      await busy.close();
+    }
+  });
+});
