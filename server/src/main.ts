@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig, USAGE } from './config.js';
+import { limitHeapGrowth } from './heapGrowth.js';
 import { TargetError } from './kube/clusterTargets.js';
 import { startServer } from './server.js';
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = parseConfig(argv, process.env);
+  limitHeapGrowth();
   const server = await startServer(config);
   let stopping = false;
   const shutdown = (signal: string) => {
