@@ -19,7 +19,7 @@ import { describeGzip, measureUpstreamGzip } from './upstreamGzip.js';
 import { benchSizes, quick, resolutionSeconds, resultsDir } from './scales.js';
 import { spawnServer, waitReady } from './serverProcess.js';
 import { spawnSim } from './simProcess.js';
-import { round } from './stats.js';
+import { median, round } from './stats.js';
 
 /** Streams in the SSE delivery target (issue 12: 1,000 wall screens), at every size. */
 const SSE_CLIENTS = 1000;
@@ -78,6 +78,10 @@ async function clusterBench(nodes: number, pods: number) {
   await waitSynced(base);
   const restoredTicks = await ticksWithData(base);
   console.log(`server restored the saved hour: ${restoredTicks} ticks with data`);
+  // Resident memory rises between polls until V8 collects: one reading could land anywhere
+  // in that saw-tooth, so read it every second from here to the end and report the highest.
+  const rssReadings: number[] = [];
+  const rssTimer = setInterval(() => rssReadings.push(server.rssMiB()), 1000);
   const namespaces = (await (
     await fetch(`${base}/namespaces`)
   ).json()) as SampledListResponse<NamespaceRow>;
@@ -121,7 +125,17 @@ async function clusterBench(nodes: number, pods: number) {
   console.log(
     `bytes per refresh: kubeglance ${refresh.kubeglanceBytes} (gzipped sample event + gzipped ${biggest.name} rows) vs raw PodMetricsList ${refresh.podMetricsListBytes} (${refresh.ratio}x fewer; ${refresh.ratioVsGzip}x fewer than it gzipped)`,
   );
-  const serverRssMiB = server.rssMiB();
+  clearInterval(rssTimer);
+  rssReadings.push(server.rssMiB());
+  const serverRss = {
+    maxMiB: Math.max(...rssReadings),
+    medianMiB: median(rssReadings),
+    endMiB: rssReadings.at(-1)!,
+    readings: rssReadings.length,
+  };
+  console.log(
+    `server RSS with the restored hour, read every second under the load above: max ${serverRss.maxMiB} MiB, median ${serverRss.medianMiB} MiB, at the end ${serverRss.endMiB} MiB (${serverRss.readings} readings)`,
+  );
   await server.stop();
   await sim.stop();
   const { lastSample: _s, history: _h, inventory: _i, ...pollNumbers } = poll;
@@ -134,7 +148,7 @@ async function clusterBench(nodes: number, pods: number) {
     store,
     historyFile,
     http: { nodes: nodesLoad, namespacePods: { ...podsLoad, pods: biggest.pods } },
-    serverProcessRssMiB: serverRssMiB,
+    serverRss,
     restoredTicks,
     eventLoop,
     sseSample: sse,
@@ -200,12 +214,12 @@ function targetsOf(r: ClusterResult): Target[] {
       pass: atMost(r.http.namespacePods.latencyP99Ms, 100) && r.http.namespacePods.non2xx === 0,
     },
     {
-      // The server process, with the hour it restored from --state-dir, its informers and
-      // polls, after every load of the run.
+      // The server process (the production bundle), with the hour it restored from
+      // --state-dir, its informers and polls: the highest of its readings under the run's loads.
       what: 'RSS with a full hour of history (server process: restored hour + informers + polls)',
-      figure: `${r.serverProcessRssMiB} MiB (${r.restoredTicks} ticks restored; benchmark process ${r.store.rssAfterRetentionMiB} MiB)`,
+      figure: `max ${r.serverRss.maxMiB} MiB, median ${r.serverRss.medianMiB} MiB over ${r.serverRss.readings} s (${r.restoredTicks} ticks restored)`,
       target: '<= 1024 MiB',
-      pass: atMost(r.serverProcessRssMiB, 1024) && r.restoredTicks >= 200,
+      pass: atMost(r.serverRss.maxMiB, 1024) && r.restoredTicks >= 200,
     },
     {
       what: 'poll cycle / bare fetch + JSON.parse',
