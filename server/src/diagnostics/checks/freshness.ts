@@ -13,6 +13,14 @@ const noMetrics = (): DiagnosticCheck =>
     text: 'Not checked: the metrics API does not answer.',
   });
 
+/** Before the first poll has answered there is nothing to judge, and nothing has failed. */
+const noSampleYet = (): DiagnosticCheck =>
+  result('freshness', {
+    status: 'unknown',
+    code: 'no-sample',
+    text: 'Not checked: no metrics sample yet.',
+  });
+
 /**
  * Every link judged fine now, yet the last metrics poll failed: the cause has just cleared
  * (the next poll, within one resolution, brings data back) or is one no check sees. Said as a
@@ -29,6 +37,7 @@ export function pollFailedSinceFine(f: Facts): DiagnosticCheck {
 
 /** Link 7: do the timestamps advance, and do the node clocks agree with ours? */
 export function checkFreshness(f: Facts): DiagnosticCheck {
+  if (f.pipeline.lastPoll === null) return noSampleYet();
   if (f.metrics.kind !== 'ok') return noMetrics();
   const { status, resolutionMs } = f.pipeline;
   const last = status.lastSampleMs;

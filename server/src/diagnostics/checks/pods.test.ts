@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PodInfo, PodUsage } from '../../kube/types.js';
 import type { Facts } from '../facts.js';
+import { checkFreshness } from './freshness.js';
 import { checkPods } from './pods.js';
 
 const NOW = 10 * 60_000;
@@ -57,5 +58,32 @@ describe('checkPods', () => {
   it('waits out the 2-minute grace of a new pod', () => {
     const r = checkPods(facts([pod('a', 'new', { createdMs: NOW - 60_000 })], []));
     expect(r.status).toBe('ok');
+  });
+});
+
+describe('before the first metrics poll has answered', () => {
+  // As facts.ts reads the poller before its first outcome: an error, and no sample.
+  const early = {
+    nowMs: NOW,
+    metrics: { kind: 'error', message: 'no metrics poll has finished yet' },
+    pipeline: { lastPoll: null, sample: null, inventory: { pods: new Map() } },
+  } as unknown as Facts;
+  const failed = {
+    ...early,
+    pipeline: { ...early.pipeline, lastPoll: { kind: 'failed', error: new Error('503') } },
+  } as unknown as Facts;
+
+  it('the pods and freshness checks say there is no sample yet, not that the API fails', () => {
+    for (const r of [checkPods(early), checkFreshness(early)]) {
+      expect(r.status).toBe('unknown');
+      expect(r.summary.code).toMatch(/\.no-sample$/);
+      expect(r.summary.text).toBe('Not checked: no metrics sample yet.');
+    }
+  });
+
+  it('after a failed poll they say the metrics API does not answer', () => {
+    for (const r of [checkPods(failed), checkFreshness(failed)]) {
+      expect(r.summary.code).toMatch(/\.no-metrics$/);
+    }
   });
 });

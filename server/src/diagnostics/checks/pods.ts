@@ -11,14 +11,15 @@ const EVIDENCE_PODS = 20;
 /** Link 8: running pods that should have metrics by now (a container runs) but do not. */
 export function checkPods(f: Facts): DiagnosticCheck {
   const sample = f.pipeline.sample;
-  if (f.metrics.kind !== 'ok') {
+  // Before the first poll has answered, nothing failed: say so, not "does not answer".
+  if (f.metrics.kind !== 'ok' && f.pipeline.lastPoll !== null) {
     return result('pods', {
       status: 'unknown',
       code: 'no-metrics',
       text: 'Not checked: the metrics API does not answer.',
     });
   }
-  if (sample === null) {
+  if (f.metrics.kind !== 'ok' || sample === null) {
     return result('pods', {
       status: 'unknown',
       code: 'no-sample',

@@ -70,6 +70,7 @@ export const phrasesJa: typeof phrasesZhCN = {
   },
   freshness: {
     'no-metrics': '未チェック：メトリクスAPIが応答しません。',
+    'no-sample': '未チェック：メトリクスのサンプルがまだありません。',
     'poll-failed':
       '直前のメトリクス取得は失敗しましたが、現在はすべての箇所が正常に見えます：次の取得（1解像度以内）でデータが戻るはずです。',
     stuck:

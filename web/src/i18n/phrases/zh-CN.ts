@@ -62,6 +62,7 @@ export const phrasesZhCN = {
   },
   freshness: {
     'no-metrics': '未检查：指标 API 没有响应。',
+    'no-sample': '未检查：尚无指标样本。',
     'poll-failed':
       '上一次指标轮询失败，但现在所有环节看起来都正常：下一次轮询（一个分辨率周期内）应会恢复数据。',
     stuck: '指标时间戳已停止前进：最新样本已有 {{seconds}} 秒（分辨率 {{resolution}} 秒）。',
