@@ -52,10 +52,12 @@ export class SplitList {
   }
 }
 
-/** What ends a number or literal: a separator, a closing bracket or white space. */
-const ENDS_LITERAL = new Set([COMMA, CLOSE_BRACKET, CLOSE_BRACE, 0x20, 0x0a, 0x0d, 0x09]);
-
+/** JSON white space. */
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** A literal (number, true, false, null) ends at a separator, a closing bracket or space. */
+const endsLiteral = (c: number | undefined) =>
+  c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || isSpace(c);
 
 /** The offset just past the string starting at `i` (a quote), or -1 when it never ends. */
 function stringEnd(b: Buffer, i: number): number {
@@ -74,7 +76,7 @@ function valueEnd(b: Buffer, i: number): number {
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     // A number or literal: up to the next separator (JSON.parse judges what it is).
     let j = i;
-    while (j < b.length && !ENDS_LITERAL.has(b[j]!)) j++;
+    while (j < b.length && !endsLiteral(b[j])) j++;
     return j;
   }
   let depth = 0;
