@@ -33,21 +33,9 @@ export async function spawnServer(
 ): Promise<ServerHandle> {
   if (!fromSource) buildBundle();
   const entry = fromSource ? ['--import', 'tsx', MAIN] : [BUNDLE];
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-      ...entry,
-      '--port',
-      '0',
-      '--log-level',
-      'info',
-      ...args,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [...entry, '--port', '0', '--log-level', 'info', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
