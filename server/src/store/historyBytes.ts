@@ -13,7 +13,6 @@ export class Writer {
   private buf: Buffer;
   private at = 0;
   private bitmap = new Uint8Array(0);
-  private packed = new Uint32Array(0);
 
   constructor(initialBytes: number) {
     this.buf = Buffer.allocUnsafe(initialBytes);
@@ -56,7 +55,6 @@ export class Writer {
     const n = vs.length;
     const bytes = Math.ceil(n / 8);
     if (this.bitmap.length < bytes) this.bitmap = new Uint8Array(bytes);
-    if (this.packed.length < n) this.packed = new Uint32Array(n);
     const bitmap = this.bitmap.fill(0, 0, bytes);
     let count = 0;
     let u32 = true;
