@@ -119,7 +119,7 @@ describe('languages', () => {
         await waitForCharts(drill.getByRole('main'), 2);
         await noLoading(drill);
         await expectSpoken(drill, lang, 'namespace');
-        await shoot(drill, `lang-${lang}-namespace`);
+        await shoot(drill, `lang-${lang}-namespace`, `namespace-${lang}.png`);
         await drill.context().close();
 
         const { items: pods } = await api<SampledListResponse<PodRow>>(`/namespaces/${ns}/pods`);

@@ -329,6 +329,8 @@ export const en = {
     condition: { type: 'Type', reason: 'Reason', message: 'Message' },
   },
   noc: {
+    /** A heat-map tile of a node without metrics: short, it sits where the percent goes. */
+    noMetricsShort: 'n/a',
     topN: { cpu: 'Top {{n}} pods by CPU', memory: 'Top {{n}} pods by memory' },
     groupNodeOne: '{{n}} node',
     moreGroups: '+{{n}} more groups',

@@ -337,6 +337,7 @@ export const ja: Messages = {
     condition: { type: 'タイプ', reason: '理由', message: 'メッセージ' },
   },
   noc: {
+    noMetricsShort: 'データなし',
     topN: { cpu: 'CPU使用量 上位{{n}} Pod', memory: 'メモリ使用量 上位{{n}} Pod' },
     groupNodeOne: '{{n}} ノード',
     moreGroups: 'ほか {{n}} グループ',

@@ -323,6 +323,7 @@ export const zhCN: Messages = {
     condition: { type: '类型', reason: '原因', message: '消息' },
   },
   noc: {
+    noMetricsShort: '无数据',
     topN: { cpu: 'CPU 用量前 {{n}} 的 Pod', memory: '内存用量前 {{n}} 的 Pod' },
     groupNodeOne: '{{n}} 个节点',
     moreGroups: '另外 {{n}} 个组',

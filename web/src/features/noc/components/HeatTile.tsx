@@ -5,10 +5,10 @@ import { heatLevel } from '../../../lib/thresholds';
 import { hottest } from '../nocAlerts';
 import { t } from '../../../i18n/t';
 
-/** What a tile prints as its percent: the hotter of CPU% and memory%, or "n/a". */
+/** What a tile prints as its percent: the hotter of CPU% and memory%, or a short "no metrics". */
 export function tilePercent(node: NodeRow): string {
   const hot = hottest(node);
-  return hot ? `${hot.percent}%` : t('namespace.notApplicable');
+  return hot ? `${hot.percent}%` : t('noc.noMetricsShort');
 }
 
 interface HeatTileProps {

@@ -100,7 +100,7 @@ function HeatLegend() {
       ))}
       <li title={t('common.noMetrics')}>
         <span className="swatch heat-unknown" aria-hidden="true" />
-        {t('namespace.notApplicable')}
+        {t('noc.noMetricsShort')}
       </li>
     </ul>
   );
