@@ -33,7 +33,9 @@ export function Flags({
               <>
                 <span aria-hidden="true">
                   {t('flags.overProvisionedShort', {
-                    resources: f.resources.map((r) => t(`flags.short.${r}`)).join(','),
+                    resources: f.resources
+                      .map((r) => t(`flags.short.${r}`))
+                      .join(t('flags.shortSeparator')),
                   })}
                 </span>
                 <span className="sr-only">{overProvisioned(f.resources)}</span>

@@ -90,6 +90,8 @@ export const en = {
     oomRiskTitle: 'Memory at {{percent}}% of its limit',
     overProvisioned: 'over-provisioned ({{resources}})',
     overProvisionedShort: 'over-prov. {{resources}}',
+    /** Between the short resource names of a compact badge (no space: it must stay narrow). */
+    shortSeparator: ',',
     overProvisionedTitle: 'Usage below 20% of the request',
     resource: { cpu: 'CPU', memory: 'memory' },
     short: { cpu: 'CPU', memory: 'mem' },

@@ -92,6 +92,7 @@ export const ja: Messages = {
     oomRiskTitle: 'メモリがリミットの {{percent}}% に達しています',
     overProvisioned: '過剰割り当て（{{resources}}）',
     overProvisionedShort: '過剰 {{resources}}',
+    shortSeparator: '、',
     overProvisionedTitle: '使用量がリクエストの 20% 未満',
     resource: { cpu: 'CPU', memory: 'メモリ' },
     short: { cpu: 'CPU', memory: 'メモリ' },

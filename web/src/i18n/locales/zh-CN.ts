@@ -91,6 +91,7 @@ export const zhCN: Messages = {
     oomRiskTitle: '内存已达限制的 {{percent}}%',
     overProvisioned: '资源过度分配（{{resources}}）',
     overProvisionedShort: '过度分配 {{resources}}',
+    shortSeparator: '、',
     overProvisionedTitle: '用量低于请求的 20%',
     resource: { cpu: 'CPU', memory: '内存' },
     short: { cpu: 'CPU', memory: '内存' },
