@@ -6,23 +6,20 @@ import {
   type ClusterStatus,
 } from '@kubeglance/shared/api';
 import type { ClusterTarget } from '../kube/clusterTargets.js';
-import { InventoryWatcher } from '../kube/inventoryWatcher.js';
+import type { InventoryWatcher } from '../kube/inventoryWatcher.js';
 import { DEFAULT_INFORMER_TIMING, type InformerTiming } from '../kube/resourceInformer.js';
 import { MetricsPoller, type PollResult } from '../kube/metricsPoller.js';
 import { MetricsParser } from '../kube/metricsParser.js';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import { Upstream } from '../kube/upstream.js';
 import type { PrometheusHistory } from '../prometheus/prometheusHistory.js';
-import { checkPrometheus } from '../diagnostics/checks/prometheus.js';
-import { DiagnosticsRunner, type DiagnosticsTiming } from '../diagnostics/runner.js';
+import type { DiagnosticsRunner, DiagnosticsTiming } from '../diagnostics/runner.js';
 import type { PollOutcome } from '../diagnostics/facts.js';
-import { summarise } from '../diagnostics/report.js';
 import { runInTurns, stepsInTurns } from '../kube/loopTurns.js';
 import { HistoryStore } from '../store/history.js';
-import { trackInventory } from '../store/inventoryIndex.js';
-import { LiveInventoryIndex } from '../store/liveInventoryIndex.js';
 import { indexSampleInTurns } from '../store/sampleIndex.js';
-import { StatusTracker } from './statusTracker.js';
+import { ClusterHealth, nodesWithoutMetrics } from './clusterHealth.js';
+import { indexedInventory } from './indexedInventory.js';
 
 export interface PipelineOptions {
   /** Fixed metrics resolution; detected when undefined. */
@@ -57,16 +54,12 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private readonly poller: MetricsPoller;
   /** Parses the metrics lists in a worker thread, off the event loop. */
   private readonly parser = new MetricsParser();
-  private readonly tracker = new StatusTracker();
+  private readonly health: ClusterHealth;
   private latestSample: MetricsSample | null = null;
   /** The samples being stored, in order (see {@link onSample}). */
   private storing: Promise<void> = Promise.resolve();
   /** How the last metrics poll ended (for the diagnostics; null before the first one). */
   private lastPollOutcome: PollOutcome | null = null;
-  private lastStatusKey = '';
-  private lastHealthKey = '';
-  /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
-  readonly diagnostics: DiagnosticsRunner;
   private readonly now: () => number;
   /** Poll timings of the last sample, for /metrics. */
   lastPoll: PollResult | undefined;
@@ -91,28 +84,20 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       probeIntervalMs: () => this.poller.resolutionMs,
       ...options.informerTiming,
     };
-    const index = new LiveInventoryIndex();
-    this.watcher = new InventoryWatcher(
+    this.watcher = indexedInventory(
       this.upstream,
       {
-        changed: () => undefined,
-        podChanged: (old, value) => index.pod(old, value),
-        otherChanged: (kind) => index.other(kind),
         failed: (e) => this.onInventoryFailed(e),
-        recovered: () => {
-          this.tracker.inventoryRecovered();
-          this.emitStatusIfChanged();
-        },
+        recovered: () => this.health.update((tracker) => tracker.inventoryRecovered()),
         churn: (kinds) => {
-          this.tracker.setWatchChurn(kinds, timing.churnWindowMs, this.now());
           if (kinds.length > 0) this.options.log.warn({ cluster: this.name, kinds }, 'watch churn');
-          this.emitStatusIfChanged();
+          this.health.update((tracker, nowMs) =>
+            tracker.setWatchChurn(kinds, timing.churnWindowMs, nowMs),
+          );
         },
       },
       timing,
     );
-    // Row builders index the inventory through this, kept current event by event.
-    trackInventory(this.watcher.inventory.pods, index);
     this.poller = new MetricsPoller(
       this.upstream,
       {
@@ -123,32 +108,37 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         sample: (r) => this.onSample(r),
         unchanged: (report) => {
           this.lastPollOutcome = { kind: 'ok' };
-          this.tracker.metricsUnchanged();
-          this.tracker.setQuality(report, this.poller.resolutionMs, this.now());
-          this.emitStatusIfChanged();
+          this.health.update((tracker, nowMs) => {
+            tracker.metricsUnchanged();
+            tracker.setQuality(report, this.poller.resolutionMs, nowMs);
+          });
         },
         failed: (e) => this.onMetricsFailed(e),
       },
     );
-    this.diagnostics = new DiagnosticsRunner(
-      target.name,
-      this.upstream,
-      () => ({
-        status: this.status(),
+    this.health = new ClusterHealth({
+      cluster: target.name,
+      upstream: this.upstream,
+      facts: () => ({
         inventory: this.watcher.inventory,
         sample: this.latestSample,
         resolutionMs: this.poller.resolutionMs,
         lastPoll: this.lastPollOutcome,
         metricsApiVersion: this.poller.apiVersion,
       }),
-      {
-        ...options.diagnosticsTiming,
-        now: this.now,
-        onReport: () => this.emitStatusIfChanged(),
-        onError: (err) => options.log.warn({ cluster: this.name, err }, 'diagnostics failed'),
-        ...(options.prometheus ? { prometheusCheck: prometheusCheckOf(options.prometheus) } : {}),
-      },
-    );
+      synced: () => this.watcher.synced,
+      resolutionMs: () => this.poller.resolutionMs,
+      prometheus: options.prometheus,
+      now: this.now,
+      log: options.log,
+      diagnosticsTiming: options.diagnosticsTiming,
+      onStatus: (status) => this.emit('status', status),
+    });
+  }
+
+  /** The chain checks of issue "Diagnose a broken metrics pipeline", run on every health change. */
+  get diagnostics(): DiagnosticsRunner {
+    return this.health.diagnostics;
   }
 
   get name(): string {
@@ -203,14 +193,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   }
 
   status(): ClusterStatus {
-    const status = this.tracker.status(this.now(), this.watcher.synced, this.poller.resolutionMs);
-    const report = this.diagnostics?.latest;
-    const withDiagnostics = { ...status, diagnostics: report ? summarise(report) : null };
-    const prom = this.prometheus?.currentProblem();
-    if (!prom) return withDiagnostics;
-    // History beyond the hour is degraded; live metrics are not, so `ok` becomes `degraded`.
-    const state = status.state === 'ok' ? 'degraded' : status.state;
-    return { ...withDiagnostics, state, problems: [...status.problems, prom] };
+    return this.health.status();
   }
 
   /** The long-range history source, when a Prometheus is configured for this cluster. */
@@ -230,8 +213,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
 
   /** Whether the last stored sample is too old to be shown as current. */
   get stale(): boolean {
-    const s = this.status();
-    return s.metrics === 'stale' || s.metrics === 'failing' || s.state === 'down';
+    return this.health.stale;
   }
 
   /** Samples are stored in arrival order, each over several turns (see {@link store}). */
@@ -246,8 +228,8 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   /**
    * Stores a sample over turns of the event loop, so requests waiting in between are
    * answered: index it (a slice of pods per turn; the history and every row builder share
-   * the index), append it (a slice of series per turn) and update the status, then build the rows and events for it
-   * (`sample` listeners).
+   * the index), append it (a slice of series per turn) and record it in the health, then build
+   * the rows and events for it (`sample` listeners) and emit the status if it changed.
    */
   private async store(result: PollResult): Promise<void> {
     const { sample } = result;
@@ -261,74 +243,36 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
         this.latestSample = sample;
         this.lastPoll = result;
         this.lastPollOutcome = { kind: 'ok' };
-        const nowMs = this.now();
-        this.tracker.metricsSucceeded(sample.timestampMs, nowMs);
-        this.tracker.setQuality(result, this.poller.resolutionMs, nowMs);
-        this.tracker.setMissingNodes(this.nodesWithoutMetrics(sample), nowMs);
+        // Recorded before the rows are built: they say whether the data is stale.
+        this.health.record((tracker, nowMs) => {
+          tracker.metricsSucceeded(sample.timestampMs, nowMs);
+          tracker.setQuality(result, this.poller.resolutionMs, nowMs);
+          tracker.setMissingNodes(nodesWithoutMetrics(sample, this.watcher.inventory), nowMs);
+        });
       },
       () => {
         this.emit('sample', sample, result);
-        this.emitStatusIfChanged();
+        this.health.emitIfChanged();
       },
     ]);
-  }
-
-  private nodesWithoutMetrics(sample: MetricsSample): string[] {
-    const have = new Set(sample.nodes.map((n) => n.name));
-    const missing: string[] = [];
-    for (const n of this.watcher.inventory.nodes.values()) {
-      if (n.ready && !have.has(n.name)) missing.push(n.name);
-    }
-    return missing.sort();
   }
 
   private onMetricsFailed(e: unknown): void {
     this.upstreamErrors += 1;
     this.lastPollOutcome = { kind: 'failed', error: e };
-    this.tracker.metricsFailed(e, this.now());
     // The Error itself: pino's `err` serializer keeps its type, stack, kind, status and cause.
     this.options.log.warn({ cluster: this.name, err: e }, 'metrics poll failed');
-    this.emitStatusIfChanged();
+    this.health.update((tracker, nowMs) => tracker.metricsFailed(e, nowMs));
   }
 
   private onInventoryFailed(e: unknown): void {
     this.upstreamErrors += 1;
-    this.tracker.inventoryFailed(e, this.now());
     this.options.log.warn({ cluster: this.name, err: e }, 'informer failed; restarting');
-    this.emitStatusIfChanged();
-  }
-
-  /**
-   * Status events only on a change of state, of the set of problems (not their text) or of the
-   * diagnostics' verdict. A change of health also re-runs the diagnostics.
-   */
-  private emitStatusIfChanged(): void {
-    const s = this.status();
-    const health = `${s.state}|${s.metrics}|${s.inventorySynced}|${s.problems.map((p) => p.code).join(',')}`;
-    const d = s.diagnostics;
-    const key = `${health}|${d ? `${d.status}:${d.failing?.id ?? ''}:${d.failing?.summary.code ?? ''}` : ''}`;
-    if (health !== this.lastHealthKey) {
-      this.lastHealthKey = health;
-      // The first one too: the run made at start had no poll outcome and no node list yet.
-      void this.diagnostics.run().catch(() => undefined);
-    }
-    if (key === this.lastStatusKey) return;
-    this.lastStatusKey = key;
-    this.options.log.info(
-      { cluster: this.name, state: s.state, problems: s.problems.map((p) => p.code) },
-      'cluster status',
-    );
-    this.emit('status', s);
+    this.health.update((tracker, nowMs) => tracker.inventoryFailed(e, nowMs));
   }
 
   /** Re-evaluates time-based status (staleness) without a poll; called by a timer. */
   checkStatus(): void {
-    this.emitStatusIfChanged();
+    this.health.emitIfChanged();
   }
-}
-
-/** The diagnostics check of this cluster's Prometheus. */
-function prometheusCheckOf(prometheus: PrometheusHistory) {
-  return (nowMs: number) =>
-    checkPrometheus({ client: prometheus.client, labels: prometheus.labels }, nowMs);
 }
