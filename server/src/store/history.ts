@@ -1,5 +1,5 @@
 import { cpuMillicoresKubectl } from '@kubeglance/shared/format';
-import type { CoveragePoint, HistoryScope, Point, Series } from '@kubeglance/shared/api';
+import type { CoveragePoint, HistoryScope, Series } from '@kubeglance/shared/api';
 import type { Inventory, MetricsSample } from '../kube/types.js';
 import {
   historySource,
@@ -7,7 +7,7 @@ import {
   type HistoryData,
   type HistorySource,
 } from './historyData.js';
-import { buildGrid } from './historyGrid.js';
+import { buildGrid, CPU, MEMORY, readOnGrid } from './historyGrid.js';
 import { runAtOnce } from '../kube/loopTurns.js';
 import { RingBuffer } from './ringBuffer.js';
 import { indexSample, type SampleIndex } from './sampleIndex.js';
@@ -41,8 +41,6 @@ export interface HistoryStats {
   bytes: number;
 }
 
-const CPU = 0;
-const MEMORY = 1;
 /** Shrink the ring only when it is this many times larger than needed (hysteresis). */
 const SHRINK_FACTOR = 1.5;
 /**
@@ -192,19 +190,7 @@ export class HistoryStore {
     const end = endMs ?? newest;
     const startMs = Math.max(end - rangeMs, newest - this.retentionMs);
     const grid = buildGrid(this.ring, { startMs, endMs: end, resolutionMs: this.resolution });
-    const cpu: Point[] = [];
-    const memory: Point[] = [];
-    grid.times.forEach((t, i) => {
-      const seq = grid.seqs[i]!;
-      const slot = this.ring.slotOf(seq);
-      const known = seq >= 0 && row >= 0;
-      cpu.push([t, known ? index.table.get(CPU, row, slot) : null]);
-      memory.push([t, known ? index.table.get(MEMORY, row, slot) : null]);
-    });
-    return [
-      { metric: 'cpu', unit: 'millicores', points: cpu },
-      { metric: 'memory', unit: 'bytes', points: memory },
-    ];
+    return readOnGrid(this.ring, grid, index.table, row);
   }
 
   /**

@@ -1,4 +1,6 @@
+import type { Point, Series } from '@kubeglance/shared/api';
 import type { RingBuffer } from './ringBuffer.js';
+import type { ValueTable } from './valueTable.js';
 
 /**
  * The time axis of a history query: the ring's ticks inside the window, plus synthesised
@@ -67,4 +69,28 @@ function fillGap(grid: Grid, prev: number, next: number, res: number, window: Gr
     grid.times.push(t);
     grid.seqs.push(-1);
   }
+}
+
+/** The value columns of every history table: CPU (millicores) and memory (bytes). */
+export const CPU = 0;
+export const MEMORY = 1;
+
+/**
+ * One series' CPU and memory on `grid`: row `row` of `table`, null at missing ticks and for a
+ * row that is not stored (`row` < 0).
+ */
+export function readOnGrid(ring: RingBuffer, grid: Grid, table: ValueTable, row: number): Series[] {
+  const cpu: Point[] = [];
+  const memory: Point[] = [];
+  grid.times.forEach((t, i) => {
+    const seq = grid.seqs[i]!;
+    const slot = ring.slotOf(seq);
+    const known = seq >= 0 && row >= 0;
+    cpu.push([t, known ? table.get(CPU, row, slot) : null]);
+    memory.push([t, known ? table.get(MEMORY, row, slot) : null]);
+  });
+  return [
+    { metric: 'cpu', unit: 'millicores', points: cpu },
+    { metric: 'memory', unit: 'bytes', points: memory },
+  ];
 }
