@@ -73,22 +73,8 @@ export interface NodeRow {
    * "Allocated resources": effective pod requests/limits (sidecars, init containers, overhead)
    * summed over its non-terminated pods; limits null when no pod sets one.
    */
-  cpu: {
-    usageMillicores: number | null;
-    requestMillicores: number;
-    limitMillicores: number | null;
-    allocatableMillicores: number;
-    capacityMillicores: number;
-    percent: number | null;
-  };
-  memory: {
-    usageBytes: number | null;
-    requestBytes: number;
-    limitBytes: number | null;
-    allocatableBytes: number;
-    capacityBytes: number;
-    percent: number | null;
-  };
+  cpu: CpuTotals;
+  memory: MemoryTotals;
 }
 
 export interface NamespaceRow {
