@@ -60,7 +60,6 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
   private storing: Promise<void> = Promise.resolve();
   /** How the last metrics poll ended (for the diagnostics; null before the first one). */
   private lastPollOutcome: PollOutcome | null = null;
-  private readonly now: () => number;
   /** Poll timings of the last sample, for /metrics. */
   lastPoll: PollResult | undefined;
   upstreamErrors = 0;
@@ -71,7 +70,6 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
     private readonly options: PipelineOptions,
   ) {
     super();
-    this.now = options.now ?? Date.now;
     this.upstream = new Upstream(target.kubeConfig, target.server, {
       gzip: options.upstreamGzip ?? false,
     });
@@ -129,7 +127,7 @@ export class ClusterPipeline extends EventEmitter<PipelineEvents> {
       synced: () => this.watcher.synced,
       resolutionMs: () => this.poller.resolutionMs,
       prometheus: options.prometheus,
-      now: this.now,
+      now: options.now ?? Date.now,
       log: options.log,
       diagnosticsTiming: options.diagnosticsTiming,
       onStatus: (status) => this.emit('status', status),
