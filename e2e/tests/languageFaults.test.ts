@@ -13,7 +13,12 @@ const env = useEnv();
 
 const FAULTS: Omit<FaultCase, 'cluster'>[] = [
   { fault: 'metrics-unavailable', problem: 'metrics-api-unavailable', check: 'apiservice' },
-  { fault: 'kubelet-x509-some', problem: 'nodes-missing-metrics', check: 'kubelet-scrape' },
+  {
+    fault: 'kubelet-x509-some',
+    problem: 'nodes-missing-metrics',
+    check: 'kubelet-scrape',
+    docs: true,
+  },
   {
     fault: 'metrics-forbidden',
     problem: 'metrics-forbidden',
